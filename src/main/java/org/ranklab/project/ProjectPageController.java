@@ -1,0 +1,71 @@
+package org.ranklab.project;
+
+import java.util.List;
+
+import jakarta.validation.Validator;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.ranklab.web.InvalidInputException;
+
+@Controller
+class ProjectPageController {
+
+	private final Projects projects;
+
+	private final Validator validator;
+
+	ProjectPageController(Projects projects, Validator validator) {
+		this.projects = projects;
+		this.validator = validator;
+	}
+
+	@GetMapping("/admin/projects")
+	String list(Model model) {
+		model.addAttribute("projects", rows());
+		return "admin/projects";
+	}
+
+	/** A labeler's start page: the projects they can work on. */
+	@GetMapping("/work")
+	String work(Model model) {
+		model.addAttribute("projects", rows());
+		return "work";
+	}
+
+	@GetMapping("/admin/projects/new")
+	String form(Model model) {
+		model.addAttribute("projectForm", new ProjectForm());
+		return "admin/project-form";
+	}
+
+	@PostMapping("/admin/projects")
+	String create(@ModelAttribute ProjectForm form, BindingResult binding, RedirectAttributes redirect) {
+		NewProject settings = form.toNewProject();
+		validator.validate(settings)
+			.forEach(v -> binding.rejectValue(v.getPropertyPath().toString(), "invalid", v.getMessage()));
+		if (binding.hasErrors()) {
+			return "admin/project-form";
+		}
+		try {
+			Project project = projects.create(settings);
+			redirect.addFlashAttribute("created", project.name());
+			return "redirect:/admin/projects";
+		}
+		catch (InvalidInputException e) {
+			binding.rejectValue("maxCandidates", "range", e.errors().get(0).message());
+			return "admin/project-form";
+		}
+	}
+
+	private List<ProjectRow> rows() {
+		return projects.all().stream().map(p -> new ProjectRow(p, projects.progressOf(p.id()))).toList();
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.ranklab.user;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers unauthenticated ({@code 401}) and forbidden ({@code 403}) API calls with problem+json, like every
+ * other API error.
+ */
+@Component
+class ProblemResponses {
+
+	private final JsonMapper json;
+
+	ProblemResponses(JsonMapper json) {
+		this.json = json;
+	}
+
+	AuthenticationEntryPoint unauthorized() {
+		return (request, response, e) -> {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"RankLab\", Bearer");
+			write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+					"valid credentials are required: HTTP Basic or a Bearer access token");
+		};
+	}
+
+	AccessDeniedHandler forbidden() {
+		return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "Forbidden",
+				"your role does not allow this request");
+	}
+
+	private void write(HttpServletResponse response, HttpStatus status, String title, String detail)
+			throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), problem);
+	}
+
+}

@@ -1,0 +1,57 @@
+package org.ranklab.user;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/tokens")
+class TokenController {
+
+	private final AccessTokens tokens;
+
+	TokenController(AccessTokens tokens) {
+		this.tokens = tokens;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	IssuedToken create(@AuthenticationPrincipal RankLabUser user, @Valid @RequestBody NewToken request) {
+		return tokens.issue(user, request.name());
+	}
+
+	/** The caller's live tokens, without their secrets. */
+	@GetMapping
+	List<TokenSummary> list(@AuthenticationPrincipal RankLabUser user) {
+		return tokens.liveTokensOf(user).stream()
+			.map(t -> new TokenSummary(t.getId().toString(), t.getName(), t.getCreatedAt()))
+			.toList();
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void revoke(@AuthenticationPrincipal RankLabUser user, @PathVariable long id) {
+		tokens.revoke(user, id);
+	}
+
+	record NewToken(@NotBlank(message = "must not be blank") @Size(max = 100, message = "must be at most 100 characters") String name) {
+	}
+
+	record TokenSummary(String id, String name, Instant createdAt) {
+	}
+
+}

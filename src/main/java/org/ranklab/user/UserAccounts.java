@@ -1,0 +1,62 @@
+package org.ranklab.user;
+
+import java.util.List;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.ranklab.web.ConflictException;
+
+@Service
+class UserAccounts implements UserDetailsService {
+
+	private final UserAccountRepository users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public RankLabUser loadUserByUsername(String username) {
+		return users.findByUsername(username)
+			.map(UserAccount::toPrincipal)
+			.orElseThrow(() -> new UsernameNotFoundException("no such user"));
+	}
+
+	@Transactional
+	UserAccount create(NewUser user) {
+		String username = user.username().strip();
+		if (users.findByUsername(username).isPresent()) {
+			throw duplicate(username);
+		}
+		try {
+			return users.saveAndFlush(new UserAccount(username, passwordEncoder.encode(user.password()), user.role()));
+		}
+		catch (DataIntegrityViolationException raceWithAnotherInsert) {
+			throw duplicate(username);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	List<UserAccount> all() {
+		return users.findAllByOrderByUsernameAsc();
+	}
+
+	@Transactional(readOnly = true)
+	boolean none() {
+		return users.count() == 0;
+	}
+
+	private static ConflictException duplicate(String username) {
+		return new ConflictException("username '" + username + "' is already taken");
+	}
+
+}

@@ -1,0 +1,107 @@
+package org.ranklab.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every refusal into {@code application/problem+json} (RFC 9457), naming the field or line at fault.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	@ExceptionHandler
+	ProblemDetail invalidInput(InvalidInputException e) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage(), e.errors());
+	}
+
+	@ExceptionHandler
+	ProblemDetail conflict(ConflictException e) {
+		return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), null);
+	}
+
+	@ExceptionHandler
+	ProblemDetail notFound(NotFoundException e) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), null);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<InputError> errors = e.getBindingResult().getFieldErrors().stream()
+			.map(error -> InputError.field(JsonNames.of(error.getField()), error.getDefaultMessage()))
+			.toList();
+		String detail = errors.stream()
+			.map(error -> error.field() + ": " + error.message())
+			.collect(Collectors.joining("; "));
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid input", detail, errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest().body(unreadableBody(e.getMostSpecificCause()));
+	}
+
+	private static ProblemDetail unreadableBody(Throwable cause) {
+		if (cause instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
+			String field = fieldPath(invalid);
+			String message = "invalid value " + invalid.getValue() + expectedValues(invalid.getTargetType());
+			return problem(HttpStatus.BAD_REQUEST, "Invalid input", field + ": " + message,
+					List.of(InputError.field(field, message)));
+		}
+		if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+			String field = fieldPath(databind);
+			String message = "wrong type or value";
+			return problem(HttpStatus.BAD_REQUEST, "Invalid input", field + ": " + message,
+					List.of(InputError.field(field, message)));
+		}
+		if (cause instanceof StreamReadException malformed && malformed.getLocation() != null) {
+			long line = malformed.getLocation().getLineNr();
+			String message = "malformed JSON at line " + line + ", column " + malformed.getLocation().getColumnNr();
+			return problem(HttpStatus.BAD_REQUEST, "Malformed JSON", message, List.of(InputError.line(line, message)));
+		}
+		String detail = cause instanceof JacksonException ? "malformed JSON" : "the request body is missing or unreadable";
+		return problem(HttpStatus.BAD_REQUEST, "Unreadable request body", detail, null);
+	}
+
+	private static String fieldPath(DatabindException e) {
+		return e.getPath().stream()
+			.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+			.collect(Collectors.joining(".")).replace(".[", "[");
+	}
+
+	private static String expectedValues(Class<?> type) {
+		if (type == null || !type.isEnum()) {
+			return "";
+		}
+		Object[] constants = type.getEnumConstants();
+		return "; expected one of " + java.util.Arrays.stream(constants).map(Object::toString).collect(Collectors.joining(", "));
+	}
+
+	static ProblemDetail problem(HttpStatus status, String title, String detail, List<InputError> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		if (errors != null && !errors.isEmpty()) {
+			problem.setProperty("errors", errors);
+		}
+		return problem;
+	}
+
+}

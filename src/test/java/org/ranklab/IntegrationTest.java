@@ -1,0 +1,50 @@
+package org.ranklab;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of every integration test: one application context, one embedded PostgreSQL and one real HTTP
+ * server for the whole test JVM, so keep this annotation set identical everywhere.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+	public static final String ADMIN = "admin";
+
+	public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	protected ApiClient api;
+
+	@BeforeEach
+	void connectClient() {
+		api = new ApiClient("http://127.0.0.1:" + port);
+	}
+
+	protected ApiClient.Credentials admin() {
+		return ApiClient.basic(ADMIN, ADMIN_PASSWORD);
+	}
+
+	/** Creates a labeler with a unique name and returns its credentials. */
+	protected ApiClient.Credentials newLabeler() {
+		String username = "labeler-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		String password = "password-" + username;
+		api.post("/api/v1/users", admin(),
+				"{\"username\":\"%s\",\"password\":\"%s\",\"role\":\"LABELER\"}".formatted(username, password))
+			.expectStatus(201);
+		return ApiClient.basic(username, password);
+	}
+
+}

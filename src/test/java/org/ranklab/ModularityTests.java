@@ -1,0 +1,14 @@
+package org.ranklab;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.modulith.core.ApplicationModules;
+
+class ModularityTests {
+
+	@Test
+	void modulesRespectTheirBoundaries() {
+		ApplicationModules.of(RankLabApplication.class).verify();
+	}
+
+}
