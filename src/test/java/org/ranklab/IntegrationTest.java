@@ -37,6 +37,11 @@ public abstract class IntegrationTest {
 		return ApiClient.basic(ADMIN, ADMIN_PASSWORD);
 	}
 
+	/** Creates a project from a JSON body (at least {@code {"name": ...}}) and returns its id. */
+	protected long newProject(String json) {
+		return Long.parseLong(api.post("/api/v1/projects", admin(), json).expectStatus(201).json().path("id").asString());
+	}
+
 	/** Creates a labeler with a unique name and returns its credentials. */
 	protected ApiClient.Credentials newLabeler() {
 		String username = "labeler-" + java.util.UUID.randomUUID().toString().substring(0, 8);

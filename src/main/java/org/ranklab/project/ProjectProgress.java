@@ -8,4 +8,9 @@ public record ProjectProgress(long prompts, long promptsReady, long promptsCompl
 
 	public static final ProjectProgress NONE = new ProjectProgress(0, 0, 0, 0);
 
+	public ProjectProgress plus(ProjectProgress other) {
+		return new ProjectProgress(prompts + other.prompts, promptsReady + other.promptsReady,
+				promptsComplete + other.promptsComplete, rankings + other.rankings);
+	}
+
 }

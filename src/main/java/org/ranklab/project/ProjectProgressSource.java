@@ -1,8 +1,8 @@
 package org.ranklab.project;
 
 /**
- * Counts a project's progress. Implemented by the module that owns prompts and rankings, so this module
- * depends on none of them.
+ * Counts part of a project's progress. Each module that owns prompts or rankings contributes the
+ * figures it knows (the rest zero) and {@link Projects} adds them up, so this module depends on none.
  */
 public interface ProjectProgressSource {
 

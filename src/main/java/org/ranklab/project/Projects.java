@@ -3,7 +3,6 @@ package org.ranklab.project;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,11 +14,11 @@ public class Projects {
 
 	private final ProjectRepository projects;
 
-	private final ObjectProvider<ProjectProgressSource> progressSource;
+	private final List<ProjectProgressSource> progressSources;
 
-	Projects(ProjectRepository projects, ObjectProvider<ProjectProgressSource> progressSource) {
+	Projects(ProjectRepository projects, List<ProjectProgressSource> progressSources) {
 		this.projects = projects;
-		this.progressSource = progressSource;
+		this.progressSources = progressSources;
 	}
 
 	@Transactional
@@ -44,8 +43,9 @@ public class Projects {
 	}
 
 	public ProjectProgress progressOf(long projectId) {
-		ProjectProgressSource source = progressSource.getIfAvailable();
-		return source == null ? ProjectProgress.NONE : source.progressOf(projectId);
+		return progressSources.stream()
+			.map(source -> source.progressOf(projectId))
+			.reduce(ProjectProgress.NONE, ProjectProgress::plus);
 	}
 
 }
