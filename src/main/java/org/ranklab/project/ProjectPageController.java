@@ -2,8 +2,6 @@ package org.ranklab.project;
 
 import java.util.List;
 
-import jakarta.validation.Validator;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -12,6 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.ranklab.web.FormValidation;
 import org.ranklab.web.InvalidInputException;
 
 @Controller
@@ -19,11 +18,11 @@ class ProjectPageController {
 
 	private final Projects projects;
 
-	private final Validator validator;
+	private final FormValidation forms;
 
-	ProjectPageController(Projects projects, Validator validator) {
+	ProjectPageController(Projects projects, FormValidation forms) {
 		this.projects = projects;
-		this.validator = validator;
+		this.forms = forms;
 	}
 
 	@GetMapping("/admin/projects")
@@ -48,9 +47,7 @@ class ProjectPageController {
 	@PostMapping("/admin/projects")
 	String create(@ModelAttribute ProjectForm form, BindingResult binding, RedirectAttributes redirect) {
 		NewProject settings = form.toNewProject();
-		validator.validate(settings)
-			.forEach(v -> binding.rejectValue(v.getPropertyPath().toString(), "invalid", v.getMessage()));
-		if (binding.hasErrors()) {
+		if (!forms.validate(settings, binding)) {
 			return "admin/project-form";
 		}
 		try {

@@ -1,7 +1,5 @@
 package org.ranklab.user;
 
-import jakarta.validation.Validator;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -11,17 +9,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.ranklab.web.ConflictException;
+import org.ranklab.web.FormValidation;
 
 @Controller
 class UserPageController {
 
 	private final UserAccounts accounts;
 
-	private final Validator validator;
+	private final FormValidation forms;
 
-	UserPageController(UserAccounts accounts, Validator validator) {
+	UserPageController(UserAccounts accounts, FormValidation forms) {
 		this.accounts = accounts;
-		this.validator = validator;
+		this.forms = forms;
 	}
 
 	@GetMapping("/login")
@@ -44,9 +43,7 @@ class UserPageController {
 	@PostMapping("/admin/users")
 	String create(@ModelAttribute UserForm form, BindingResult binding, RedirectAttributes redirect) {
 		NewUser user = form.toNewUser();
-		validator.validate(user)
-			.forEach(v -> binding.rejectValue(v.getPropertyPath().toString(), "invalid", v.getMessage()));
-		if (binding.hasErrors()) {
+		if (!forms.validate(user, binding)) {
 			return "admin/user-form";
 		}
 		try {
