@@ -1,0 +1,33 @@
+package org.ranklab.export;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ranklab.export.RankedPairsTests.tiers;
+
+class TiersTests {
+
+	@Test
+	void expandsEveryOrderedPairOfDifferentTiers() {
+		Tiers ranking = tiers(List.of(1L), List.of(2L, 3L), List.of(4L));
+
+		assertThat(ranking.preferencePairs()).containsExactly(
+				new long[] { 1, 2 }, new long[] { 1, 3 }, new long[] { 1, 4 }, new long[] { 2, 4 }, new long[] { 3, 4 });
+	}
+
+	@Test
+	void fullRankingOfKGivesKChooseTwoPairs() {
+		Tiers nine = tiers(List.of(1L), List.of(2L), List.of(3L), List.of(4L), List.of(5L), List.of(6L), List.of(7L),
+				List.of(8L), List.of(9L));
+
+		assertThat(nine.preferencePairs()).hasSize(36);
+	}
+
+	@Test
+	void allTiedGivesNoPairs() {
+		assertThat(tiers(List.of(1L, 2L, 3L)).preferencePairs()).isEmpty();
+	}
+
+}
