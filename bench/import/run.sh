@@ -40,10 +40,11 @@ new_project() {
 		"$BASE/api/v1/projects" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])'
 }
 
-# Polls the heap in use through the actuator and keeps the largest value seen, in bytes.
+# Polls the heap in use through the actuator and keeps the largest value seen, in bytes. Stops by itself
+# when the app is gone.
 sample_heap() {
 	local max=0 value
-	while true; do
+	while kill -0 "$APP_PID" 2>/dev/null; do
 		value=$(curl -s -u "admin:$PASSWORD" "$BASE/actuator/metrics/jvm.memory.used?tag=area:heap" \
 			| grep -oE '"value":[0-9.E+-]+' | head -1 | cut -d: -f2 || true)
 		if [ -n "$value" ]; then
@@ -52,6 +53,24 @@ sample_heap() {
 		fi
 		sleep 0.25
 	done
+}
+
+# Imports the file given by the curl arguments into a new project; prints seconds, the largest heap in use
+# sampled through the actuator, and the largest heap before and after a collection in the GC log (MB).
+timed_import() {
+	local project gc_mark seconds sampled
+	project=$(new_project "$1"); shift
+	gc_mark=$(wc -l < "$WORK/gc.log")
+	echo 0 > "$WORK/heap.max"
+	sample_heap & SAMPLER_PID=$!
+	seconds=$(curl -sS -o "$WORK/import.json" -w '%{time_total}' -u "admin:$PASSWORD" -X POST "$@" \
+		"$BASE/api/v1/projects/$project/prompts")
+	kill "$SAMPLER_PID"; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=
+	cat "$WORK/import.json" >&2; echo >&2
+	grep -q "\"imported\":$size" "$WORK/import.json" || { log "import failed"; tail -50 "$WORK/app.log" >&2; exit 1; }
+	sampled=$(awk -v b="$(cat "$WORK/heap.max")" 'BEGIN { printf "%.0f", b / 1048576 }')
+	echo "$seconds $sampled $(tail -n +"$((gc_mark + 1))" "$WORK/gc.log" | grep -oE '[0-9]+M->[0-9]+M' \
+		| awk -F'M->|M' '{ if ($1 > b) b = $1; if ($2 > a) a = $2 } END { print b + 0, a + 0 }')"
 }
 
 jar=$(ls target/ranklab-*.jar 2>/dev/null | head -1 || true)
@@ -81,6 +100,13 @@ PGPORT=$(sed -n 4p "$WORK/data/postgres/postmaster.pid")
 sql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -Atq "$@"; }
 log "app pid $APP_PID, PostgreSQL $(sql -c 'SHOW server_version') on port $PGPORT"
 
+# Warm-up: the first requests of a fresh JVM run interpreted code; measure the server as it runs for long.
+log "warming up with 5,000 prompts"
+head -n 5000 "$WORK/all.jsonl" > "$WORK/warmup.jsonl"
+api -o /dev/null -X POST -H 'Content-Type: application/x-ndjson' -T "$WORK/warmup.jsonl" \
+	"$BASE/api/v1/projects/$(new_project warmup)/prompts"
+rm -f "$WORK/warmup.jsonl"
+
 results="$WORK/results.md"
 {
 	echo "| prompts | rows | file MB | import s | import rows/s | psql \\copy s | psql rows/s | import/psql | heap peak sampled MB | heap max before GC MB | heap max after GC MB |"
@@ -94,19 +120,18 @@ for size in $SIZES; do
 	mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.0f", b / 1048576 }')
 
 	# The import over HTTP, streamed by curl (-T), with the heap watched.
-	project=$(new_project "import $size")
-	gc_mark=$(wc -l < "$WORK/gc.log")
-	echo 0 > "$WORK/heap.max"
-	sample_heap & SAMPLER_PID=$!
-	log "importing $size prompts ($mb MB) over HTTP into project $project"
-	import_s=$(curl -sS -o "$WORK/import.json" -w '%{time_total}' -u "admin:$PASSWORD" -X POST \
-		-H 'Content-Type: application/x-ndjson' -T "$file" "$BASE/api/v1/projects/$project/prompts")
-	kill "$SAMPLER_PID"; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=
-	cat "$WORK/import.json" >&2; echo >&2
-	grep -q "\"imported\":$size" "$WORK/import.json" || { log "import failed"; tail -50 "$WORK/app.log"; exit 1; }
-	sampled=$(awk -v b="$(cat "$WORK/heap.max")" 'BEGIN { printf "%.0f", b / 1048576 }')
-	read -r before after < <(tail -n +"$((gc_mark + 1))" "$WORK/gc.log" | grep -oE '[0-9]+M->[0-9]+M' \
-		| awk -F'M->|M' '{ if ($1 > b) b = $1; if ($2 > a) a = $2 } END { print b + 0, a + 0 }')
+	log "importing $size prompts ($mb MB) over HTTP"
+	read -r import_s sampled before after < <(timed_import "import $size" \
+		-H 'Content-Type: application/x-ndjson' -T "$file")
+	[ -n "$after" ] || exit 1
+	if [ "${MULTIPART:-0}" = 1 ]; then
+		log "importing the same file as a multipart upload"
+		read -r multipart_s multipart_sampled multipart_before multipart_after < <(timed_import "multipart $size" \
+			-F "file=@$file;type=application/x-ndjson")
+		[ -n "$multipart_after" ] || exit 1
+		awk -v n="$size" -v r="$rows" -v i="$multipart_s" -v s="$multipart_sampled" -v b="$multipart_before" -v a="$multipart_after" \
+			'BEGIN { printf "| %d | %.1f | %.0f | %d | %d | %d |\n", n, i, r / i, s, b, a }' >> "$WORK/multipart.md"
+	fi
 
 	# The same rows through psql \copy, in one transaction like the import, into another project.
 	project=$(new_project "psql $size")
@@ -131,3 +156,9 @@ done
 echo
 echo "JVM -Xmx$HEAP, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 cat "$results"
+if [ -s "$WORK/multipart.md" ]; then
+	echo
+	echo "| prompts | multipart s | multipart rows/s | heap peak sampled MB | heap max before GC MB | heap max after GC MB |"
+	echo "|---:|---:|---:|---:|---:|---:|"
+	cat "$WORK/multipart.md"
+fi

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -59,6 +60,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.badRequest().body(unreadableBody(e.getMostSpecificCause()));
+	}
+
+	/** A multipart body the server cannot parse (a body over the size limit is answered with 413 below). */
+	@ExceptionHandler
+	ProblemDetail unreadableMultipart(MultipartException e) {
+		Throwable cause = e.getMostSpecificCause();
+		String reason = cause == e || cause.getMessage() == null ? "" : ": " + cause.getMessage();
+		return problem(HttpStatus.BAD_REQUEST, "Unreadable request body", "the multipart body cannot be read" + reason,
+				null);
 	}
 
 	/** A body over a configured limit ({@code 413}), from the multipart parser or a handler counting bytes. */

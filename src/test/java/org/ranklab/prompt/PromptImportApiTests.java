@@ -442,6 +442,22 @@ class PromptImportApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void refusesMultipartUploadsWithoutAFilePartOrThatCannotBeParsed() {
+		long project = newProject("{\"name\":\"bad multipart\"}");
+		String boundary = "----ranklab-test";
+		String otherPart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"notes\"\r\n\r\nhello\r\n--"
+				+ boundary + "--\r\n";
+
+		JsonNode missing = imports.text(project, admin(), "multipart/form-data; boundary=" + boundary, otherPart)
+			.expectProblem(400);
+		imports.text(project, admin(), "multipart/form-data; boundary=" + boundary, "--" + boundary + "\r\ngarbage")
+			.expectProblem(400);
+
+		assertThat(missing.at("/errors/0/field").asString()).isEqualTo("file");
+		assertThat(promptsIn(project)).isZero();
+	}
+
+	@Test
 	void unknownProjectIsNotFound() {
 		imports.text(987_654_321L, admin(), NDJSON, record("1", "p")).expectProblem(404);
 	}

@@ -90,6 +90,17 @@ class PromptListingApiTests extends IntegrationTest {
 		api.get(path(987_654_321L), admin()).expectProblem(404);
 	}
 
+	@Test
+	void documentsImportAndListingInOpenApi() {
+		JsonNode paths = api.get("/v3/api-docs", ApiClient.ANONYMOUS).expectStatus(200).json().path("paths");
+
+		JsonNode prompts = paths.path("/api/v1/projects/{projectId}/prompts");
+		assertThat(prompts.path("post").path("requestBody").path("content").propertyNames())
+			.contains("application/x-ndjson", "application/json", "text/csv", "multipart/form-data");
+		assertThat(prompts.path("get").path("parameters").valueStream().map(p -> p.path("name").asString()))
+			.contains("after", "limit");
+	}
+
 	private static String path(long project) {
 		return "/api/v1/projects/" + project + "/prompts";
 	}
