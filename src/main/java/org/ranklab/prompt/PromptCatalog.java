@@ -1,6 +1,7 @@
 package org.ranklab.prompt;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ class PromptCatalog {
 		return new PromptListing(items, more ? PromptCursor.after(last) : null);
 	}
 
-	private Map<Long, List<PromptListing.Candidate>> candidatesOf(java.util.Collection<Long> promptIds) {
+	private Map<Long, List<PromptListing.Candidate>> candidatesOf(Collection<Long> promptIds) {
 		Map<Long, List<PromptListing.Candidate>> byPrompt = new LinkedHashMap<>();
 		if (promptIds.isEmpty()) {
 			return byPrompt;

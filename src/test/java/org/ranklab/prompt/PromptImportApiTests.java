@@ -3,6 +3,8 @@ package org.ranklab.prompt;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,10 @@ class PromptImportApiTests extends IntegrationTest {
 			.expectProblem(400);
 		assertThat(problem.at("/errors/0/line").asLong()).isEqualTo(2);
 		assertThat(problem.at("/errors/0/message").asString()).isEqualTo("prompt is blank");
+		JsonNode notAnArray = imports.text(project, admin(), "application/json", "{\"prompt\":\"one\"}")
+			.expectProblem(400);
+		assertThat(notAnArray.at("/errors/0/message").asString()).startsWith("a JSON body must be an array");
+		assertThat(promptsIn(project)).isEqualTo(2);
 	}
 
 	@Test
@@ -156,6 +162,25 @@ class PromptImportApiTests extends IntegrationTest {
 		assertThat(result.path("duplicates").asLong()).isEqualTo(2);
 		assertThat(jdbc.sql("SELECT text FROM prompts WHERE project_id = ? ORDER BY id").param(project)
 			.query(String.class).list()).containsExactly("first", "second", "new here", "no id");
+	}
+
+	@Test
+	void concurrentImportsOfTheSameFileStoreEachPromptOnce() {
+		long project = newProject("{\"name\":\"concurrent\"}");
+		StringBuilder body = new StringBuilder();
+		for (int i = 0; i < 3000; i++) {
+			body.append(record("c" + i, "prompt " + i));
+		}
+
+		List<CompletableFuture<JsonNode>> running = IntStream.range(0, 3)
+			.mapToObj(i -> CompletableFuture
+				.supplyAsync(() -> imports.text(project, admin(), NDJSON, body.toString()).expectStatus(201).json()))
+			.toList();
+		List<JsonNode> results = running.stream().map(CompletableFuture::join).toList();
+
+		assertThat(results.stream().mapToLong(r -> r.path("imported").asLong()).sum()).isEqualTo(3000);
+		assertThat(results.stream().mapToLong(r -> r.path("duplicates").asLong()).sum()).isEqualTo(6000);
+		assertThat(promptsIn(project)).isEqualTo(3000);
 	}
 
 	@Test
