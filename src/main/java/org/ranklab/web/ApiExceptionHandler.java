@@ -14,10 +14,13 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -57,6 +60,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.badRequest().body(unreadableBody(e.getMostSpecificCause()));
+	}
+
+	/** A multipart body the server cannot parse (a body over the size limit is answered with 413 below). */
+	@ExceptionHandler
+	ProblemDetail unreadableMultipart(MultipartException e) {
+		Throwable cause = e.getMostSpecificCause();
+		String reason = cause == e || cause.getMessage() == null ? "" : ": " + cause.getMessage();
+		return problem(HttpStatus.BAD_REQUEST, "Unreadable request body", "the multipart body cannot be read" + reason,
+				null);
+	}
+
+	/** A body over a configured limit ({@code 413}), from the multipart parser or a handler counting bytes. */
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		long limit = e.getMaxUploadSize();
+		String detail = limit >= 0
+				? "the request body is larger than the limit of " + DataSize.ofBytes(limit).toMegabytes() + " MB ("
+						+ limit + " bytes)"
+				: "the request body is larger than the configured limit";
+		HttpStatus tooLarge = HttpStatus.valueOf(413);
+		return ResponseEntity.status(tooLarge).body(problem(tooLarge, "Content too large", detail, null));
 	}
 
 	private static ProblemDetail unreadableBody(Throwable cause) {

@@ -1,0 +1,27 @@
+package org.ranklab.prompt;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import org.ranklab.project.ProjectProgress;
+import org.ranklab.project.ProjectProgressSource;
+
+/** Contributes the prompt counts of a project's progress: imported, and ready (with their candidates). */
+@Component
+class PromptProgress implements ProjectProgressSource {
+
+	private final JdbcClient jdbc;
+
+	PromptProgress(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public ProjectProgress progressOf(long projectId) {
+		return jdbc.sql("SELECT count(*), count(ready_at) FROM prompts WHERE project_id = ?")
+			.param(projectId)
+			.query((rs, n) -> new ProjectProgress(rs.getLong(1), rs.getLong(2), 0, 0))
+			.single();
+	}
+
+}

@@ -1,0 +1,81 @@
+package org.ranklab.prompt;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.ranklab.project.Project;
+
+/**
+ * The rules a record must meet in a project: a non-blank prompt and, when it brings candidates, between the
+ * project's fewest and most of them, none blank, no two alike. Also what PostgreSQL cannot store (NUL).
+ */
+final class RecordChecks {
+
+	/** An escaped NUL in JSON text ({@code \u0000}) that is not itself an escaped backslash followed by "u0000". */
+	private static final Pattern JSON_NUL = Pattern.compile("(?<!\\\\)(\\\\\\\\)*\\\\u0000");
+
+	private final int fewest;
+
+	private final int most;
+
+	RecordChecks(Project project) {
+		this.fewest = project.minCandidates();
+		this.most = project.maxCandidates();
+	}
+
+	/** True when the record may be stored; otherwise every reason is reported. */
+	boolean check(ImportRecord record, ImportProblems problems) {
+		long before = problems.count();
+		long line = record.line();
+		if (record.prompt().isBlank()) {
+			problems.add(line, "prompt", "prompt is blank");
+		}
+		noNul(record.prompt(), line, "prompt", "prompt", problems);
+		noNul(record.externalId(), line, "external_id", "external_id", problems);
+		jsonWithoutNul(record.meta(), line, "meta", "meta", problems);
+		List<ImportCandidate> candidates = record.candidates();
+		if (!candidates.isEmpty()) {
+			checkCandidates(candidates, line, problems);
+		}
+		return problems.count() == before;
+	}
+
+	private void checkCandidates(List<ImportCandidate> candidates, long line, ImportProblems problems) {
+		int count = candidates.size();
+		if (count < fewest || count > most) {
+			problems.add(line, "candidates", count + (count == 1 ? " candidate" : " candidates") + ", this project needs "
+					+ (fewest == most ? "exactly " + fewest : fewest + " to " + most));
+		}
+		Map<String, Integer> seen = new HashMap<>();
+		for (int i = 0; i < count; i++) {
+			ImportCandidate candidate = candidates.get(i);
+			String name = "candidate " + (i + 1);
+			if (candidate.text().isBlank()) {
+				problems.add(line, "candidates", name + " is blank");
+				continue;
+			}
+			noNul(candidate.text(), line, "candidates", name, problems);
+			noNul(candidate.model(), line, "candidates", name + ": model", problems);
+			jsonWithoutNul(candidate.meta(), line, "candidates", name + ": meta", problems);
+			Integer earlier = seen.putIfAbsent(candidate.text().strip(), i + 1);
+			if (earlier != null) {
+				problems.add(line, "candidates", "candidates " + earlier + " and " + (i + 1) + " are identical");
+			}
+		}
+	}
+
+	private static void noNul(String text, long line, String field, String name, ImportProblems problems) {
+		if (text != null && text.indexOf('\0') >= 0) {
+			problems.add(line, field, name + " contains a NUL character (\\u0000), which cannot be stored");
+		}
+	}
+
+	private static void jsonWithoutNul(String json, long line, String field, String name, ImportProblems problems) {
+		if (json != null && json.contains("\\u0000") && JSON_NUL.matcher(json).find()) {
+			problems.add(line, field, name + " contains \\u0000, which cannot be stored");
+		}
+	}
+
+}
