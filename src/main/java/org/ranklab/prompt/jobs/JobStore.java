@@ -71,7 +71,7 @@ class JobStore {
 				UPDATE jobs SET status = 'RUNNING', attempts = attempts + 1, heartbeat = now(),
 				                started_at = coalesce(started_at, now())
 				WHERE id = ? AND status IN ('QUEUED', 'RUNNING')
-				RETURNING """ + COLUMNS)
+				""" + " RETURNING " + COLUMNS)
 			.param(id)
 			.query(this::job)
 			.optional();
