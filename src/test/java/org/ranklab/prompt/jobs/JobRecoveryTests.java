@@ -3,10 +3,16 @@ package org.ranklab.prompt.jobs;
 import java.time.Duration;
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.ranklab.IntegrationTest;
 import org.ranklab.prompt.generation.ModelServer;
@@ -19,6 +25,12 @@ import static org.assertj.core.api.Assertions.fail;
  * the running app deal with it.
  */
 class JobRecoveryTests extends IntegrationTest {
+
+	@Autowired
+	private DataSource dataSource;
+
+	@Autowired
+	private JobRunner runner;
 
 	private ModelServer model;
 
@@ -111,6 +123,39 @@ class JobRecoveryTests extends IntegrationTest {
 		assertThat(ended.path("status").asString()).isEqualTo("FAILED");
 		assertThat(ended.path("message").asString()).contains("died 3 times");
 		assertThat(model.calls()).isEmpty();
+	}
+
+	@Test
+	void runsEachJobOnceWhenTwoInstancesShareTheQueue() throws Exception {
+		// A second instance: another db-scheduler on the same database, running the same jobs.
+		Scheduler second = Scheduler.create(dataSource, runner.task())
+			.schedulerName(new SchedulerName.Fixed("second-instance"))
+			.serializer(new JsonTaskDataSerializer())
+			.threads(2)
+			.pollingInterval(Duration.ofMillis(100))
+			.build();
+		second.start();
+		try {
+			List<Long> jobs = new java.util.ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				long project = newProject("{\"name\":\"Two instances " + i + "\"}");
+				waitingPrompt(project, "Prompt of project " + project);
+				String body = "{\"base_url\":\"" + model.baseUrl() + "\",\"model\":\"m\"}";
+				jobs.add(Long.parseLong(api.post("/api/v1/projects/" + project + "/generation", admin(), body)
+					.expectStatus(202).json().path("job_id").asString()));
+			}
+
+			for (long job : jobs) {
+				JsonNode ended = awaitEnd(job);
+				assertThat(ended.path("status").asString()).isEqualTo("SUCCEEDED");
+				assertThat(ended.path("attempts").asInt()).isEqualTo(1);
+			}
+			assertThat(model.calls()).hasSize(6);
+			assertThat(model.calls()).extracting(ModelServer.Call::prompt).doesNotHaveDuplicates();
+		}
+		finally {
+			second.stop();
+		}
 	}
 
 	private long waitingPrompt(long project, String text) {
