@@ -187,6 +187,9 @@ class GenerationWorker implements JobWorker {
 				Thread.currentThread().interrupt(); // cancelled or stopping: the prompt stays waiting
 			}
 			catch (RuntimeException e) {
+				if (Thread.currentThread().isInterrupted()) {
+					return; // the app is stopping: the prompt stays waiting for the resumed job
+				}
 				failed.incrementAndGet();
 				lastProblem.set("prompt " + prompt.id() + ": " + e.getClass().getSimpleName());
 				log.warn("Generation job {} could not store candidates of prompt {}", job.id(), prompt.id(), e);

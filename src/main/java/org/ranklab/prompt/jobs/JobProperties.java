@@ -22,5 +22,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record JobProperties(@DefaultValue("2") int threads, @DefaultValue("10s") Duration pollingInterval,
 		@DefaultValue("10s") Duration heartbeatInterval, @DefaultValue("6") int missedHeartbeats,
 		@DefaultValue("1s") Duration beatInterval, @DefaultValue("3") int maxAttempts,
-		@DefaultValue("10s") Duration shutdownMaxWait) {
+		@DefaultValue("5s") Duration shutdownMaxWait) {
 }

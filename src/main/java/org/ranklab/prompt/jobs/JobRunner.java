@@ -104,7 +104,13 @@ class JobRunner implements DisposableBean {
 		catch (Exception e) {
 			beat.cancel(false);
 			if (scheduler.isShuttingDown()) {
-				running.beat();
+				try {
+					running.beat();
+					store.interrupted(job.id());
+				}
+				catch (RuntimeException unreachable) {
+					// The database may already be gone (the embedded one stops on its own hook).
+				}
 				log.info("Job {} interrupted by shutdown; it resumes later", job.id());
 				throw new IllegalStateException("interrupted by shutdown", e);
 			}

@@ -89,6 +89,16 @@ class JobStore {
 			.orElse(false);
 	}
 
+	/** A run cut short by the app stopping: it resumes later, and this attempt does not count against it. */
+	void interrupted(long id) {
+		jdbc.sql("""
+				UPDATE jobs SET attempts = greatest(attempts - 1, 0), heartbeat = now(),
+				                message = 'interrupted by a shutdown; resumes when an instance is up'
+				WHERE id = ? AND status = 'RUNNING'""")
+			.param(id)
+			.update();
+	}
+
 	boolean isCancelRequested(long id) {
 		return jdbc.sql("SELECT cancel_requested FROM jobs WHERE id = ?").param(id).query(Boolean.class)
 			.optional().orElse(true);
