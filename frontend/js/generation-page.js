@@ -1,0 +1,3 @@
+import { startPage } from './generation.js';
+
+startPage(document, window.fetch.bind(window));

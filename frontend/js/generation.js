@@ -1,0 +1,129 @@
+// The generation page: starts a job from the form, then shows its progress until it ends.
+import { apiHeaders, describeJob, problemMessages, watchJob } from './jobs.js';
+
+/** The JSON body for POST /api/v1/projects/{id}/generation from the form's values; empty optional fields are left out. */
+export function generationRequest(values) {
+  const body = { base_url: (values.base_url ?? '').trim(), model: (values.model ?? '').trim() };
+  const apiKey = (values.api_key ?? '').trim();
+  if (apiKey) {
+    body.api_key = apiKey;
+  }
+  for (const [field, parse] of [['n', Number], ['temperature', Number], ['max_tokens', Number]]) {
+    const text = String(values[field] ?? '').trim();
+    if (text !== '') {
+      const number = parse(text);
+      // A value that is not a number goes as typed, so the server names the field in its answer.
+      body[field] = Number.isFinite(number) ? number : text;
+    }
+  }
+  return body;
+}
+
+class ApiError extends Error {
+  constructor(status, problem) {
+    super(problemMessages(problem).join('; '));
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+/** fetch for our JSON API: resolves with the body, rejects with an ApiError carrying the problem. */
+export function jsonFetcher(fetchImpl, doc) {
+  return async (url, options = {}) => {
+    const response = await fetchImpl(url, {
+      credentials: 'same-origin',
+      ...options,
+      headers: apiHeaders(doc),
+    });
+    const text = await response.text();
+    let body = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      body = { detail: text };
+    }
+    if (!response.ok) {
+      throw new ApiError(response.status, body ?? { detail: `HTTP ${response.status}` });
+    }
+    return body;
+  };
+}
+
+/** Wires the page's form, progress view and cancel button. */
+export function startPage(doc, fetchImpl, { intervalMs = 1000 } = {}) {
+  const main = doc.querySelector('main.generation');
+  const form = doc.getElementById('generation-form');
+  const errors = doc.getElementById('generation-errors');
+  const section = doc.getElementById('job');
+  const cancel = doc.getElementById('job-cancel');
+  const fetchJson = jsonFetcher(fetchImpl, doc);
+  const projectId = main.dataset.projectId;
+  let currentJob = null;
+
+  const showErrors = (messages) => {
+    errors.replaceChildren(...messages.map((message) => {
+      const line = doc.createElement('div');
+      line.textContent = message;
+      return line;
+    }));
+    errors.hidden = messages.length === 0;
+  };
+
+  const show = (job) => {
+    const view = describeJob(job);
+    section.hidden = false;
+    doc.getElementById('job-id').textContent = job.id;
+    const status = doc.getElementById('job-status');
+    status.textContent = view.status;
+    status.dataset.status = view.status;
+    doc.getElementById('job-progress').value = view.progress;
+    doc.getElementById('job-percent').textContent = view.percent;
+    doc.getElementById('job-message').textContent = view.message;
+    cancel.hidden = !view.cancellable;
+    form.querySelector('button[type=submit]').disabled = !view.finished;
+  };
+
+  const follow = async (id) => {
+    currentJob = id;
+    try {
+      await watchJob(id, { fetchJson, onUpdate: show, intervalMs });
+    } catch (error) {
+      showErrors([error.message]);
+    }
+  };
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    showErrors([]);
+    const values = Object.fromEntries(new FormData(form).entries());
+    try {
+      const started = await fetchJson(`/api/v1/projects/${encodeURIComponent(projectId)}/generation`, {
+        method: 'POST',
+        body: JSON.stringify(generationRequest(values)),
+      });
+      form.querySelector('#api_key').value = '';
+      show({ id: started.job_id, status: 'QUEUED', progress: 0 });
+      follow(started.job_id);
+    } catch (error) {
+      showErrors(error.problem ? problemMessages(error.problem) : [error.message]);
+    }
+  });
+
+  cancel.addEventListener('click', async () => {
+    if (!currentJob) {
+      return;
+    }
+    cancel.disabled = true;
+    try {
+      show(await fetchJson(`/api/v1/jobs/${encodeURIComponent(currentJob)}/cancel`, { method: 'POST' }));
+    } catch (error) {
+      showErrors([error.message]);
+    } finally {
+      cancel.disabled = false;
+    }
+  });
+
+  if (section.dataset.jobId) {
+    follow(section.dataset.jobId);
+  }
+}

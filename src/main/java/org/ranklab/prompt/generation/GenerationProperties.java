@@ -1,0 +1,35 @@
+package org.ranklab.prompt.generation;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How candidates are requested from a model server ({@code ranklab.generation.*}).
+ *
+ * @param concurrency requests in flight at once per generation job
+ * @param connectTimeout time to open a connection to the model server
+ * @param requestTimeout time for one chat-completions request, from sending it to the whole answer
+ * @param retryBudget requests per prompt that may fail (429, 5xx, timeout, network) or bring no new distinct
+ * candidate before the prompt is given up and left waiting
+ * @param backoffInitial wait before the first retry; doubled for each further failure in a row
+ * @param backoffMax the longest wait between retries
+ * @param retryAfterMax the longest wait a server's {@code Retry-After} may impose
+ */
+@ConfigurationProperties("ranklab.generation")
+record GenerationProperties(@DefaultValue("4") int concurrency, @DefaultValue("10s") Duration connectTimeout,
+		@DefaultValue("120s") Duration requestTimeout, @DefaultValue("6") int retryBudget,
+		@DefaultValue("1s") Duration backoffInitial, @DefaultValue("30s") Duration backoffMax,
+		@DefaultValue("120s") Duration retryAfterMax) {
+
+	GenerationProperties {
+		if (concurrency < 1) {
+			throw new IllegalArgumentException("ranklab.generation.concurrency must be at least 1");
+		}
+		if (retryBudget < 0) {
+			throw new IllegalArgumentException("ranklab.generation.retry-budget must not be negative");
+		}
+	}
+
+}

@@ -1,0 +1,107 @@
+package org.ranklab.prompt.generation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Prompts waiting for generated candidates ({@code ready_at IS NULL} and no candidates), and storing what was
+ * generated for them.
+ */
+@Repository
+class WaitingPrompts {
+
+	private static final String WAITING = """
+			p.project_id = ? AND p.ready_at IS NULL
+			AND NOT EXISTS (SELECT 1 FROM candidates c WHERE c.prompt_id = p.id)""";
+
+	record Prompt(long id, String text) {
+	}
+
+	/** The prompts a job works on: those waiting when it first started, up to the newest of them. */
+	record Scope(long prompts, long upToId) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	WaitingPrompts(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	long count(long projectId) {
+		return jdbc.sql("SELECT count(*) FROM prompts p WHERE " + WAITING).param(projectId).query(Long.class).single();
+	}
+
+	Scope scope(long projectId) {
+		return jdbc.sql("SELECT count(*), coalesce(max(p.id), 0) FROM prompts p WHERE " + WAITING)
+			.param(projectId)
+			.query((rs, row) -> new Scope(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
+	long count(long projectId, long upToId) {
+		return jdbc.sql("SELECT count(*) FROM prompts p WHERE " + WAITING + " AND p.id <= ?")
+			.params(projectId, upToId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The next waiting prompts after {@code afterId}, in id order. */
+	List<Prompt> page(long projectId, long afterId, long upToId, int limit) {
+		return jdbc.sql("SELECT p.id, p.text FROM prompts p WHERE " + WAITING
+				+ " AND p.id > ? AND p.id <= ? ORDER BY p.id LIMIT ?")
+			.params(projectId, afterId, upToId, limit)
+			.query((rs, row) -> new Prompt(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
+	/**
+	 * Stores a prompt's candidates at positions 0..n-1 and marks it ready, all in one transaction; false (and
+	 * nothing stored) when the prompt no longer waits, e.g. another job or an import filled it meanwhile.
+	 */
+	@Transactional
+	boolean store(long promptId, List<Completion> candidates, GenerationSettings settings, long jobId) {
+		boolean waiting = jdbc.sql("""
+				SELECT NOT EXISTS (SELECT 1 FROM candidates c WHERE c.prompt_id = p.id)
+				FROM prompts p WHERE p.id = ? AND p.ready_at IS NULL FOR UPDATE""")
+			.param(promptId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+		if (!waiting) {
+			return false;
+		}
+		for (int position = 0; position < candidates.size(); position++) {
+			Completion candidate = candidates.get(position);
+			jdbc.sql("INSERT INTO candidates (prompt_id, position, text, model, meta) VALUES (?, ?, ?, ?, ?::jsonb)")
+				.params(promptId, position, candidate.text(), settings.model(),
+						json.writeValueAsString(provenance(candidate, settings, jobId)))
+				.update();
+		}
+		jdbc.sql("UPDATE prompts SET ready_at = now() WHERE id = ?").param(promptId).update();
+		return true;
+	}
+
+	private static Map<String, Object> provenance(Completion candidate, GenerationSettings settings, long jobId) {
+		Map<String, Object> meta = new LinkedHashMap<>();
+		meta.put("source", "generation");
+		meta.put("generation_job_id", Long.toString(jobId));
+		meta.put("temperature", settings.temperature());
+		meta.put("max_tokens", settings.maxTokens());
+		meta.put("finish_reason", candidate.finishReason());
+		if (candidate.servedModel() != null && !candidate.servedModel().equals(settings.model())) {
+			meta.put("served_model", candidate.servedModel());
+		}
+		return meta;
+	}
+
+}

@@ -1,0 +1,11 @@
+package org.ranklab.prompt.jobs;
+
+public enum JobStatus {
+
+	QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED;
+
+	public boolean isFinished() {
+		return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+	}
+
+}
