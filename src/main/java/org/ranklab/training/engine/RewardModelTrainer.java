@@ -29,31 +29,39 @@ import ai.djl.training.tracker.Tracker;
  */
 public final class RewardModelTrainer {
 
-	private static final int MIN_TOKEN_COUNT = 2;
+	private static final int MIN_TOKEN_COUNT = Integer.getInteger("x.mincount", 2);
 
-	private static final int MAX_VOCABULARY_WORDS = 50_000;
+	private static final int MAX_VOCABULARY_WORDS = Integer.getInteger("x.maxwords", 50_000);
 
 	private static final int OOV_BUCKETS = 1024;
 
 	private static final double WARM_UP_SHARE = 0.1;
 
 	public TrainingResult train(List<RankedGroup> groups, TrainingSettings settings, TrainingMonitor monitor) {
+		Prepared prepared = prepare(groups, settings);
+		NativeEngine.useThreads(settings.threads());
+		NativeEngine.get().setRandomSeed((int) settings.seed());
+		return new Run(settings, monitor, prepared).execute();
+	}
+
+	/** Splits, builds the vocabulary from the training side only, and encodes every text once. */
+	static Prepared prepare(List<RankedGroup> groups, TrainingSettings settings) {
 		List<RankedGroup> usable = usableGroups(groups, settings.objective());
 		PromptSplit split = PromptSplit.of(usable, settings.validationFraction(), settings.seed());
 		Vocabulary vocabulary = vocabulary(split.training(), settings);
 		TextEncoder encoder = new TextEncoder(new TextTokenizer(wordBigrams(settings)), vocabulary,
 				settings.maxPromptTokens(), settings.maxResponseTokens());
-		Encoded training = Encoded.of(split.training(), encoder);
-		Encoded validation = Encoded.of(split.validation(), encoder);
+		boolean transformer = settings.architecture() == Architecture.TRANSFORMER;
 		ModelConfig config = new ModelConfig(ModelConfig.FORMAT, ModelConfig.FORMAT_VERSION, settings.architecture(),
-				settings.objective(), settings.embeddingSize(), settings.hiddenSize(),
-				settings.architecture() == Architecture.TRANSFORMER ? 2 : 0,
-				settings.architecture() == Architecture.TRANSFORMER ? 4 : 0, settings.dropout(),
-				settings.maxPromptTokens(), settings.maxResponseTokens(), wordBigrams(settings), OOV_BUCKETS,
-				vocabulary.words().size(), 0, 1);
-		NativeEngine.useThreads(settings.threads());
-		NativeEngine.get().setRandomSeed((int) settings.seed());
-		return new Run(settings, monitor, config, vocabulary, training, validation, split).execute();
+				settings.objective(), settings.embeddingSize(), settings.hiddenSize(), transformer ? 2 : 0,
+				transformer ? 4 : 0, settings.dropout(), settings.maxPromptTokens(), settings.maxResponseTokens(),
+				wordBigrams(settings), OOV_BUCKETS, vocabulary.words().size(), 0, 1);
+		return new Prepared(split, vocabulary, config, Encoded.of(split.training(), encoder),
+				Encoded.of(split.validation(), encoder));
+	}
+
+	record Prepared(PromptSplit split, Vocabulary vocabulary, ModelConfig config, Encoded training,
+			Encoded validation) {
 	}
 
 	private static boolean wordBigrams(TrainingSettings settings) {
@@ -107,15 +115,14 @@ public final class RewardModelTrainer {
 
 		private final List<EpochMetrics> metrics = new ArrayList<>();
 
-		Run(TrainingSettings settings, TrainingMonitor monitor, ModelConfig config, Vocabulary vocabulary,
-				Encoded training, Encoded validation, PromptSplit split) {
+		Run(TrainingSettings settings, TrainingMonitor monitor, Prepared prepared) {
 			this.settings = settings;
 			this.monitor = monitor;
-			this.config = config;
-			this.vocabulary = vocabulary;
-			this.training = training;
-			this.validation = validation;
-			this.split = split;
+			this.config = prepared.config();
+			this.vocabulary = prepared.vocabulary();
+			this.training = prepared.training();
+			this.validation = prepared.validation();
+			this.split = prepared.split();
 		}
 
 		TrainingResult execute() {
@@ -162,7 +169,7 @@ public final class RewardModelTrainer {
 			for (int from = 0; from < order.size(); from += settings.batchSize()) {
 				List<Example> examples = order.subList(from, Math.min(order.size(), from + settings.batchSize()));
 				try (NDManager scope = trainer.getManager().newSubManager()) {
-					NDList inputs = net.inputs(scope, training.rows(examples));
+					NDList inputs = net.inputs(scope, tokenDropout(training.rows(examples), shuffle));
 					NDList labels = labels(scope, examples, training);
 					NDArray loss;
 					try (GradientCollector collector = trainer.newGradientCollector()) {
@@ -219,6 +226,22 @@ public final class RewardModelTrainer {
 			}
 		}
 
+	}
+
+	static List<EncodedText> tokenDropout(List<EncodedText> rows, Random random) {
+		double rate = Double.parseDouble(System.getProperty("x.tokdrop", "0"));
+		if (rate == 0) {
+			return rows;
+		}
+		List<EncodedText> dropped = new ArrayList<>(rows.size());
+		for (EncodedText row : rows) {
+			dropped.add(new EncodedText(drop(row.prompt(), rate, random), drop(row.response(), rate, random), row.features()));
+		}
+		return dropped;
+	}
+
+	private static int[] drop(int[] ids, double rate, Random random) {
+		return java.util.Arrays.stream(ids).filter(id -> random.nextDouble() >= rate).toArray();
 	}
 
 	/** Labels for {@link RankPairLoss}: winner rows, loser rows and pair weights within the batch. */
