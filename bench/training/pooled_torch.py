@@ -6,7 +6,7 @@ src/main/java/org/ranklab/training/engine/PooledRewardNet.java and RewardModelTr
 Reads the encoded data that `RewardBenchmark speed` writes, so both sides train on exactly the same
 token ids, and prints training pairs per second.
 
-usage: pooled_torch.py DATA_FILE EPOCHS BATCH LR WEIGHT_DECAY DIM HIDDEN DROPOUT THREADS SEED
+usage: pooled_torch.py DATA_FILE EPOCHS BATCH LR WEIGHT_DECAY DIM HIDDEN DROPOUT TOKEN_DROPOUT THREADS SEED
 """
 import math
 import random
@@ -75,8 +75,11 @@ class PooledRewardNet(nn.Module):
         return self.output(h).reshape(-1)
 
 
-def batch_tensors(table, examples):
+def batch_tensors(table, examples, token_dropout, rng):
     rows = [table[i] for ex in examples for i in ex[0]]
+    if token_dropout > 0:
+        rows = [(p[rng.random(len(p)) >= token_dropout], r[rng.random(len(r)) >= token_dropout], f)
+                for p, r, f in rows]
     lp = max(1, max(len(r[0]) for r in rows))
     lr = max(1, max(len(r[1]) for r in rows))
     p = np.zeros((len(rows), lp), dtype=np.int64)
@@ -98,9 +101,10 @@ def batch_tensors(table, examples):
 
 
 def main():
-    path, epochs, batch, lr, wd, dim, hidden, dropout, threads, seed = sys.argv[1:11]
+    path, epochs, batch, lr, wd, dim, hidden, dropout, token_dropout, threads, seed = sys.argv[1:12]
     epochs, batch, dim, hidden, threads, seed = map(int, (epochs, batch, dim, hidden, threads, seed))
-    lr, wd, dropout = float(lr), float(wd), float(dropout)
+    lr, wd, dropout, token_dropout = float(lr), float(wd), float(dropout), float(token_dropout)
+    drop_rng = np.random.default_rng(seed)
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
     table, data, vocab, features = read_data(path)
@@ -120,7 +124,7 @@ def main():
         total = 0.0
         for i in range(0, len(order), batch):
             examples = order[i:i + batch]
-            p, r, f, win, lose, weight = batch_tensors(table, examples)
+            p, r, f, win, lose, weight = batch_tensors(table, examples, token_dropout, drop_rng)
             rewards = model(p, r, f)
             loss = (F.softplus(rewards[lose] - rewards[win]) * weight).sum()
             optimizer.zero_grad()

@@ -54,10 +54,7 @@ final class PooledRewardNet extends RewardNet {
 		hiddenBias = addParameter(bias("hidden_bias", h));
 		outputWeight = addParameter(weight("output_weight", new Shape(1, h)));
 		outputBias = addParameter(bias("output_bias", 1));
-		wide = addParameter(Parameter.builder().setName("wide").setType(Parameter.Type.WEIGHT).optShape(new Shape(config.vocabularySize(), 1)).optInitializer(new ConstantInitializer(0f)).build());
 	}
-
-	private final Parameter wide;
 
 	static Parameter weight(String name, Shape shape) {
 		return Parameter.builder()
@@ -102,24 +99,14 @@ final class PooledRewardNet extends RewardNet {
 		NDArray responseEmbedded = lookup(inputs.get(1), table);
 		NDArray responseMean = meanPool(responseEmbedded, responseMask);
 		NDArray responseMax = maxPool(responseEmbedded, responseMask);
-		if (Boolean.getBoolean("x.nomax")) {
-			responseMax = responseMax.zerosLike();
-		}
-		if (Boolean.getBoolean("x.noprompt")) {
-			promptMean = promptMean.zerosLike();
-		}
 		NDArray x = NDArrays.concat(new NDList(responseMean, responseMax, promptMean, responseMean.mul(promptMean),
 				inputs.get(2)), 1);
 		x = Dropout.dropout(x, dropout, training).head();
 		NDArray hidden = Activation.relu(Linear.linear(x, value(store, hiddenWeight, x, training),
 				value(store, hiddenBias, x, training)).head());
 		hidden = Dropout.dropout(hidden, dropout, training).head();
-		NDArray out = Linear.linear(hidden, value(store, outputWeight, x, training),
-				value(store, outputBias, x, training)).head().reshape(-1);
-		if (Boolean.getBoolean("x.wide")) {
-			out = out.add(meanPool(lookup(inputs.get(1), store.getValue(wide, x.getDevice(), training)), responseMask).reshape(-1));
-		}
-		return new NDList(out);
+		return new NDList(Linear.linear(hidden, value(store, outputWeight, x, training),
+				value(store, outputBias, x, training)).head().reshape(-1));
 	}
 
 	static NDArray value(ParameterStore store, Parameter parameter, NDArray like, boolean training) {

@@ -29,9 +29,9 @@ import ai.djl.training.tracker.Tracker;
  */
 public final class RewardModelTrainer {
 
-	private static final int MIN_TOKEN_COUNT = Integer.getInteger("x.mincount", 2);
+	private static final int MIN_TOKEN_COUNT = 2;
 
-	private static final int MAX_VOCABULARY_WORDS = Integer.getInteger("x.maxwords", 50_000);
+	private static final int MAX_VOCABULARY_WORDS = 50_000;
 
 	private static final int OOV_BUCKETS = 1024;
 
@@ -169,8 +169,8 @@ public final class RewardModelTrainer {
 			for (int from = 0; from < order.size(); from += settings.batchSize()) {
 				List<Example> examples = order.subList(from, Math.min(order.size(), from + settings.batchSize()));
 				try (NDManager scope = trainer.getManager().newSubManager()) {
-					NDList inputs = net.inputs(scope, tokenDropout(training.rows(examples), shuffle));
-					NDList labels = labels(scope, examples, training);
+					NDList inputs = net.inputs(scope, tokenDropout(training.rows(examples), settings.tokenDropout(), shuffle));
+					NDList labels = labels(scope, examples);
 					NDArray loss;
 					try (GradientCollector collector = trainer.newGradientCollector()) {
 						NDList predictions = trainer.forward(inputs);
@@ -207,7 +207,7 @@ public final class RewardModelTrainer {
 					}
 					NDArray predictions = scope.create(toFloats(batchRewards));
 					lossSum += trainer.getLoss()
-						.evaluate(labels(scope, examples, validation), new NDList(predictions))
+						.evaluate(labels(scope, examples), new NDList(predictions))
 						.getFloat() * examples.size();
 				}
 			}
@@ -215,7 +215,7 @@ public final class RewardModelTrainer {
 					pairwiseAccuracy(validation.examples, rewards));
 		}
 
-		private NDList labels(NDManager scope, List<Example> examples, Encoded data) {
+		private NDList labels(NDManager scope, List<Example> examples) {
 			return settings.objective() == Objective.RANK ? rankLabels(scope, examples) : scoreLabels(scope, examples);
 		}
 
@@ -228,14 +228,18 @@ public final class RewardModelTrainer {
 
 	}
 
-	static List<EncodedText> tokenDropout(List<EncodedText> rows, Random random) {
-		double rate = Double.parseDouble(System.getProperty("x.tokdrop", "0"));
+	/**
+	 * Drops a random share of token ids from training rows: on a few thousand pairs a bag of words otherwise
+	 * memorises rare words (measured on HH: see bench/training/README.md).
+	 */
+	static List<EncodedText> tokenDropout(List<EncodedText> rows, double rate, Random random) {
 		if (rate == 0) {
 			return rows;
 		}
 		List<EncodedText> dropped = new ArrayList<>(rows.size());
 		for (EncodedText row : rows) {
-			dropped.add(new EncodedText(drop(row.prompt(), rate, random), drop(row.response(), rate, random), row.features()));
+			dropped.add(new EncodedText(drop(row.prompt(), rate, random), drop(row.response(), rate, random),
+					row.features()));
 		}
 		return dropped;
 	}

@@ -17,11 +17,12 @@ package org.ranklab.training.engine;
  * @param hiddenSize width of the MLP head
  * @param weightDecay decoupled weight decay of AdamW
  * @param dropout dropout rate inside the network
+ * @param tokenDropout share of prompt and response tokens dropped at random from each training batch
  * @param threads intra-op threads of the native engine, bounded so labeling stays responsive
  */
 public record TrainingSettings(Objective objective, Architecture architecture, int epochs, double learningRate,
 		int batchSize, double validationFraction, long seed, int maxPromptTokens, int maxResponseTokens,
-		int embeddingSize, int hiddenSize, double weightDecay, double dropout, int threads) {
+		int embeddingSize, int hiddenSize, double weightDecay, double dropout, double tokenDropout, int threads) {
 
 	public TrainingSettings {
 		require(objective != null, "objective is required");
@@ -32,7 +33,8 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 		require(validationFraction >= 0 && validationFraction < 1, "validation_fraction must be in [0, 1)");
 		require(maxPromptTokens >= 1 && maxResponseTokens >= 1, "max tokens must be positive");
 		require(embeddingSize >= 4 && hiddenSize >= 1, "network sizes must be positive");
-		require(weightDecay >= 0 && dropout >= 0 && dropout < 1, "weight decay and dropout must be in range");
+		require(weightDecay >= 0 && dropout >= 0 && dropout < 1 && tokenDropout >= 0 && tokenDropout < 1,
+				"weight decay and dropout must be in range");
 		require(threads >= 1, "threads must be positive");
 	}
 
@@ -45,10 +47,10 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 	public static TrainingSettings defaults(Architecture architecture) {
 		int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 		return switch (architecture) {
-			case POOLED -> new TrainingSettings(Objective.RANK, architecture, 8, 3e-3, 32, 0.1, 42, 128, 256, 64,
-					64, 0.01, 0.2, threads);
-			case TRANSFORMER -> new TrainingSettings(Objective.RANK, architecture, 10, 1e-3, 16, 0.1, 42, 96, 160,
-					64, 64, 0.01, 0.1, threads);
+			case POOLED -> new TrainingSettings(Objective.RANK, architecture, 4, 3e-3, 32, 0.1, 42, 128, 256, 64,
+					64, 1.0, 0.2, 0.25, threads);
+			case TRANSFORMER -> new TrainingSettings(Objective.RANK, architecture, 8, 1e-3, 16, 0.1, 42, 96, 160,
+					64, 64, 0.01, 0.1, 0.0, threads);
 		};
 	}
 
@@ -64,57 +66,62 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 				batchSize == null ? d.batchSize : batchSize,
 				validationFraction == null ? d.validationFraction : validationFraction, seed == null ? d.seed : seed,
 				d.maxPromptTokens, d.maxResponseTokens, d.embeddingSize, d.hiddenSize, d.weightDecay, d.dropout,
-				d.threads);
+				d.tokenDropout, d.threads);
 	}
 
 	public TrainingSettings withObjective(Objective value) {
 		return new TrainingSettings(value, architecture, epochs, learningRate, batchSize, validationFraction, seed,
-				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, threads);
+				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, tokenDropout, threads);
 	}
 
 	public TrainingSettings withEpochs(int value) {
 		return new TrainingSettings(objective, architecture, value, learningRate, batchSize, validationFraction, seed,
-				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, threads);
+				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, tokenDropout, threads);
 	}
 
 	public TrainingSettings withLearningRate(double value) {
 		return new TrainingSettings(objective, architecture, epochs, value, batchSize, validationFraction, seed,
-				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, threads);
+				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, tokenDropout, threads);
 	}
 
 	public TrainingSettings withBatchSize(int value) {
 		return new TrainingSettings(objective, architecture, epochs, learningRate, value, validationFraction, seed,
-				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, threads);
+				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, tokenDropout, threads);
 	}
 
 	public TrainingSettings withValidationFraction(double value) {
 		return new TrainingSettings(objective, architecture, epochs, learningRate, batchSize, value, seed,
-				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, threads);
+				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, tokenDropout, threads);
 	}
 
 	public TrainingSettings withSeed(long value) {
 		return new TrainingSettings(objective, architecture, epochs, learningRate, batchSize, validationFraction,
-				value, maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, threads);
+				value, maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, tokenDropout, threads);
 	}
 
 	public TrainingSettings withMaxTokens(int prompt, int response) {
 		return new TrainingSettings(objective, architecture, epochs, learningRate, batchSize, validationFraction,
-				seed, prompt, response, embeddingSize, hiddenSize, weightDecay, dropout, threads);
+				seed, prompt, response, embeddingSize, hiddenSize, weightDecay, dropout, tokenDropout, threads);
 	}
 
 	public TrainingSettings withNetwork(int embedding, int hidden, double dropoutRate) {
 		return new TrainingSettings(objective, architecture, epochs, learningRate, batchSize, validationFraction,
-				seed, maxPromptTokens, maxResponseTokens, embedding, hidden, weightDecay, dropoutRate, threads);
+				seed, maxPromptTokens, maxResponseTokens, embedding, hidden, weightDecay, dropoutRate, tokenDropout, threads);
+	}
+
+	public TrainingSettings withTokenDropout(double value) {
+		return new TrainingSettings(objective, architecture, epochs, learningRate, batchSize, validationFraction,
+				seed, maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, value, threads);
 	}
 
 	public TrainingSettings withWeightDecay(double value) {
 		return new TrainingSettings(objective, architecture, epochs, learningRate, batchSize, validationFraction,
-				seed, maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, value, dropout, threads);
+				seed, maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, value, dropout, tokenDropout, threads);
 	}
 
 	public TrainingSettings withThreads(int value) {
 		return new TrainingSettings(objective, architecture, epochs, learningRate, batchSize, validationFraction,
-				seed, maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, value);
+				seed, maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, tokenDropout, value);
 	}
 
 	private static void require(boolean condition, String message) {

@@ -71,9 +71,9 @@ public final class RewardBenchmark {
 		}
 		RewardModelTrainer.Prepared prepared = RewardModelTrainer.prepare(groups, settings);
 		writeEncoded(prepared, Path.of(args[1]));
-		System.out.printf(Locale.ROOT, "TORCH_ARGS %d %d %s %s %d %d %s %d %d%n", settings.epochs(),
+		System.out.printf(Locale.ROOT, "TORCH_ARGS %d %d %s %s %d %d %s %s %d %d%n", settings.epochs(),
 				settings.batchSize(), settings.learningRate(), settings.weightDecay(), settings.embeddingSize(),
-				settings.hiddenSize(), settings.dropout(), settings.threads(), settings.seed());
+				settings.hiddenSize(), settings.dropout(), settings.tokenDropout(), settings.threads(), settings.seed());
 		TrainingResult result = new RewardModelTrainer().train(groups, settings, TrainingMonitor.NONE);
 		long pairs = result.trainingPairs() * settings.epochs();
 		System.out.printf(Locale.ROOT, "RESULT djl %s threads=%d: %d pairs in %.2f s = %.0f pairs/s%n",
@@ -177,6 +177,7 @@ public final class RewardBenchmark {
 			case "hidden" -> s.withNetwork(s.embeddingSize(), Integer.parseInt(v), s.dropout());
 			case "dropout" -> s.withNetwork(s.embeddingSize(), s.hiddenSize(), Double.parseDouble(v));
 			case "tokens" -> s.withMaxTokens(Integer.parseInt(v.split(",")[0]), Integer.parseInt(v.split(",")[1]));
+			case "tokdrop" -> s.withTokenDropout(Double.parseDouble(v));
 			case "threads" -> s.withThreads(Integer.parseInt(v));
 			case "objective" -> s.withObjective(Objective.fromApiName(v));
 			default -> throw new IllegalArgumentException("unknown setting " + kv[0]);
