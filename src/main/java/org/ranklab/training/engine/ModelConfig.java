@@ -1,0 +1,59 @@
+package org.ranklab.training.engine;
+
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code config.json} of a reward model artifact: everything needed to rebuild the network and its tokenizer.
+ *
+ * @param format always {@value #FORMAT}
+ * @param formatVersion bumped on any incompatible change of the artifact
+ * @param architecture the network, see {@link Architecture}
+ * @param objective what it was trained on
+ * @param embeddingSize token embedding width
+ * @param hiddenSize MLP head width
+ * @param layers Transformer layers (0 for the pooled network)
+ * @param heads attention heads (0 for the pooled network)
+ * @param dropout dropout rate used in training (inactive when scoring)
+ * @param maxPromptTokens prompt tokens kept, from the end
+ * @param maxResponseTokens response tokens kept, from the start
+ * @param wordBigrams whether the tokenizer adds word bigrams
+ * @param oovBuckets hashed ids for tokens outside the vocabulary
+ * @param vocabularyWords number of lines in {@code vocabulary.txt}
+ * @param rewardMean mean raw reward over the training candidates
+ * @param rewardStd standard deviation of the raw reward over the training candidates
+ */
+public record ModelConfig(String format, int formatVersion, Architecture architecture, Objective objective,
+		int embeddingSize, int hiddenSize, int layers, int heads, double dropout, int maxPromptTokens, int maxResponseTokens,
+		boolean wordBigrams, int oovBuckets, int vocabularyWords, double rewardMean, double rewardStd) {
+
+	public static final String FORMAT = "ranklab-reward-model";
+
+	public static final int FORMAT_VERSION = 1;
+
+	static final JsonMapper JSON = JsonMapper.builder()
+		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+		.build();
+
+	int vocabularySize() {
+		return Vocabulary.RESERVED + oovBuckets + vocabularyWords;
+	}
+
+	ModelConfig withRewardStatistics(double mean, double std) {
+		return new ModelConfig(format, formatVersion, architecture, objective, embeddingSize, hiddenSize, layers,
+				heads, dropout, maxPromptTokens, maxResponseTokens, wordBigrams, oovBuckets, vocabularyWords, mean, std);
+	}
+
+	byte[] toJson() {
+		return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this);
+	}
+
+	static ModelConfig fromJson(byte[] json) {
+		ModelConfig config = JSON.readValue(json, ModelConfig.class);
+		if (!FORMAT.equals(config.format()) || config.formatVersion() != FORMAT_VERSION) {
+			throw new IllegalArgumentException("not a " + FORMAT + " version " + FORMAT_VERSION + " config");
+		}
+		return config;
+	}
+
+}

@@ -1,0 +1,181 @@
+package org.ranklab.training.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+
+/**
+ * A trained reward model loaded for scoring. The artifact is a zip of {@code config.json} ({@link ModelConfig}),
+ * {@code vocabulary.txt} (UTF-8, one token per line, the line at 0-based index i has id 3 + oov_buckets + i) and
+ * {@code weights.safetensors} (float32 tensors named as the network's parameters). Close it to free native memory.
+ */
+public final class RewardModel implements AutoCloseable {
+
+	static final String CONFIG = "config.json";
+
+	static final String VOCABULARY = "vocabulary.txt";
+
+	static final String WEIGHTS = "weights.safetensors";
+
+	private static final int ROWS_PER_BATCH = 64;
+
+	private final ModelConfig config;
+
+	private final TextEncoder encoder;
+
+	private final NDManager manager;
+
+	private final RewardNet net;
+
+	private final ParameterStore store;
+
+	private RewardModel(ModelConfig config, Vocabulary vocabulary, NDManager manager, RewardNet net) {
+		this.config = config;
+		this.encoder = new TextEncoder(new TextTokenizer(config.wordBigrams()), vocabulary, config.maxPromptTokens(),
+				config.maxResponseTokens());
+		this.manager = manager;
+		this.net = net;
+		this.store = new ParameterStore(manager, false);
+	}
+
+	public static RewardModel load(byte[] artifact) {
+		return load(new ByteArrayInputStream(artifact));
+	}
+
+	public static RewardModel load(InputStream artifact) {
+		Map<String, byte[]> entries = new HashMap<>();
+		try (ZipInputStream zip = new ZipInputStream(artifact)) {
+			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				entries.put(entry.getName(), zip.readAllBytes());
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("not a reward model zip", e);
+		}
+		for (String name : List.of(CONFIG, VOCABULARY, WEIGHTS)) {
+			if (!entries.containsKey(name)) {
+				throw new IllegalArgumentException("reward model zip lacks " + name);
+			}
+		}
+		ModelConfig config = ModelConfig.fromJson(entries.get(CONFIG));
+		Vocabulary vocabulary;
+		try {
+			vocabulary = Vocabulary.read(new ByteArrayInputStream(entries.get(VOCABULARY)), config.oovBuckets());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		NDManager manager = NativeEngine.get().newBaseManager();
+		try {
+			RewardNet net = RewardNet.create(config);
+			net.initialize(manager, DataType.FLOAT32, net.sampleShapes());
+			copyWeights(NDList.decode(manager, entries.get(WEIGHTS)), net);
+			return new RewardModel(config, vocabulary, manager, net);
+		}
+		catch (RuntimeException e) {
+			manager.close();
+			throw e;
+		}
+	}
+
+	private static void copyWeights(NDList weights, RewardNet net) {
+		Map<String, NDArray> byName = new HashMap<>();
+		for (NDArray array : weights) {
+			byName.put(array.getName(), array);
+		}
+		for (Pair<String, Parameter> parameter : net.getParameters()) {
+			NDArray stored = byName.get(parameter.getKey());
+			NDArray target = parameter.getValue().getArray();
+			if (stored == null || !stored.getShape().equals(target.getShape())) {
+				throw new IllegalArgumentException("weights do not fit the config: " + parameter.getKey());
+			}
+			stored.copyTo(target);
+		}
+	}
+
+	/** Writes the artifact of a network whose parameters hold trained values. */
+	static byte[] artifact(ModelConfig config, Vocabulary vocabulary, RewardNet net) {
+		NDList weights = new NDList();
+		for (Pair<String, Parameter> parameter : net.getParameters()) {
+			NDArray array = parameter.getValue().getArray();
+			array.setName(parameter.getKey());
+			weights.add(array);
+		}
+		try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+			try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+				zip.putNextEntry(new ZipEntry(CONFIG));
+				zip.write(config.toJson());
+				zip.putNextEntry(new ZipEntry(VOCABULARY));
+				vocabulary.write(zip);
+				zip.putNextEntry(new ZipEntry(WEIGHTS));
+				weights.encode(zip, NDList.Encoding.SAFETENSORS);
+			}
+			return bytes.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	public ModelConfig config() {
+		return config;
+	}
+
+	/** Rewards normalised by the training set's mean and standard deviation, one per response, in order. */
+	public double[] score(String prompt, List<String> responses) {
+		double[] raw = rawScores(prompt, responses);
+		double std = config.rewardStd() > 1e-9 ? config.rewardStd() : 1.0;
+		for (int i = 0; i < raw.length; i++) {
+			raw[i] = (raw[i] - config.rewardMean()) / std;
+		}
+		return raw;
+	}
+
+	/** The network's raw rewards, one per response, in order. */
+	public synchronized double[] rawScores(String prompt, List<String> responses) {
+		TextEncoder.PromptTokens promptTokens = encoder.prompt(prompt);
+		List<EncodedText> rows = new ArrayList<>(responses.size());
+		for (String response : responses) {
+			rows.add(encoder.encode(promptTokens, response));
+		}
+		return score(manager, net, store, rows);
+	}
+
+	/** Scores encoded rows without gradients, in batches, freeing every intermediate array. */
+	static double[] score(NDManager parent, RewardNet net, ParameterStore store, List<EncodedText> rows) {
+		double[] scores = new double[rows.size()];
+		for (int from = 0; from < rows.size(); from += ROWS_PER_BATCH) {
+			List<EncodedText> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_BATCH));
+			try (NDManager scope = parent.newSubManager()) {
+				float[] values = net.forward(store, net.inputs(scope, chunk), false).head().toFloatArray();
+				for (int i = 0; i < values.length; i++) {
+					scores[from + i] = values[i];
+				}
+			}
+		}
+		return scores;
+	}
+
+	@Override
+	public synchronized void close() {
+		manager.close();
+	}
+
+}

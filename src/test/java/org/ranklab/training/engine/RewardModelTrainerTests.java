@@ -1,0 +1,141 @@
+package org.ranklab.training.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+class RewardModelTrainerTests {
+
+	private final RewardModelTrainer trainer = new RewardModelTrainer();
+
+	/** 150 prompts minus those whose candidates all tie (the trainer skips those). */
+	private final List<RankedGroup> groups = SyntheticRankings.groups(150, 4, 7)
+		.stream()
+		.filter(g -> !g.orderedPairs().isEmpty())
+		.toList();
+
+	private final TrainingSettings shortRun = TrainingSettings.defaults()
+		.withValidationFraction(0.2)
+		.withEpochs(8)
+		.withBatchSize(8);
+
+	@Test
+	void pooledNetworkLearnsAHiddenOrderOfWords() {
+		TrainingResult result = trainer.train(groups, shortRun, TrainingMonitor.NONE);
+
+		assertThat(result.metrics()).hasSize(8);
+		assertThat(result.metrics().get(0).valAccuracy()).isLessThan(0.9);
+		assertThat(result.last().valAccuracy()).isGreaterThanOrEqualTo(0.9);
+		assertThat(result.last().trainLoss()).isLessThan(result.metrics().get(0).trainLoss());
+		assertThat(result.validationPrompts()).isEqualTo(Math.round(groups.size() * 0.2));
+		assertThat(result.trainingPrompts()).isEqualTo(groups.size() - result.validationPrompts());
+	}
+
+	@Test
+	void transformerLearnsAHiddenOrderOfWords() {
+		TrainingSettings settings = TrainingSettings.defaults(Architecture.TRANSFORMER)
+			.withValidationFraction(0.2)
+			.withEpochs(8)
+			.withBatchSize(8);
+
+		TrainingResult result = trainer.train(groups, settings, TrainingMonitor.NONE);
+
+		assertThat(result.last().valAccuracy()).isGreaterThanOrEqualTo(0.9);
+	}
+
+	@Test
+	void savedModelScoresAsTheTrainedOneAndWasNormalisedOnTrainingRewards() {
+		TrainingResult result = trainer.train(groups, shortRun.withEpochs(2), TrainingMonitor.NONE);
+		List<RankedGroup> training = PromptSplit.of(groups, 0.2, shortRun.seed()).training();
+
+		try (RewardModel first = RewardModel.load(result.artifact());
+				RewardModel second = RewardModel.load(result.artifact())) {
+			List<Double> rewards = new ArrayList<>();
+			for (RankedGroup group : training) {
+				List<String> texts = group.candidates().stream().map(Candidate::text).toList();
+				double[] scores = first.rawScores(group.prompt(), texts);
+				assertThat(second.rawScores(group.prompt(), texts)).containsExactly(scores);
+				for (double score : scores) {
+					rewards.add(score);
+				}
+			}
+			double mean = rewards.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+			assertThat(mean).isCloseTo(result.rewardMean(), within(1e-4));
+			assertThat(first.config().rewardStd()).isEqualTo(result.rewardStd()).isPositive();
+			double[] normalised = first.score(training.get(0).prompt(), List.of(training.get(0).candidates().get(0).text()));
+			double raw = rewards.get(0);
+			assertThat(normalised[0]).isCloseTo((raw - result.rewardMean()) / result.rewardStd(), within(1e-6));
+		}
+	}
+
+	@Test
+	void sameSeedGivesTheSameRun() {
+		TrainingSettings settings = shortRun.withEpochs(2);
+
+		assertThat(trainer.train(groups, settings, TrainingMonitor.NONE).metrics())
+			.isEqualTo(trainer.train(groups, settings, TrainingMonitor.NONE).metrics());
+	}
+
+	@Test
+	void monitorCancelsARunWithinABatch() {
+		AtomicInteger calls = new AtomicInteger();
+		List<TrainingProgress> seen = new ArrayList<>();
+
+		assertThatThrownBy(() -> trainer.train(groups, shortRun, progress -> {
+			seen.add(progress);
+			return calls.incrementAndGet() < 5;
+		})).isInstanceOf(TrainingCancelledException.class);
+
+		assertThat(calls).hasValue(5);
+		assertThat(seen).extracting(TrainingProgress::fraction).isSorted().allMatch(f -> f > 0 && f < 1);
+		// the run freed its model and trainer: the next one starts from scratch and finishes
+		assertThat(trainer.train(groups, shortRun.withEpochs(1), TrainingMonitor.NONE).metrics()).hasSize(1);
+	}
+
+	@Test
+	void directScoreLearnsFromScores() {
+		List<RankedGroup> scored = new ArrayList<>();
+		for (RankedGroup group : groups) {
+			Map<Long, Integer> scores = new HashMap<>();
+			for (int tier = 0; tier < group.tiers().size(); tier++) {
+				for (Long id : group.tiers().get(tier)) {
+					scores.put(id, Math.max(1, 7 - tier * 2));
+				}
+			}
+			scored.add(new RankedGroup(group.promptId(), group.prompt(), group.candidates(), group.tiers(), scores));
+		}
+
+		TrainingResult result = trainer.train(scored, shortRun.withObjective(Objective.DIRECT_SCORE),
+				TrainingMonitor.NONE);
+
+		assertThat(result.last().valAccuracy()).isGreaterThanOrEqualTo(0.85);
+	}
+
+	@Test
+	void refusesDirectScoreWithoutScores() {
+		assertThatThrownBy(
+				() -> trainer.train(groups, shortRun.withObjective(Objective.DIRECT_SCORE), TrainingMonitor.NONE))
+			.isInstanceOf(NotTrainableException.class)
+			.hasMessageContaining("score");
+	}
+
+	@Test
+	void refusesRankingsThatAreAllTies() {
+		List<RankedGroup> ties = groups.stream()
+			.map(g -> new RankedGroup(g.promptId(), g.prompt(), g.candidates(),
+					List.of(g.candidates().stream().map(Candidate::id).toList())))
+			.toList();
+
+		assertThatThrownBy(() -> trainer.train(ties, shortRun, TrainingMonitor.NONE))
+			.isInstanceOf(NotTrainableException.class);
+	}
+
+}
