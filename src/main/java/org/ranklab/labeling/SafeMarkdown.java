@@ -1,5 +1,6 @@
 package org.ranklab.labeling;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,8 +71,11 @@ class SafeMarkdown {
 		public void render(Node node) {
 			Image image = (Image) node;
 			String alt = altText(image);
-			html.tag("a", Map.of("href", URLS.sanitizeImageUrl(image.getDestination()), "rel",
-					"nofollow noopener noreferrer", "target", "_blank"));
+			Map<String, String> attributes = new LinkedHashMap<>();
+			attributes.put("href", URLS.sanitizeImageUrl(image.getDestination()));
+			attributes.put("rel", "nofollow noopener noreferrer");
+			attributes.put("target", "_blank");
+			html.tag("a", attributes);
 			html.text("image" + (alt.isBlank() ? "" : ": " + alt));
 			html.tag("/a");
 		}

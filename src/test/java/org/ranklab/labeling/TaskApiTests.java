@@ -397,6 +397,15 @@ class TaskApiTests extends IntegrationTest {
 		assertThat(progress.path("rankings").asLong()).isEqualTo(3);
 	}
 
+	@Test
+	void labelingCallsAreDocumentedInOpenApi() {
+		JsonNode paths = api.get("/v3/api-docs", ApiClient.ANONYMOUS).expectStatus(200).json().path("paths");
+
+		assertThat(paths.has("/api/v1/projects/{id}/tasks/next")).isTrue();
+		assertThat(paths.at("/~1api~1v1~1assignments~1{id}~1ranking/post/responses").has("409")).isTrue();
+		assertThat(paths.has("/api/v1/assignments/{id}/skip")).isTrue();
+	}
+
 	private ApiClient.Response next(long project, ApiClient.Credentials who) {
 		return api.post("/api/v1/projects/" + project + "/tasks/next", who, null);
 	}
