@@ -5,8 +5,6 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.ranklab.ApiClient;
-
 /**
  * Ready prompts with candidates written straight into the database, as the import would store them, so
  * that labeling tests do not depend on the import endpoint.
@@ -55,14 +53,6 @@ final class PromptFixture {
 	long waitingPrompt(long projectId) {
 		return jdbc.sql("INSERT INTO prompts (project_id, text) VALUES (?, 'Waiting for candidates') RETURNING id")
 			.params(projectId)
-			.query(Long.class)
-			.single();
-	}
-
-	long userId(ApiClient.Credentials credentials) {
-		String pair = new String(java.util.Base64.getDecoder().decode(credentials.header().substring(6)));
-		return jdbc.sql("SELECT id FROM users WHERE username = ?")
-			.params(pair.substring(0, pair.indexOf(':')))
 			.query(Long.class)
 			.single();
 	}

@@ -24,7 +24,7 @@ class RankingValidationTests extends IntegrationTest {
 	@BeforeEach
 	void fixture() {
 		prompts = new PromptFixture(jdbc);
-		labeler = newLabeler();
+		labeler = TaskApiTests.bearerFor(api, newLabeler());
 	}
 
 	@Test
@@ -169,7 +169,7 @@ class RankingValidationTests extends IntegrationTest {
 		JsonNode task = taskIn("{\"name\":\"Not yours\"}");
 
 		JsonNode problem = api.post(rankingPath(task), newLabeler(), rankingBody(candidateIds(task))).expectProblem(403);
-		api.post(skipPath(task), newLabeler(), null).expectProblem(403);
+		api.post(skipPath(task), TaskApiTests.bearerFor(api, newLabeler()), null).expectProblem(403);
 
 		assertThat(problem.path("detail").asString()).contains("another user");
 		assertThat(stored(task)).isZero();

@@ -33,7 +33,7 @@ class TaskApiTests extends IntegrationTest {
 		var prompt = prompts.readyPrompt(project, "What is 2+2?", "4", "Four", "5", "22");
 		prompts.waitingPrompt(project);
 
-		JsonNode task = next(project, newLabeler()).expectStatus(200).json();
+		JsonNode task = next(project, labeler()).expectStatus(200).json();
 
 		assertThat(task.path("assignment_id").isString()).isTrue();
 		assertThat(task.at("/prompt/id").asString()).isEqualTo(Long.toString(prompt.id()));
@@ -58,7 +58,7 @@ class TaskApiTests extends IntegrationTest {
 
 		Set<List<String>> orders = new HashSet<>();
 		for (int user = 0; user < 6; user++) {
-			orders.add(candidateIds(next(project, newLabeler()).expectStatus(200).json()));
+			orders.add(candidateIds(next(project, labeler()).expectStatus(200).json()));
 		}
 
 		// Six shuffles of nine candidates that all came out equal would mean no shuffle (chance: 1 in 10^27).
@@ -70,7 +70,7 @@ class TaskApiTests extends IntegrationTest {
 		long project = newProject("{\"name\":\"Same lease\"}");
 		prompts.readyPrompt(project, 4);
 		prompts.readyPrompt(project, 4);
-		ApiClient.Credentials labeler = newLabeler();
+		ApiClient.Credentials labeler = labeler();
 
 		JsonNode first = next(project, labeler).expectStatus(200).json();
 		JsonNode again = next(project, labeler).expectStatus(200).json();
@@ -85,7 +85,7 @@ class TaskApiTests extends IntegrationTest {
 		long project = newProject("{\"name\":\"Empty\"}");
 		prompts.waitingPrompt(project);
 
-		var response = next(project, newLabeler()).expectStatus(204);
+		var response = next(project, labeler()).expectStatus(204);
 
 		assertThat(response.body()).isEmpty();
 	}
@@ -95,7 +95,7 @@ class TaskApiTests extends IntegrationTest {
 		long project = newProject("{\"name\":\"Twice\",\"rankings_per_prompt\":3}");
 		prompts.readyPrompt(project, 4);
 		prompts.readyPrompt(project, 4);
-		ApiClient.Credentials labeler = newLabeler();
+		ApiClient.Credentials labeler = labeler();
 
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < 2; i++) {
@@ -113,7 +113,7 @@ class TaskApiTests extends IntegrationTest {
 		var oldest = prompts.readyPrompt(project, 4);
 		var started = prompts.readyPrompt(project, 4);
 		var newest = prompts.readyPrompt(project, 4);
-		ApiClient.Credentials first = newLabeler();
+		ApiClient.Credentials first = labeler();
 		// Give "started" one ranking by skipping "oldest" first.
 		JsonNode task = next(project, first).expectStatus(200).json();
 		assertThat(task.at("/prompt/id").asString()).isEqualTo(Long.toString(oldest.id()));
@@ -124,7 +124,7 @@ class TaskApiTests extends IntegrationTest {
 
 		List<String> handedOut = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			handedOut.add(next(project, newLabeler()).expectStatus(200).json().at("/prompt/id").asString());
+			handedOut.add(next(project, labeler()).expectStatus(200).json().at("/prompt/id").asString());
 		}
 
 		assertThat(handedOut).containsExactly(Long.toString(started.id()), Long.toString(started.id()),
@@ -137,9 +137,9 @@ class TaskApiTests extends IntegrationTest {
 		long project = newProject("{\"name\":\"Capacity\",\"rankings_per_prompt\":2}");
 		var prompt = prompts.readyPrompt(project, 4);
 
-		next(project, newLabeler()).expectStatus(200);
-		next(project, newLabeler()).expectStatus(200);
-		next(project, newLabeler()).expectStatus(204);
+		next(project, labeler()).expectStatus(200);
+		next(project, labeler()).expectStatus(200);
+		next(project, labeler()).expectStatus(204);
 
 		assertThat(jdbc.sql("SELECT count(*) FROM assignments WHERE prompt_id = ?").params(prompt.id())
 			.query(Long.class).single()).isEqualTo(2);
@@ -149,11 +149,11 @@ class TaskApiTests extends IntegrationTest {
 	void expiredLeaseMakesThePromptAvailableAgain() {
 		long project = newProject("{\"name\":\"Expiry\",\"rankings_per_prompt\":1}");
 		prompts.readyPrompt(project, 4);
-		JsonNode lapsed = next(project, newLabeler()).expectStatus(200).json();
-		next(project, newLabeler()).expectStatus(204);
+		JsonNode lapsed = next(project, labeler()).expectStatus(200).json();
+		next(project, labeler()).expectStatus(204);
 
 		prompts.expireLease(lapsed.path("assignment_id").asString());
-		JsonNode taken = next(project, newLabeler()).expectStatus(200).json();
+		JsonNode taken = next(project, labeler()).expectStatus(200).json();
 
 		assertThat(taken.at("/prompt/id").asString()).isEqualTo(lapsed.at("/prompt/id").asString());
 	}
@@ -162,7 +162,7 @@ class TaskApiTests extends IntegrationTest {
 	void expiredLeaseCanStillBeSubmittedWhileNobodyTookThePrompt() {
 		long project = newProject("{\"name\":\"Late but fine\",\"rankings_per_prompt\":1}");
 		prompts.readyPrompt(project, 4);
-		ApiClient.Credentials labeler = newLabeler();
+		ApiClient.Credentials labeler = labeler();
 		JsonNode task = next(project, labeler).expectStatus(200).json();
 		prompts.expireLease(task.path("assignment_id").asString());
 
@@ -171,17 +171,17 @@ class TaskApiTests extends IntegrationTest {
 		double seconds = jdbc.sql("SELECT seconds_on_task FROM rankings WHERE assignment_id = ?")
 			.params(Long.parseLong(task.path("assignment_id").asString())).query(Double.class).single();
 		assertThat(seconds).isGreaterThan(7000);
-		next(project, newLabeler()).expectStatus(204);
+		next(project, labeler()).expectStatus(204);
 	}
 
 	@Test
 	void lostLeaseIsAConflictAndStoresNothing() {
 		long project = newProject("{\"name\":\"Lost lease\",\"rankings_per_prompt\":1}");
 		prompts.readyPrompt(project, 4);
-		ApiClient.Credentials slow = newLabeler();
+		ApiClient.Credentials slow = labeler();
 		JsonNode lapsed = next(project, slow).expectStatus(200).json();
 		prompts.expireLease(lapsed.path("assignment_id").asString());
-		next(project, newLabeler()).expectStatus(200);
+		next(project, labeler()).expectStatus(200);
 
 		rankAsShown(lapsed, slow).expectProblem(409);
 
@@ -193,7 +193,7 @@ class TaskApiTests extends IntegrationTest {
 		long project = newProject("{\"name\":\"Renewal\",\"rankings_per_prompt\":1}");
 		prompts.readyPrompt(project, 4);
 		prompts.readyPrompt(project, 4);
-		ApiClient.Credentials labeler = newLabeler();
+		ApiClient.Credentials labeler = labeler();
 		JsonNode first = next(project, labeler).expectStatus(200).json();
 		prompts.expireLease(first.path("assignment_id").asString());
 
@@ -209,10 +209,10 @@ class TaskApiTests extends IntegrationTest {
 		long project = newProject("{\"name\":\"Given up\",\"rankings_per_prompt\":1}");
 		prompts.readyPrompt(project, 4);
 		prompts.readyPrompt(project, 4);
-		ApiClient.Credentials labeler = newLabeler();
+		ApiClient.Credentials labeler = labeler();
 		JsonNode first = next(project, labeler).expectStatus(200).json();
 		prompts.expireLease(first.path("assignment_id").asString());
-		JsonNode other = next(project, newLabeler()).expectStatus(200).json();
+		JsonNode other = next(project, labeler()).expectStatus(200).json();
 		assertThat(other.at("/prompt/id").asString()).isEqualTo(first.at("/prompt/id").asString());
 
 		JsonNode second = next(project, labeler).expectStatus(200).json();
@@ -227,7 +227,7 @@ class TaskApiTests extends IntegrationTest {
 	void storesTheRankingWithTiesPresentedOrderAndTimeOnTask() {
 		long project = newProject("{\"name\":\"Stored\",\"allow_ties\":true}");
 		prompts.readyPrompt(project, 4);
-		ApiClient.Credentials labeler = newLabeler();
+		ApiClient.Credentials labeler = labeler();
 		JsonNode task = next(project, labeler).expectStatus(200).json();
 		List<String> ids = candidateIds(task);
 
@@ -257,7 +257,7 @@ class TaskApiTests extends IntegrationTest {
 	void sameBodyAgainAnswersOkWithTheSameRanking() {
 		long project = newProject("{\"name\":\"Idempotent\"}");
 		prompts.readyPrompt(project, 4);
-		ApiClient.Credentials labeler = newLabeler();
+		ApiClient.Credentials labeler = labeler();
 		JsonNode task = next(project, labeler).expectStatus(200).json();
 		List<String> ids = candidateIds(task);
 		String tieOneWay = "{\"ranking\":[[\"%s\",\"%s\"],[\"%s\"],[\"%s\"]]}".formatted(ids.get(0), ids.get(1), ids.get(2), ids.get(3));
@@ -276,7 +276,7 @@ class TaskApiTests extends IntegrationTest {
 	void differentBodyForARankedAssignmentIsAConflict() {
 		long project = newProject("{\"name\":\"Changed mind\"}");
 		prompts.readyPrompt(project, 4);
-		ApiClient.Credentials labeler = newLabeler();
+		ApiClient.Credentials labeler = labeler();
 		JsonNode task = next(project, labeler).expectStatus(200).json();
 		rankAsShown(task, labeler).expectStatus(201);
 		List<String> reversed = new ArrayList<>(candidateIds(task));
@@ -293,7 +293,7 @@ class TaskApiTests extends IntegrationTest {
 	void skippedPromptIsNeverOfferedAgainAndCannotBeRanked() {
 		long project = newProject("{\"name\":\"Skip\"}");
 		prompts.readyPrompt(project, 4);
-		ApiClient.Credentials labeler = newLabeler();
+		ApiClient.Credentials labeler = labeler();
 		JsonNode task = next(project, labeler).expectStatus(200).json();
 
 		skip(task, labeler).expectStatus(204);
@@ -301,14 +301,14 @@ class TaskApiTests extends IntegrationTest {
 
 		next(project, labeler).expectStatus(204);
 		rankAsShown(task, labeler).expectProblem(409);
-		next(project, newLabeler()).expectStatus(200);
+		next(project, labeler()).expectStatus(200);
 	}
 
 	@Test
 	void skippingARankedAssignmentIsAConflict() {
 		long project = newProject("{\"name\":\"Skip after rank\"}");
 		prompts.readyPrompt(project, 4);
-		ApiClient.Credentials labeler = newLabeler();
+		ApiClient.Credentials labeler = labeler();
 		JsonNode task = next(project, labeler).expectStatus(200).json();
 		rankAsShown(task, labeler).expectStatus(201);
 
@@ -319,7 +319,7 @@ class TaskApiTests extends IntegrationTest {
 	void notRankableMayComeWithoutARanking() {
 		long project = newProject("{\"name\":\"Broken prompt\",\"collect_scores\":true}");
 		prompts.readyPrompt(project, 4);
-		ApiClient.Credentials labeler = newLabeler();
+		ApiClient.Credentials labeler = labeler();
 		JsonNode task = next(project, labeler).expectStatus(200).json();
 
 		rank(task, labeler, "{\"not_rankable\":true,\"comment\":\"The prompt is cut off\"}").expectStatus(201);
@@ -335,7 +335,7 @@ class TaskApiTests extends IntegrationTest {
 	void storesScoresWhenTheProjectCollectsThem() {
 		long project = newProject("{\"name\":\"Scores\",\"collect_scores\":true,\"allow_ties\":false}");
 		prompts.readyPrompt(project, 4);
-		ApiClient.Credentials labeler = newLabeler();
+		ApiClient.Credentials labeler = labeler();
 		JsonNode task = next(project, labeler).expectStatus(200).json();
 		List<String> ids = candidateIds(task);
 		String scores = "{\"%s\":7,\"%s\":5,\"%s\":2,\"%s\":1}".formatted(ids.get(0), ids.get(1), ids.get(2), ids.get(3));
@@ -351,7 +351,7 @@ class TaskApiTests extends IntegrationTest {
 	void rankingsAreAppendOnlyInTheDatabase() {
 		long project = newProject("{\"name\":\"Append only\"}");
 		prompts.readyPrompt(project, 4);
-		ApiClient.Credentials labeler = newLabeler();
+		ApiClient.Credentials labeler = labeler();
 		JsonNode task = next(project, labeler).expectStatus(200).json();
 		long id = Long.parseLong(rankAsShown(task, labeler).expectStatus(201).json().path("ranking_id").asString());
 
@@ -367,7 +367,7 @@ class TaskApiTests extends IntegrationTest {
 		long project = newProject("{\"name\":\"Pseudonym\"}");
 		prompts.readyPrompt(project, 4);
 		prompts.readyPrompt(project, 4);
-		ApiClient.Credentials labeler = newLabeler();
+		ApiClient.Credentials labeler = labeler();
 		for (int i = 0; i < 2; i++) {
 			rankAsShown(next(project, labeler).expectStatus(200).json(), labeler).expectStatus(201);
 		}
@@ -387,7 +387,7 @@ class TaskApiTests extends IntegrationTest {
 		prompts.readyPrompt(project, 4);
 		prompts.readyPrompt(project, 4);
 		for (int i = 0; i < 3; i++) {
-			ApiClient.Credentials labeler = newLabeler();
+			ApiClient.Credentials labeler = labeler();
 			rankAsShown(next(project, labeler).expectStatus(200).json(), labeler).expectStatus(201);
 		}
 
@@ -404,6 +404,16 @@ class TaskApiTests extends IntegrationTest {
 		assertThat(paths.has("/api/v1/projects/{id}/tasks/next")).isTrue();
 		assertThat(paths.at("/~1api~1v1~1assignments~1{id}~1ranking/post/responses").has("409")).isTrue();
 		assertThat(paths.has("/api/v1/assignments/{id}/skip")).isTrue();
+	}
+
+	/** A new labeler with a Bearer token: Basic auth would run BCrypt on every call and slow the suite. */
+	private ApiClient.Credentials labeler() {
+		return bearerFor(api, newLabeler());
+	}
+
+	static ApiClient.Credentials bearerFor(ApiClient api, ApiClient.Credentials basic) {
+		return ApiClient.bearer(api.post("/api/v1/tokens", basic, "{\"name\":\"tests\"}").expectStatus(201).json()
+			.path("token").asString());
 	}
 
 	private ApiClient.Response next(long project, ApiClient.Credentials who) {
