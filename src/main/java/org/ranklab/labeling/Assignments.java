@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import org.ranklab.project.Project;
 
@@ -15,7 +15,7 @@ import org.ranklab.project.Project;
  * or a ranking to a prompt holds that row, so a count made after taking it is exact. Every method runs
  * inside the caller's transaction.
  */
-@Repository
+@Component
 class Assignments {
 
 	/** A lease counts against the prompt's room while it runs; a ranking for good. */

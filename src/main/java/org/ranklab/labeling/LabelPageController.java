@@ -31,12 +31,15 @@ class LabelPageController {
 
 	private final Projects projects;
 
+	private final RecentProjects recentProjects;
+
 	private final TaskAssigner tasks;
 
 	private final SafeMarkdown markdown;
 
-	LabelPageController(Projects projects, TaskAssigner tasks, SafeMarkdown markdown) {
+	LabelPageController(Projects projects, RecentProjects recentProjects, TaskAssigner tasks, SafeMarkdown markdown) {
 		this.projects = projects;
+		this.recentProjects = recentProjects;
 		this.tasks = tasks;
 		this.markdown = markdown;
 	}
@@ -60,7 +63,7 @@ class LabelPageController {
 	@PostMapping(path = "/projects/{id}/label/next", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	ResponseEntity<PageTask> next(@PathVariable long id, @AuthenticationPrincipal RankLabUser user) {
-		return tasks.next(projects.get(id), user.id())
+		return tasks.next(recentProjects.get(id), user.id())
 			.map(task -> ResponseEntity.ok(PageTask.of(task, markdown)))
 			.orElseGet(() -> ResponseEntity.noContent().build());
 	}

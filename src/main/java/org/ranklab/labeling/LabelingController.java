@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.ranklab.project.Projects;
 import org.ranklab.user.RankLabUser;
 
 /** The labeling calls of the public API: get a task, rank it or skip it. */
@@ -23,13 +22,13 @@ import org.ranklab.user.RankLabUser;
 @Tag(name = "Labeling")
 class LabelingController {
 
-	private final Projects projects;
+	private final RecentProjects projects;
 
 	private final TaskAssigner tasks;
 
 	private final RankingSubmissions submissions;
 
-	LabelingController(Projects projects, TaskAssigner tasks, RankingSubmissions submissions) {
+	LabelingController(RecentProjects projects, TaskAssigner tasks, RankingSubmissions submissions) {
 		this.projects = projects;
 		this.tasks = tasks;
 		this.submissions = submissions;

@@ -5,7 +5,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
 import org.ranklab.project.Project;
-import org.ranklab.project.Projects;
 import org.ranklab.web.ConflictException;
 import org.ranklab.web.NotFoundException;
 
@@ -21,11 +20,11 @@ class RankingSubmissions {
 
 	private final Rankings rankings;
 
-	private final Projects projects;
+	private final RecentProjects projects;
 
 	private final RetriedTransactions transactions;
 
-	RankingSubmissions(Assignments assignments, Rankings rankings, Projects projects,
+	RankingSubmissions(Assignments assignments, Rankings rankings, RecentProjects projects,
 			RetriedTransactions transactions) {
 		this.assignments = assignments;
 		this.rankings = rankings;
@@ -37,11 +36,16 @@ class RankingSubmissions {
 	record Receipt(long rankingId, boolean created) {
 	}
 
+	/**
+	 * Who may answer, the project and the candidates never change, so the body is checked before any lock
+	 * is taken; only the assignment's state is read under its lock.
+	 */
 	Receipt submit(long assignmentId, long userId, RankingRequest request) {
+		Assignment seen = ownAssignment(assignmentId, userId);
+		Project project = projects.get(seen.projectId());
+		ValidRanking ranking = RankingRules.check(request, project, seen.candidateOrder());
 		return transactions.run(() -> {
-			Assignment assignment = ownAssignment(assignmentId, userId);
-			Project project = projects.get(assignment.projectId());
-			ValidRanking ranking = RankingRules.check(request, project, assignment.candidateOrder());
+			Assignment assignment = assignments.lock(assignmentId).orElseThrow();
 			switch (assignment.status()) {
 				case SUBMITTED -> {
 					return sameAsStored(assignment, ranking);
@@ -59,8 +63,9 @@ class RankingSubmissions {
 
 	/** Gives the prompt up for this user for good; skipping twice is harmless, skipping a ranked one is not. */
 	void skip(long assignmentId, long userId) {
+		ownAssignment(assignmentId, userId);
 		transactions.run(() -> {
-			Assignment assignment = ownAssignment(assignmentId, userId);
+			Assignment assignment = assignments.lock(assignmentId).orElseThrow();
 			switch (assignment.status()) {
 				case SUBMITTED -> throw new ConflictException("assignment " + assignmentId + " is already ranked");
 				case SKIPPED -> {
@@ -72,7 +77,7 @@ class RankingSubmissions {
 	}
 
 	private Assignment ownAssignment(long assignmentId, long userId) {
-		Assignment assignment = assignments.lock(assignmentId)
+		Assignment assignment = assignments.find(assignmentId)
 			.orElseThrow(() -> new NotFoundException("assignment", assignmentId));
 		if (assignment.userId() != userId) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN,

@@ -6,10 +6,10 @@ import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** The SQL of submitted rankings: written once, never changed (the database refuses updates and deletes). */
-@Repository
+@Component
 class Rankings {
 
 	private final JdbcClient jdbc;
