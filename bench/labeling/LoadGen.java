@@ -1,7 +1,12 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +25,8 @@ import java.util.regex.Pattern;
  * asks for a task ({@code POST /projects/{id}/tasks/next}) and ranks it in the order shown
  * ({@code POST /assignments/{id}/ranking}), again and again, optionally thinking between calls.
  * Requests finished during the warm-up are not counted. Runs with the bare JDK: {@code java LoadGen.java ...}.
+ * Each labeler speaks HTTP/1.1 on its own kept-alive socket with a minimal blocking client, so that the
+ * load generator, which shares the machine with the app, spends as little CPU as it can.
  *
  * <pre>
  * java LoadGen.java --url http://127.0.0.1:18080 --project 1 --tokens tokens.txt \
@@ -46,15 +53,14 @@ public class LoadGen {
 			throw new IllegalArgumentException(users + " users need as many tokens; " + tokens.size() + " given");
 		}
 
-		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(5)).build();
+		URI base = URI.create(url);
 		long start = System.nanoTime();
 		long measureFrom = start + warmupNanos;
 		long end = measureFrom + measureNanos;
 		Labeler[] labelers = new Labeler[users];
 		Thread[] threads = new Thread[users];
 		for (int i = 0; i < users; i++) {
-			labelers[i] = new Labeler(http, url, project, tokens.get(i), measureFrom, end, thinkMillis);
+			labelers[i] = new Labeler(new Http(base), project, tokens.get(i), measureFrom, end, thinkMillis);
 			threads[i] = new Thread(labelers[i], "labeler-" + i);
 			threads[i].start();
 		}
@@ -96,9 +102,7 @@ public class LoadGen {
 
 	private static final class Labeler implements Runnable {
 
-		private final HttpClient http;
-
-		private final String url;
+		private final Http http;
 
 		private final String project;
 
@@ -120,9 +124,8 @@ public class LoadGen {
 
 		long empty;
 
-		Labeler(HttpClient http, String url, String project, String token, long measureFrom, long end, long thinkMillis) {
+		Labeler(Http http, String project, String token, long measureFrom, long end, long thinkMillis) {
 			this.http = http;
-			this.url = url;
 			this.project = project;
 			this.authorization = "Bearer " + token;
 			this.measureFrom = measureFrom;
@@ -138,6 +141,7 @@ public class LoadGen {
 				}
 				catch (Exception e) {
 					count("exception " + e.getClass().getSimpleName());
+					http.close();
 					pause(100);
 				}
 			}
@@ -145,18 +149,18 @@ public class LoadGen {
 
 		private void cycle() throws Exception {
 			long t0 = System.nanoTime();
-			HttpResponse<String> task = post("/api/v1/projects/" + project + "/tasks/next", null);
+			Http.Response task = post("/api/v1/projects/" + project + "/tasks/next", null);
 			long t1 = System.nanoTime();
 			record(next, t0, t1);
-			if (task.statusCode() == 204) {
+			if (task.status() == 204) {
 				if (t1 >= measureFrom) {
 					empty++;
 				}
 				pause(200);
 				return;
 			}
-			if (task.statusCode() != 200) {
-				count("next " + task.statusCode());
+			if (task.status() != 200) {
+				count("next " + task.status());
 				return;
 			}
 			pause(thinkMillis);
@@ -164,12 +168,12 @@ public class LoadGen {
 			Matcher assignment = ASSIGNMENT.matcher(body);
 			assignment.find();
 			long t2 = System.nanoTime();
-			HttpResponse<String> ranked = post("/api/v1/assignments/" + assignment.group(1) + "/ranking",
+			Http.Response ranked = post("/api/v1/assignments/" + assignment.group(1) + "/ranking",
 					rankingAsShown(body));
 			long t3 = System.nanoTime();
 			record(ranking, t2, t3);
-			if (ranked.statusCode() != 201) {
-				count("ranking " + ranked.statusCode());
+			if (ranked.status() != 201) {
+				count("ranking " + ranked.status());
 			}
 			else if (t3 >= measureFrom && t3 < end) {
 				cycles++;
@@ -187,14 +191,8 @@ public class LoadGen {
 			return "{\"ranking\":[" + String.join(",", tiers) + "]}";
 		}
 
-		private HttpResponse<String> post(String path, String json) throws Exception {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(url + path))
-				.timeout(Duration.ofSeconds(30))
-				.header("Authorization", authorization)
-				.header("Content-Type", "application/json")
-				.POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-				.build();
-			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		private Http.Response post(String path, String json) throws IOException {
+			return http.post(path, authorization, json);
 		}
 
 		private void record(Latencies latencies, long from, long to) {
@@ -219,6 +217,110 @@ public class LoadGen {
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 			}
+		}
+
+	}
+
+	/** A minimal blocking HTTP/1.1 client on one kept-alive connection: POST with a JSON body, nothing else. */
+	private static final class Http {
+
+		private final URI base;
+
+		private Socket socket;
+
+		private InputStream in;
+
+		private OutputStream out;
+
+		Http(URI base) {
+			this.base = base;
+		}
+
+		record Response(int status, String body) {
+		}
+
+		Response post(String path, String authorization, String json) throws IOException {
+			if (socket == null) {
+				socket = new Socket();
+				socket.setTcpNoDelay(true);
+				socket.setSoTimeout(30_000);
+				socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
+				in = new BufferedInputStream(socket.getInputStream(), 16_384);
+				out = socket.getOutputStream();
+			}
+			byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+			String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+					+ "\r\nAuthorization: " + authorization + "\r\nContent-Type: application/json\r\nAccept: application/json"
+					+ "\r\nContent-Length: " + body.length + "\r\n\r\n";
+			byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+			byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
+			System.arraycopy(body, 0, request, headBytes.length, body.length);
+			out.write(request);
+			out.flush();
+			return read();
+		}
+
+		private Response read() throws IOException {
+			String statusLine = line();
+			int status = Integer.parseInt(statusLine.substring(9, 12));
+			int length = -1;
+			boolean chunked = false;
+			boolean close = false;
+			for (String header = line(); !header.isEmpty(); header = line()) {
+				String lower = header.toLowerCase(java.util.Locale.ROOT);
+				if (lower.startsWith("content-length:")) {
+					length = Integer.parseInt(header.substring(15).strip());
+				}
+				else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+					chunked = true;
+				}
+				else if (lower.startsWith("connection:") && lower.contains("close")) {
+					close = true;
+				}
+			}
+			ByteArrayOutputStream body = new ByteArrayOutputStream();
+			if (chunked) {
+				for (int size = Integer.parseInt(line().split(";")[0].strip(), 16); size > 0;
+						size = Integer.parseInt(line().split(";")[0].strip(), 16)) {
+					body.write(in.readNBytes(size));
+					line();
+				}
+				while (!line().isEmpty()) {
+					// trailers
+				}
+			}
+			else if (length > 0) {
+				body.write(in.readNBytes(length));
+			}
+			if (close) {
+				close();
+			}
+			return new Response(status, body.toString(StandardCharsets.UTF_8));
+		}
+
+		private String line() throws IOException {
+			StringBuilder line = new StringBuilder();
+			for (int c = in.read(); c != '\n'; c = in.read()) {
+				if (c < 0) {
+					throw new IOException("connection closed");
+				}
+				if (c != '\r') {
+					line.append((char) c);
+				}
+			}
+			return line.toString();
+		}
+
+		void close() {
+			try {
+				if (socket != null) {
+					socket.close();
+				}
+			}
+			catch (IOException e) {
+				// closing anyway
+			}
+			socket = null;
 		}
 
 	}
