@@ -26,9 +26,12 @@ class ExportApiTests extends IntegrationTest {
 
 	private RankingFixture fixture;
 
+	private Credentials adminToken;
+
 	@BeforeEach
 	void fixture() {
 		fixture = new RankingFixture(api, jdbc);
+		adminToken = fixture.token(admin());
 	}
 
 	/**
@@ -58,7 +61,7 @@ class ExportApiTests extends IntegrationTest {
 		StoredPrompt greeting = made.greeting();
 		String lille = "Lille\n(north)";
 
-		List<String> lines = lines(api.get(export(made.project(), "export/pairs"), admin()).expectStatus(200));
+		List<String> lines = lines(api.get(export(made.project(), "export/pairs"), adminToken).expectStatus(200));
 
 		List<String> expected = new ArrayList<>();
 		// First labeler: a full ranking of four gives six pairs.
@@ -71,7 +74,7 @@ class ExportApiTests extends IntegrationTest {
 		// Greeting: the not-rankable verdict gives nothing, the skip is no ranking.
 		expected.addAll(pairs(greeting, "Hi", "Hello", "Hi", "Hey", "Hi", "Yo", "Hello", "Hey", "Hello", "Yo", "Hey", "Yo"));
 		assertThat(lines).containsExactlyElementsOf(expected);
-		assertThat(api.get(export(made.project(), "export/pairs?source=rankings"), admin()).body())
+		assertThat(api.get(export(made.project(), "export/pairs?source=rankings"), adminToken).body())
 			.isEqualTo(String.join("\n", expected) + "\n");
 	}
 
@@ -81,7 +84,7 @@ class ExportApiTests extends IntegrationTest {
 		StoredPrompt france = made.france();
 		StoredPrompt greeting = made.greeting();
 
-		List<String> lines = lines(api.get(export(made.project(), "export/consensus"), admin()).expectStatus(200));
+		List<String> lines = lines(api.get(export(made.project(), "export/consensus"), adminToken).expectStatus(200));
 
 		// Pairs of rankings agree on 5, 5 and 4 of their 6 candidate pairs.
 		double agreement = (5.0 / 6 + 5.0 / 6 + 4.0 / 6) / 3;
@@ -99,7 +102,7 @@ class ExportApiTests extends IntegrationTest {
 		StoredPrompt france = made.france();
 		String lille = "Lille\n(north)";
 
-		List<String> lines = lines(api.get(export(made.project(), "export/pairs?source=consensus"), admin())
+		List<String> lines = lines(api.get(export(made.project(), "export/pairs?source=consensus"), adminToken)
 			.expectStatus(200));
 
 		List<String> expected = new ArrayList<>(pairs(france, "Paris", "Lyon", "Paris", "Nice", "Paris", lille, "Lyon",
@@ -113,7 +116,7 @@ class ExportApiTests extends IntegrationTest {
 	void bestExportTakesTheTopOfEachConsensus() {
 		HandMade made = handMadeProject();
 
-		List<String> lines = lines(api.get(export(made.project(), "export/best"), admin()).expectStatus(200));
+		List<String> lines = lines(api.get(export(made.project(), "export/best"), adminToken).expectStatus(200));
 
 		assertThat(lines).containsExactly(best(made.france(), "Paris"), best(made.greeting(), "Hi"));
 	}
@@ -125,8 +128,8 @@ class ExportApiTests extends IntegrationTest {
 		fixture.label(project, newLabeler(), plan(prompt, "Gamma > Beta > Alpha > Delta"));
 		fixture.label(project, newLabeler(), plan(prompt, "Beta > Gamma > Alpha > Delta"));
 
-		List<String> consensus = lines(api.get(export(project, "export/consensus"), admin()).expectStatus(200));
-		List<String> best = lines(api.get(export(project, "export/best"), admin()).expectStatus(200));
+		List<String> consensus = lines(api.get(export(project, "export/consensus"), adminToken).expectStatus(200));
+		List<String> best = lines(api.get(export(project, "export/best"), adminToken).expectStatus(200));
 
 		assertThat(consensus).singleElement().asString().contains("\"ranking\":[[\"%d\",\"%d\"],[\"%d\"],[\"%d\"]]"
 			.formatted(prompt.id("Beta"), prompt.id("Gamma"), prompt.id("Alpha"), prompt.id("Delta")));
@@ -139,8 +142,8 @@ class ExportApiTests extends IntegrationTest {
 		StoredPrompt prompt = fixture.prompt(project, "Same", "One", "Two", "Three", "Four");
 		fixture.label(project, newLabeler(), plan(prompt, "One = Two = Three = Four"));
 
-		assertThat(api.get(export(project, "export/pairs"), admin()).expectStatus(200).body()).isEmpty();
-		assertThat(api.get(export(project, "export/rankings"), admin()).body()).contains("\"not_rankable\":false");
+		assertThat(api.get(export(project, "export/pairs"), adminToken).expectStatus(200).body()).isEmpty();
+		assertThat(api.get(export(project, "export/rankings"), adminToken).body()).contains("\"not_rankable\":false");
 	}
 
 	@Test
@@ -148,7 +151,7 @@ class ExportApiTests extends IntegrationTest {
 		HandMade made = handMadeProject();
 		StoredPrompt france = made.france();
 
-		List<String> lines = lines(api.get(export(made.project(), "export/rankings"), admin()).expectStatus(200));
+		List<String> lines = lines(api.get(export(made.project(), "export/rankings"), adminToken).expectStatus(200));
 
 		assertThat(lines).hasSize(5);
 		long rankingId = rankingOf(made.second(), france);
@@ -179,7 +182,7 @@ class ExportApiTests extends IntegrationTest {
 						prompt.id("C1"), prompt.id("D1")))
 			.expectStatus(201);
 
-		JsonNode line = ApiJson.parse(lines(api.get(export(project, "export/rankings"), admin())).get(0));
+		JsonNode line = ApiJson.parse(lines(api.get(export(project, "export/rankings"), adminToken)).get(0));
 
 		assertThat(line.at("/scores/" + prompt.id("A1")).asInt()).isEqualTo(7);
 		assertThat(line.at("/scores/" + prompt.id("D1")).asInt()).isEqualTo(1);
@@ -191,7 +194,7 @@ class ExportApiTests extends IntegrationTest {
 		String today = LocalDate.now(ZoneOffset.UTC).toString();
 
 		for (String export : EXPORTS) {
-			ApiClient.Response response = api.get(export(made.project(), export), admin()).expectStatus(200);
+			ApiClient.Response response = api.get(export(made.project(), export), adminToken).expectStatus(200);
 			String kind = export.endsWith("consensus") && export.contains("pairs") ? "consensus-pairs"
 					: export.substring("export/".length()).replaceAll("\\?.*", "");
 			assertThat(response.contentType()).startsWith("application/x-ndjson");
@@ -213,9 +216,9 @@ class ExportApiTests extends IntegrationTest {
 		fixture.label(project, second, plan(early, "E2 > E1 > E3 > E4", late, "L1 > L2 = L3 = L4"));
 		String since = "since=" + between;
 
-		List<String> rankings = lines(api.get(export(project, "export/rankings?" + since), admin()).expectStatus(200));
-		List<String> pairs = lines(api.get(export(project, "export/pairs?" + since), admin()).expectStatus(200));
-		List<String> consensus = lines(api.get(export(project, "export/consensus?" + since), admin()).expectStatus(200));
+		List<String> rankings = lines(api.get(export(project, "export/rankings?" + since), adminToken).expectStatus(200));
+		List<String> pairs = lines(api.get(export(project, "export/pairs?" + since), adminToken).expectStatus(200));
+		List<String> consensus = lines(api.get(export(project, "export/consensus?" + since), adminToken).expectStatus(200));
 
 		assertThat(rankings).hasSize(2).allMatch(line -> line.contains(fixture.pseudonym(second)));
 		assertThat(pairs).hasSize(6 + 3);
@@ -223,8 +226,8 @@ class ExportApiTests extends IntegrationTest {
 		// Consensus lines of the prompts that received a ranking since then, merged over all their rankings.
 		assertThat(consensus).hasSize(2);
 		assertThat(consensus.get(0)).contains("\"rankings\":2");
-		assertThat(lines(api.get(export(project, "export/rankings?since=2999-01-01"), admin()))).isEmpty();
-		assertThat(lines(api.get(export(project, "export/rankings?since=2000-01-01T00:00:00%2B02:00"), admin())))
+		assertThat(lines(api.get(export(project, "export/rankings?since=2999-01-01"), adminToken))).isEmpty();
+		assertThat(lines(api.get(export(project, "export/rankings?since=2000-01-01T00:00:00%2B02:00"), adminToken)))
 			.hasSize(3);
 	}
 
@@ -234,7 +237,7 @@ class ExportApiTests extends IntegrationTest {
 
 		for (String export : EXPORTS) {
 			String path = export(project, export) + (export.contains("?") ? "&" : "?") + "since=yesterday";
-			JsonNode problem = api.get(path, admin()).expectProblem(400);
+			JsonNode problem = api.get(path, adminToken).expectProblem(400);
 			assertThat(problem.at("/errors/0/field").asString()).isEqualTo("since");
 		}
 	}
@@ -243,7 +246,7 @@ class ExportApiTests extends IntegrationTest {
 	void refusesAnUnknownPairSource() {
 		long project = newProject("{\"name\":\"Bad source\"}");
 
-		JsonNode problem = api.get(export(project, "export/pairs?source=votes"), admin()).expectProblem(400);
+		JsonNode problem = api.get(export(project, "export/pairs?source=votes"), adminToken).expectProblem(400);
 
 		assertThat(problem.at("/errors/0/field").asString()).isEqualTo("source");
 	}
@@ -251,7 +254,7 @@ class ExportApiTests extends IntegrationTest {
 	@Test
 	void labelerCannotReachAnyExportOrTheQualityReport() {
 		long project = newProject("{\"name\":\"Admins only\"}");
-		Credentials labeler = newLabeler();
+		Credentials labeler = fixture.token(newLabeler());
 
 		for (String path : paths(project)) {
 			api.get(path, labeler).expectProblem(403);
@@ -262,8 +265,20 @@ class ExportApiTests extends IntegrationTest {
 	@Test
 	void unknownProjectIsNotFound() {
 		for (String path : paths(Long.MAX_VALUE)) {
-			api.get(path, admin()).expectProblem(404);
+			api.get(path, adminToken).expectProblem(404);
 		}
+	}
+
+	@Test
+	void openApiDocumentsTheExportsAsNdjson() {
+		JsonNode paths = api.get("/v3/api-docs", adminToken).expectStatus(200).json().path("paths");
+
+		for (String export : List.of("rankings", "pairs", "consensus", "best")) {
+			JsonNode get = paths.path("/api/v1/projects/{id}/export/" + export).path("get");
+			assertThat(get.at("/responses/200/content").has("application/x-ndjson")).as(export).isTrue();
+			assertThat(get.path("parameters").valueStream().map(p -> p.path("name").asString())).contains("since");
+		}
+		assertThat(paths.has("/api/v1/projects/{id}/quality")).isTrue();
 	}
 
 	private static List<String> paths(long project) {

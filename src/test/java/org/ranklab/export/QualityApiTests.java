@@ -18,9 +18,12 @@ class QualityApiTests extends IntegrationTest {
 
 	private RankingFixture fixture;
 
+	private Credentials adminToken;
+
 	@BeforeEach
 	void fixture() {
 		fixture = new RankingFixture(api, jdbc);
+		adminToken = fixture.token(admin());
 	}
 
 	@Test
@@ -35,7 +38,7 @@ class QualityApiTests extends IntegrationTest {
 		fixture.label(project, second, plan(france, "Paris > Lyon = Nice > Lille", greeting, "Hi > Hello > Hey > Yo"));
 		fixture.label(project, third, plan(france, "Lyon > Paris > Nice > Lille", greeting, "skip"));
 
-		JsonNode quality = api.get("/api/v1/projects/" + project + "/quality", admin()).expectStatus(200).json();
+		JsonNode quality = api.get("/api/v1/projects/" + project + "/quality", adminToken).expectStatus(200).json();
 
 		// France: the pairs of rankings agree on 5, 5 and 4 of 6 candidate pairs; greeting has one rankable ranking.
 		assertThat(quality.path("pairwise_agreement").asDouble()).isCloseTo(14.0 / 18, within(1e-9));
@@ -71,7 +74,7 @@ class QualityApiTests extends IntegrationTest {
 		fixture.label(project, ranker, plan(prompt, "A > B > C > D"));
 		fixture.label(project, skipper, plan(prompt, "skip"));
 
-		JsonNode quality = api.get("/api/v1/projects/" + project + "/quality", admin()).expectStatus(200).json();
+		JsonNode quality = api.get("/api/v1/projects/" + project + "/quality", adminToken).expectStatus(200).json();
 
 		assertThat(quality.path("pairwise_agreement").isNull()).isTrue();
 		JsonNode skipperRow = row(quality.path("labelers").valueStream().toList(), fixture.pseudonym(skipper));
@@ -85,7 +88,7 @@ class QualityApiTests extends IntegrationTest {
 	void emptyProjectHasNoFigures() {
 		long project = newProject("{\"name\":\"Nothing yet\"}");
 
-		JsonNode quality = api.get("/api/v1/projects/" + project + "/quality", admin()).expectStatus(200).json();
+		JsonNode quality = api.get("/api/v1/projects/" + project + "/quality", adminToken).expectStatus(200).json();
 
 		assertThat(quality.path("pairwise_agreement").isNull()).isTrue();
 		assertThat(quality.path("labelers").isEmpty()).isTrue();

@@ -23,6 +23,8 @@ final class RankingFixture {
 
 	private final JdbcClient jdbc;
 
+	private final Map<String, ApiClient.Credentials> tokens = new java.util.HashMap<>();
+
 	RankingFixture(ApiClient api, JdbcClient jdbc) {
 		this.api = api;
 		this.jdbc = jdbc;
@@ -61,7 +63,8 @@ final class RankingFixture {
 	 * Takes tasks until none is left and answers each by the plan for its prompt: {@code "A > B = C > D"} (tiers
 	 * of candidate texts, best first, {@code =} ties), {@code "skip"} or {@code "not rankable"}.
 	 */
-	void label(long projectId, ApiClient.Credentials labeler, Map<StoredPrompt, String> plan) {
+	void label(long projectId, ApiClient.Credentials basic, Map<StoredPrompt, String> plan) {
+		ApiClient.Credentials labeler = token(basic);
 		Map<Long, StoredPrompt> byId = plan.keySet().stream()
 			.collect(Collectors.toMap(StoredPrompt::id, prompt -> prompt));
 		for (int task = 0; task < 100; task++) {
@@ -82,6 +85,15 @@ final class RankingFixture {
 			}
 		}
 		throw new IllegalStateException("more than 100 tasks");
+	}
+
+	/**
+	 * A personal access token for the user, made once: the tests send many calls, and a token is checked with
+	 * one SHA-256 where a password costs a BCrypt round each time.
+	 */
+	ApiClient.Credentials token(ApiClient.Credentials basic) {
+		return tokens.computeIfAbsent(basic.header(), header -> ApiClient.bearer(
+				api.post("/api/v1/tokens", basic, "{\"name\":\"export tests\"}").expectStatus(201).json().path("token").asString()));
 	}
 
 	static String tiersJson(StoredPrompt prompt, String plan) {
