@@ -15,9 +15,13 @@ final class ExportLines {
 	record CandidateLine(String id, String text, String model) {
 	}
 
-	/** {@code export/rankings}: a ranking with everything needed to use it on its own. */
+	/**
+	 * {@code export/rankings}: a ranking with everything needed to use it on its own.
+	 *
+	 * @param candidates the JSON array of {@link CandidateLine}s, written once per prompt for all its rankings
+	 */
 	record RankingLine(String rankingId, String promptId, String externalId, String prompt,
-			List<CandidateLine> candidates, List<List<String>> ranking,
+			@JsonRawValue String candidates, List<List<String>> ranking,
 			@JsonInclude(JsonInclude.Include.NON_NULL) @JsonRawValue String scores, boolean notRankable,
 			String labeler, Instant createdAt) {
 	}

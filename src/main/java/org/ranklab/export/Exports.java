@@ -55,9 +55,9 @@ class Exports {
 	/** One line per ranking, not-rankable verdicts included. */
 	void rankings(ExportFilter filter, OutputStream out) throws IOException, SQLException {
 		read(filter, Selection.ALL, true, (prompt, rankings) -> {
-			List<CandidateLine> candidates = prompt.candidates().stream()
+			String candidates = json.writeValueAsString(prompt.candidates().stream()
 				.map(c -> new CandidateLine(Long.toString(c.id()), c.text(), c.model()))
-				.toList();
+				.toList());
 			for (StoredRanking ranking : rankings) {
 				line(new RankingLine(Long.toString(ranking.id()), Long.toString(prompt.id()), prompt.externalId(),
 						prompt.text(), candidates, ranking.tiers() == null ? null : ranking.tiers().asStrings(),
