@@ -1,5 +1,6 @@
 package org.ranklab.export;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,49 @@ record Tiers(List<List<Long>> tiers) {
 
 	Tiers {
 		tiers = tiers.stream().map(List::copyOf).toList();
+	}
+
+	/**
+	 * Reads tiers as the database stores them, a JSON array of arrays of ids ({@code [[12], [14, 13]]}). Written
+	 * by hand because exports read one per row and a JSON tree per row would cost more than the rest.
+	 */
+	static Tiers parse(String json) {
+		List<List<Long>> tiers = new ArrayList<>();
+		List<Long> tier = null;
+		long id = 0;
+		boolean inId = false;
+		for (int i = 0; i < json.length(); i++) {
+			char c = json.charAt(i);
+			if (c >= '0' && c <= '9') {
+				id = id * 10 + (c - '0');
+				inId = true;
+				continue;
+			}
+			if (inId) {
+				if (tier == null) {
+					throw new IllegalArgumentException("not tiers of ids: " + json);
+				}
+				tier.add(id);
+				id = 0;
+				inId = false;
+			}
+			if (c == '[' && i > 0) {
+				tier = new ArrayList<>();
+			}
+			else if (c == ']' && tier != null) {
+				tiers.add(tier);
+				tier = null;
+			}
+			else if (c != '[' && c != ']' && c != ',' && !Character.isWhitespace(c)) {
+				throw new IllegalArgumentException("not tiers of ids: " + json);
+			}
+		}
+		return new Tiers(tiers);
+	}
+
+	/** The tiers with ids as strings, as the public API writes ids. */
+	List<List<String>> asStrings() {
+		return tiers.stream().map(tier -> tier.stream().map(String::valueOf).toList()).toList();
 	}
 
 	/** Tier number of each candidate (0 = best). */
@@ -38,7 +82,7 @@ record Tiers(List<List<Long>> tiers) {
 	 * Tied candidates give no pair.
 	 */
 	List<long[]> preferencePairs() {
-		List<long[]> pairs = new java.util.ArrayList<>();
+		List<long[]> pairs = new ArrayList<>();
 		for (int better = 0; better < tiers.size(); better++) {
 			for (int worse = better + 1; worse < tiers.size(); worse++) {
 				for (Long chosen : tiers.get(better)) {

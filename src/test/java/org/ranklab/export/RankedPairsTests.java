@@ -78,6 +78,43 @@ class RankedPairsTests {
 		assertThat(consensus).isEqualTo(abc);
 	}
 
+	@Test
+	void condorcetWinnerStaysOnTopOfACycleBelowIt() {
+		// 9 beats everyone 3:0; 1 > 2 > 3 > 1 cycle below it, each majority 2:1 (ids break the tie in strength).
+		Tiers consensus = RankedPairs.consensus(List.of(
+				tiers(List.of(9L), List.of(1L), List.of(2L), List.of(3L)),
+				tiers(List.of(9L), List.of(2L), List.of(3L), List.of(1L)),
+				tiers(List.of(9L), List.of(3L), List.of(1L), List.of(2L))));
+
+		assertThat(consensus).isEqualTo(tiers(List.of(9L), List.of(1L), List.of(2L), List.of(3L)));
+	}
+
+	@Test
+	void rankingsThatTieEverythingGiveOneTier() {
+		Tiers allTied = tiers(List.of(4L, 2L, 3L));
+
+		assertThat(RankedPairs.consensus(List.of(allTied, allTied))).isEqualTo(tiers(List.of(2L, 3L, 4L)));
+	}
+
+	@Test
+	void oppositeRankingsCancelOutIntoOneTier() {
+		Tiers consensus = RankedPairs.consensus(List.of(
+				tiers(List.of(1L), List.of(2L), List.of(3L)),
+				tiers(List.of(3L), List.of(2L), List.of(1L))));
+
+		assertThat(consensus).isEqualTo(tiers(List.of(1L, 2L, 3L)));
+	}
+
+	@Test
+	void tieInOneRankingLetsTheOtherDecide() {
+		// 1 vs 2: one ranking ties them, the other prefers 2, so 2 wins 1:0.
+		Tiers consensus = RankedPairs.consensus(List.of(
+				tiers(List.of(1L, 2L), List.of(3L)),
+				tiers(List.of(2L), List.of(1L), List.of(3L))));
+
+		assertThat(consensus).isEqualTo(tiers(List.of(2L), List.of(1L), List.of(3L)));
+	}
+
 	static Tiers tiers(List<Long>... tiers) {
 		return new Tiers(List.of(tiers));
 	}

@@ -1,0 +1,32 @@
+package org.ranklab.export;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import org.ranklab.web.InvalidInputException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ExportFilterTests {
+
+	@Test
+	void readsInstantsOffsetsAndDates() {
+		assertThat(ExportFilter.of(1, "2025-03-01T12:00:00Z").since()).isEqualTo(Instant.parse("2025-03-01T12:00:00Z"));
+		assertThat(ExportFilter.of(1, "2025-03-01T14:00:00.5+02:00").since())
+			.isEqualTo(Instant.parse("2025-03-01T12:00:00.5Z"));
+		assertThat(ExportFilter.of(1, "2025-03-01").since()).isEqualTo(Instant.parse("2025-03-01T00:00:00Z"));
+		assertThat(ExportFilter.of(1, null).since()).isNull();
+		assertThat(ExportFilter.of(1, " ").since()).isNull();
+	}
+
+	@Test
+	void refusesAnythingElseNamingTheField() {
+		assertThatThrownBy(() -> ExportFilter.of(1, "last tuesday"))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					e -> assertThat(e.errors().get(0).field()).isEqualTo("since"));
+		assertThatThrownBy(() -> ExportFilter.of(1, "2025-13-01")).isInstanceOf(InvalidInputException.class);
+	}
+
+}

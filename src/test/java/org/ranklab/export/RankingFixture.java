@@ -1,0 +1,122 @@
+package org.ranklab.export;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.ranklab.ApiClient;
+
+/**
+ * Prompts written into the database as the import stores them, and rankings submitted through the real
+ * labeling API ({@code tasks/next}, then {@code ranking} or {@code skip}), following a plan per prompt.
+ */
+final class RankingFixture {
+
+	private final ApiClient api;
+
+	private final JdbcClient jdbc;
+
+	private final Map<String, ApiClient.Credentials> tokens = new java.util.HashMap<>();
+
+	RankingFixture(ApiClient api, JdbcClient jdbc) {
+		this.api = api;
+		this.jdbc = jdbc;
+	}
+
+	/** A stored prompt and its candidates' ids by text. */
+	record StoredPrompt(long id, String text, Map<String, Long> candidates) {
+
+		long id(String candidateText) {
+			Long id = candidates.get(candidateText);
+			if (id == null) {
+				throw new IllegalArgumentException("no candidate " + candidateText);
+			}
+			return id;
+		}
+
+	}
+
+	StoredPrompt prompt(long projectId, String text, String... candidateTexts) {
+		long promptId = jdbc.sql("INSERT INTO prompts (project_id, text, ready_at) VALUES (?, ?, now()) RETURNING id")
+			.params(projectId, text)
+			.query(Long.class)
+			.single();
+		Map<String, Long> candidates = new LinkedHashMap<>();
+		for (int position = 0; position < candidateTexts.length; position++) {
+			candidates.put(candidateTexts[position],
+					jdbc.sql("INSERT INTO candidates (prompt_id, position, text) VALUES (?, ?, ?) RETURNING id")
+						.params(promptId, position, candidateTexts[position])
+						.query(Long.class)
+						.single());
+		}
+		return new StoredPrompt(promptId, text, candidates);
+	}
+
+	/**
+	 * Takes tasks until none is left and answers each by the plan for its prompt: {@code "A > B = C > D"} (tiers
+	 * of candidate texts, best first, {@code =} ties), {@code "skip"} or {@code "not rankable"}.
+	 */
+	void label(long projectId, ApiClient.Credentials basic, Map<StoredPrompt, String> plan) {
+		ApiClient.Credentials labeler = token(basic);
+		Map<Long, StoredPrompt> byId = plan.keySet().stream()
+			.collect(Collectors.toMap(StoredPrompt::id, prompt -> prompt));
+		for (int task = 0; task < 100; task++) {
+			ApiClient.Response next = api.post("/api/v1/projects/" + projectId + "/tasks/next", labeler, null);
+			if (next.status() == 204) {
+				return;
+			}
+			JsonNode leased = next.expectStatus(200).json();
+			StoredPrompt prompt = byId.get(Long.parseLong(leased.at("/prompt/id").asString()));
+			String assignment = "/api/v1/assignments/" + leased.path("assignment_id").asString();
+			String answer = prompt == null ? "skip" : plan.get(prompt);
+			switch (answer) {
+				case "skip" -> api.post(assignment + "/skip", labeler, null).expectStatus(204);
+				case "not rankable" -> api.post(assignment + "/ranking", labeler, "{\"not_rankable\":true}")
+					.expectStatus(201);
+				default -> api.post(assignment + "/ranking", labeler, "{\"ranking\":" + tiersJson(prompt, answer) + "}")
+					.expectStatus(201);
+			}
+		}
+		throw new IllegalStateException("more than 100 tasks");
+	}
+
+	/**
+	 * A personal access token for the user, made once: the tests send many calls, and a token is checked with
+	 * one SHA-256 where a password costs a BCrypt round each time.
+	 */
+	ApiClient.Credentials token(ApiClient.Credentials basic) {
+		return tokens.computeIfAbsent(basic.header(), header -> ApiClient.bearer(
+				api.post("/api/v1/tokens", basic, "{\"name\":\"export tests\"}").expectStatus(201).json().path("token").asString()));
+	}
+
+	static String tiersJson(StoredPrompt prompt, String plan) {
+		List<String> tiers = new ArrayList<>();
+		for (String tier : plan.split(">")) {
+			tiers.add(Arrays.stream(tier.split("="))
+				.map(text -> "\"" + prompt.id(text.strip()) + "\"")
+				.collect(Collectors.joining(",", "[", "]")));
+		}
+		return tiers.stream().collect(Collectors.joining(",", "[", "]"));
+	}
+
+	String pseudonym(ApiClient.Credentials labeler) {
+		String pair = new String(java.util.Base64.getDecoder().decode(labeler.header().substring(6)));
+		return jdbc.sql("SELECT l.pseudonym::text FROM labelers l JOIN users u ON u.id = l.user_id WHERE u.username = ?")
+			.params(pair.substring(0, pair.indexOf(':')))
+			.query(String.class)
+			.single();
+	}
+
+	/** The database's clock: rankings submitted after this call are created after the returned instant. */
+	java.time.Instant now() {
+		return jdbc.sql("SELECT clock_timestamp()").query(java.time.OffsetDateTime.class).single().toInstant();
+	}
+
+}
