@@ -24,6 +24,7 @@ class PromptPageTests extends BrowserTest {
 				""");
 		signInAsAdmin();
 		browser.findElement(By.linkText("Browser import")).click();
+		browser.findElement(By.linkText("Prompts and import")).click();
 		assertThat(path()).isEqualTo("/admin/projects/" + project + "/prompts");
 
 		browser.findElement(By.id("import-file")).sendKeys(file.toString());
