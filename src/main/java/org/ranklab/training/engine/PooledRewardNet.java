@@ -23,7 +23,8 @@ import ai.djl.util.PairList;
 /**
  * The fast architecture: one embedding table; the response is mean- and max-pooled, the prompt mean-pooled; the
  * head sees [response mean, response max, prompt mean, response mean * prompt mean, features] through one hidden
- * ReLU layer. Inputs: prompt ids [N, Lp], response ids [N, Lr] (0 = padding), features [N, F].
+ * ReLU layer. Inputs: prompt ids [N, Lp], response ids [N, Lr] (0 = padding), features [N, F], and with a text
+ * encoder ({@link Architecture#MINILM}) its interaction features [N, E] appended to the head's input.
  */
 final class PooledRewardNet extends RewardNet {
 
@@ -39,10 +40,13 @@ final class PooledRewardNet extends RewardNet {
 
 	private final float dropout;
 
+	private final int pretrained;
+
 	PooledRewardNet(ModelConfig config) {
 		int d = config.embeddingSize();
 		int h = config.hiddenSize();
-		int in = 4 * d + TextEncoder.FEATURES;
+		this.pretrained = TextEncoder.embeddingFeatures(config.textEncoder());
+		int in = 4 * d + TextEncoder.FEATURES + pretrained;
 		this.dropout = (float) config.dropout();
 		embedding = addParameter(Parameter.builder()
 			.setName("embedding")
@@ -79,14 +83,22 @@ final class PooledRewardNet extends RewardNet {
 		long n = rows.size();
 		long[] prompt = padded(rows, true);
 		long[] response = padded(rows, false);
-		return new NDList(manager.create(prompt, new Shape(n, prompt.length / n)),
+		NDList inputs = new NDList(manager.create(prompt, new Shape(n, prompt.length / n)),
 				manager.create(response, new Shape(n, response.length / n)),
 				manager.create(features(rows), new Shape(n, TextEncoder.FEATURES)));
+		if (pretrained > 0) {
+			inputs.add(manager.create(embeddings(rows, pretrained), new Shape(n, pretrained)));
+		}
+		return inputs;
 	}
 
 	@Override
 	Shape[] sampleShapes() {
-		return new Shape[] { new Shape(2, 3), new Shape(2, 3), new Shape(2, TextEncoder.FEATURES) };
+		Shape[] shapes = { new Shape(2, 3), new Shape(2, 3), new Shape(2, TextEncoder.FEATURES) };
+		if (pretrained == 0) {
+			return shapes;
+		}
+		return new Shape[] { shapes[0], shapes[1], shapes[2], new Shape(2, pretrained) };
 	}
 
 	@Override
@@ -99,8 +111,11 @@ final class PooledRewardNet extends RewardNet {
 		NDArray responseEmbedded = lookup(inputs.get(1), table);
 		NDArray responseMean = meanPool(responseEmbedded, responseMask);
 		NDArray responseMax = maxPool(responseEmbedded, responseMask);
-		NDArray x = NDArrays.concat(new NDList(responseMean, responseMax, promptMean, responseMean.mul(promptMean),
-				inputs.get(2)), 1);
+		NDList parts = new NDList(responseMean, responseMax, promptMean, responseMean.mul(promptMean), inputs.get(2));
+		if (pretrained > 0) {
+			parts.add(inputs.get(3));
+		}
+		NDArray x = NDArrays.concat(parts, 1);
 		x = Dropout.dropout(x, dropout, training).head();
 		NDArray hidden = Activation.relu(Linear.linear(x, value(store, hiddenWeight, x, training),
 				value(store, hiddenBias, x, training)).head());
