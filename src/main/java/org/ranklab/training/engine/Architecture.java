@@ -18,9 +18,10 @@ public enum Architecture {
 	TRANSFORMER("transformer", null),
 
 	/**
-	 * The pooled network whose head also reads frozen, pretrained all-MiniLM-L6-v2 sentence embeddings (English) of
+	 * The pooled network plus a linear term on frozen, pretrained all-MiniLM-L6-v2 sentence embeddings (English) of
 	 * prompt and response: the response embedding, its elementwise product with the prompt's, and their cosine. The
-	 * encoder runs offline from its jar; embeddings are computed once per distinct text.
+	 * encoder runs offline from its jar; embeddings are computed once per distinct text. Slower to train (one
+	 * encoder pass per distinct text) and not better than {@link #POOLED} on the benchmarks.
 	 */
 	MINILM("minilm", SentenceEmbedder.MINILM);
 

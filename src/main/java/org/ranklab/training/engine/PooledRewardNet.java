@@ -24,7 +24,9 @@ import ai.djl.util.PairList;
  * The fast architecture: one embedding table; the response is mean- and max-pooled, the prompt mean-pooled; the
  * head sees [response mean, response max, prompt mean, response mean * prompt mean, features] through one hidden
  * ReLU layer. Inputs: prompt ids [N, Lp], response ids [N, Lr] (0 = padding), features [N, F], and with a text
- * encoder ({@link Architecture#MINILM}) its interaction features [N, E] appended to the head's input.
+ * encoder ({@link Architecture#MINILM}) its interaction features [N, E], which add a linear term to the reward
+ * ({@code pretrained_weight}): jointly trained, the sum of the pooled network and a linear head on the pretrained
+ * embeddings. Feeding them into the hidden layer instead overfitted (measured on HH, bench/training/README.md).
  */
 final class PooledRewardNet extends RewardNet {
 
@@ -42,11 +44,13 @@ final class PooledRewardNet extends RewardNet {
 
 	private final int pretrained;
 
+	private final Parameter pretrainedWeight;
+
 	PooledRewardNet(ModelConfig config) {
 		int d = config.embeddingSize();
 		int h = config.hiddenSize();
 		this.pretrained = TextEncoder.embeddingFeatures(config.textEncoder());
-		int in = 4 * d + TextEncoder.FEATURES + pretrained;
+		int in = 4 * d + TextEncoder.FEATURES;
 		this.dropout = (float) config.dropout();
 		embedding = addParameter(Parameter.builder()
 			.setName("embedding")
@@ -58,6 +62,12 @@ final class PooledRewardNet extends RewardNet {
 		hiddenBias = addParameter(bias("hidden_bias", h));
 		outputWeight = addParameter(weight("output_weight", new Shape(1, h)));
 		outputBias = addParameter(bias("output_bias", 1));
+		pretrainedWeight = pretrained == 0 ? null : addParameter(Parameter.builder()
+			.setName("pretrained_weight")
+			.setType(Parameter.Type.WEIGHT)
+			.optShape(new Shape(1, pretrained))
+			.optInitializer(new ConstantInitializer(0f))
+			.build());
 	}
 
 	static Parameter weight(String name, Shape shape) {
@@ -111,17 +121,19 @@ final class PooledRewardNet extends RewardNet {
 		NDArray responseEmbedded = lookup(inputs.get(1), table);
 		NDArray responseMean = meanPool(responseEmbedded, responseMask);
 		NDArray responseMax = maxPool(responseEmbedded, responseMask);
-		NDList parts = new NDList(responseMean, responseMax, promptMean, responseMean.mul(promptMean), inputs.get(2));
-		if (pretrained > 0) {
-			parts.add(inputs.get(3));
-		}
-		NDArray x = NDArrays.concat(parts, 1);
+		NDArray x = NDArrays.concat(new NDList(responseMean, responseMax, promptMean, responseMean.mul(promptMean),
+				inputs.get(2)), 1);
 		x = Dropout.dropout(x, dropout, training).head();
 		NDArray hidden = Activation.relu(Linear.linear(x, value(store, hiddenWeight, x, training),
 				value(store, hiddenBias, x, training)).head());
 		hidden = Dropout.dropout(hidden, dropout, training).head();
-		return new NDList(Linear.linear(hidden, value(store, outputWeight, x, training),
-				value(store, outputBias, x, training)).head().reshape(-1));
+		NDArray reward = Linear.linear(hidden, value(store, outputWeight, x, training),
+				value(store, outputBias, x, training)).head().reshape(-1);
+		if (pretrained > 0) {
+			NDArray embedded = Dropout.dropout(inputs.get(3), dropout, training).head();
+			reward = reward.add(embedded.matMul(value(store, pretrainedWeight, x, training).transpose()).reshape(-1));
+		}
+		return new NDList(reward);
 	}
 
 	static NDArray value(ParameterStore store, Parameter parameter, NDArray like, boolean training) {
