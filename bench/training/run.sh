@@ -2,6 +2,8 @@
 # Reward model benchmarks (see README.md). Run from anywhere; needs ../shared/data beside the repository.
 #   bench/training/run.sh quality hh pooled 5 [key=value ...]   held-out pairwise accuracy over 5 random 80/20 splits
 #   bench/training/run.sh quality oasst pooled 5
+#   bench/training/run.sh quality hh minilm 3 tune               tune mode: validation carved from the 80% training part
+#                                                                (MiniLM embeddings cached in $TMPDIR/ranklab-minilm-*.bin)
 #   bench/training/run.sh speed                                  DJL vs PyTorch (Python) on the same data, twice
 #   bench/training/run.sh scaling 10000 20000 50000 100000       one epoch at each size
 set -euo pipefail

@@ -12,15 +12,31 @@ public enum Architecture {
 	 * Mean- and max-pooled word and word-bigram embeddings of the response, the mean-pooled prompt, their elementwise
 	 * product and length features, into a small MLP. Fast, and the best measured on small data.
 	 */
-	POOLED("pooled"),
+	POOLED("pooled", null),
 
 	/** A small pre-norm Transformer encoder over "[CLS] prompt [SEP] response" with learned positions. */
-	TRANSFORMER("transformer");
+	TRANSFORMER("transformer", null),
+
+	/**
+	 * The pooled network plus a linear term on frozen, pretrained all-MiniLM-L6-v2 sentence embeddings (English) of
+	 * prompt and response: the response embedding, its elementwise product with the prompt's, and their cosine. The
+	 * encoder runs offline from its jar; embeddings are computed once per distinct text. Slower to train (one
+	 * encoder pass per distinct text) and not better than {@link #POOLED} on the benchmarks.
+	 */
+	MINILM("minilm", SentenceEmbedder.MINILM);
 
 	private final String apiName;
 
-	Architecture(String apiName) {
+	private final String textEncoder;
+
+	Architecture(String apiName, String textEncoder) {
 		this.apiName = apiName;
+		this.textEncoder = textEncoder;
+	}
+
+	/** The pretrained sentence encoder this architecture reads, or null. */
+	String textEncoder() {
+		return textEncoder;
 	}
 
 	@JsonValue

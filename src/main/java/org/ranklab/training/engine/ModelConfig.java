@@ -22,10 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
  * @param vocabularyWords number of lines in {@code vocabulary.txt}
  * @param rewardMean mean raw reward over the training candidates
  * @param rewardStd standard deviation of the raw reward over the training candidates
+ * @param textEncoder the pretrained sentence encoder whose embeddings the network reads ({@code all-minilm-l6-v2}),
+ *        loaded from its jar on the class path and never stored in the artifact; null (absent) for none
  */
 public record ModelConfig(String format, int formatVersion, Architecture architecture, Objective objective,
 		int embeddingSize, int hiddenSize, int layers, int heads, double dropout, int maxPromptTokens, int maxResponseTokens,
-		boolean wordBigrams, int oovBuckets, int vocabularyWords, double rewardMean, double rewardStd) {
+		boolean wordBigrams, int oovBuckets, int vocabularyWords, double rewardMean, double rewardStd,
+		String textEncoder) {
 
 	public static final String FORMAT = "ranklab-reward-model";
 
@@ -41,7 +44,8 @@ public record ModelConfig(String format, int formatVersion, Architecture archite
 
 	ModelConfig withRewardStatistics(double mean, double std) {
 		return new ModelConfig(format, formatVersion, architecture, objective, embeddingSize, hiddenSize, layers,
-				heads, dropout, maxPromptTokens, maxResponseTokens, wordBigrams, oovBuckets, vocabularyWords, mean, std);
+				heads, dropout, maxPromptTokens, maxResponseTokens, wordBigrams, oovBuckets, vocabularyWords, mean, std,
+				textEncoder);
 	}
 
 	byte[] toJson() {

@@ -23,7 +23,10 @@ import ai.djl.util.PairList;
 /**
  * The fast architecture: one embedding table; the response is mean- and max-pooled, the prompt mean-pooled; the
  * head sees [response mean, response max, prompt mean, response mean * prompt mean, features] through one hidden
- * ReLU layer. Inputs: prompt ids [N, Lp], response ids [N, Lr] (0 = padding), features [N, F].
+ * ReLU layer. Inputs: prompt ids [N, Lp], response ids [N, Lr] (0 = padding), features [N, F], and with a text
+ * encoder ({@link Architecture#MINILM}) its interaction features [N, E], which add a linear term to the reward
+ * ({@code pretrained_weight}): jointly trained, the sum of the pooled network and a linear head on the pretrained
+ * embeddings. Feeding them into the hidden layer instead overfitted (measured on HH, bench/training/README.md).
  */
 final class PooledRewardNet extends RewardNet {
 
@@ -39,9 +42,14 @@ final class PooledRewardNet extends RewardNet {
 
 	private final float dropout;
 
+	private final int pretrained;
+
+	private final Parameter pretrainedWeight;
+
 	PooledRewardNet(ModelConfig config) {
 		int d = config.embeddingSize();
 		int h = config.hiddenSize();
+		this.pretrained = TextEncoder.embeddingFeatures(config.textEncoder());
 		int in = 4 * d + TextEncoder.FEATURES;
 		this.dropout = (float) config.dropout();
 		embedding = addParameter(Parameter.builder()
@@ -54,6 +62,12 @@ final class PooledRewardNet extends RewardNet {
 		hiddenBias = addParameter(bias("hidden_bias", h));
 		outputWeight = addParameter(weight("output_weight", new Shape(1, h)));
 		outputBias = addParameter(bias("output_bias", 1));
+		pretrainedWeight = pretrained == 0 ? null : addParameter(Parameter.builder()
+			.setName("pretrained_weight")
+			.setType(Parameter.Type.WEIGHT)
+			.optShape(new Shape(1, pretrained))
+			.optInitializer(new ConstantInitializer(0f))
+			.build());
 	}
 
 	static Parameter weight(String name, Shape shape) {
@@ -79,14 +93,22 @@ final class PooledRewardNet extends RewardNet {
 		long n = rows.size();
 		long[] prompt = padded(rows, true);
 		long[] response = padded(rows, false);
-		return new NDList(manager.create(prompt, new Shape(n, prompt.length / n)),
+		NDList inputs = new NDList(manager.create(prompt, new Shape(n, prompt.length / n)),
 				manager.create(response, new Shape(n, response.length / n)),
 				manager.create(features(rows), new Shape(n, TextEncoder.FEATURES)));
+		if (pretrained > 0) {
+			inputs.add(manager.create(embeddings(rows, pretrained), new Shape(n, pretrained)));
+		}
+		return inputs;
 	}
 
 	@Override
 	Shape[] sampleShapes() {
-		return new Shape[] { new Shape(2, 3), new Shape(2, 3), new Shape(2, TextEncoder.FEATURES) };
+		Shape[] shapes = { new Shape(2, 3), new Shape(2, 3), new Shape(2, TextEncoder.FEATURES) };
+		if (pretrained == 0) {
+			return shapes;
+		}
+		return new Shape[] { shapes[0], shapes[1], shapes[2], new Shape(2, pretrained) };
 	}
 
 	@Override
@@ -105,8 +127,13 @@ final class PooledRewardNet extends RewardNet {
 		NDArray hidden = Activation.relu(Linear.linear(x, value(store, hiddenWeight, x, training),
 				value(store, hiddenBias, x, training)).head());
 		hidden = Dropout.dropout(hidden, dropout, training).head();
-		return new NDList(Linear.linear(hidden, value(store, outputWeight, x, training),
-				value(store, outputBias, x, training)).head().reshape(-1));
+		NDArray reward = Linear.linear(hidden, value(store, outputWeight, x, training),
+				value(store, outputBias, x, training)).head().reshape(-1);
+		if (pretrained > 0) {
+			NDArray embedded = Dropout.dropout(inputs.get(3), dropout, training).head();
+			reward = reward.add(embedded.matMul(value(store, pretrainedWeight, x, training).transpose()).reshape(-1));
+		}
+		return new NDList(reward);
 	}
 
 	static NDArray value(ParameterStore store, Parameter parameter, NDArray like, boolean training) {

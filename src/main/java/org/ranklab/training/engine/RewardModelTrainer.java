@@ -49,13 +49,15 @@ public final class RewardModelTrainer {
 		List<RankedGroup> usable = usableGroups(groups, settings.objective());
 		PromptSplit split = PromptSplit.of(usable, settings.validationFraction(), settings.seed());
 		Vocabulary vocabulary = vocabulary(split.training(), settings);
+		String textEncoder = settings.architecture().textEncoder();
 		TextEncoder encoder = new TextEncoder(new TextTokenizer(wordBigrams(settings)), vocabulary,
-				settings.maxPromptTokens(), settings.maxResponseTokens());
+				settings.maxPromptTokens(), settings.maxResponseTokens(),
+				textEncoder == null ? null : SentenceEmbedder.named(textEncoder));
 		boolean transformer = settings.architecture() == Architecture.TRANSFORMER;
 		ModelConfig config = new ModelConfig(ModelConfig.FORMAT, ModelConfig.FORMAT_VERSION, settings.architecture(),
 				settings.objective(), settings.embeddingSize(), settings.hiddenSize(), transformer ? 2 : 0,
 				transformer ? 4 : 0, settings.dropout(), settings.maxPromptTokens(), settings.maxResponseTokens(),
-				wordBigrams(settings), OOV_BUCKETS, vocabulary.words().size(), 0, 1);
+				wordBigrams(settings), OOV_BUCKETS, vocabulary.words().size(), 0, 1, textEncoder);
 		return new Prepared(split, vocabulary, config, Encoded.of(split.training(), encoder),
 				Encoded.of(split.validation(), encoder));
 	}
@@ -65,7 +67,7 @@ public final class RewardModelTrainer {
 	}
 
 	private static boolean wordBigrams(TrainingSettings settings) {
-		return settings.architecture() == Architecture.POOLED;
+		return settings.architecture() != Architecture.TRANSFORMER;
 	}
 
 	private static List<RankedGroup> usableGroups(List<RankedGroup> groups, Objective objective) {
@@ -239,7 +241,7 @@ public final class RewardModelTrainer {
 		List<EncodedText> dropped = new ArrayList<>(rows.size());
 		for (EncodedText row : rows) {
 			dropped.add(new EncodedText(drop(row.prompt(), rate, random), drop(row.response(), rate, random),
-					row.features()));
+					row.features(), row.embedding()));
 		}
 		return dropped;
 	}

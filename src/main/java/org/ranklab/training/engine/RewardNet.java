@@ -18,7 +18,7 @@ abstract class RewardNet extends AbstractBlock {
 
 	static RewardNet create(ModelConfig config) {
 		return switch (config.architecture()) {
-			case POOLED -> new PooledRewardNet(config);
+			case POOLED, MINILM -> new PooledRewardNet(config);
 			case TRANSFORMER -> new TransformerRewardNet(config);
 		};
 	}
@@ -41,6 +41,14 @@ abstract class RewardNet extends AbstractBlock {
 			}
 		}
 		return ids;
+	}
+
+	static float[] embeddings(List<EncodedText> rows, int width) {
+		float[] values = new float[rows.size() * width];
+		for (int r = 0; r < rows.size(); r++) {
+			System.arraycopy(rows.get(r).embedding(), 0, values, r * width, width);
+		}
+		return values;
 	}
 
 	static float[] features(List<EncodedText> rows) {

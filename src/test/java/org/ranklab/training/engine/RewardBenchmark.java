@@ -32,22 +32,40 @@ public final class RewardBenchmark {
 		Architecture architecture = Architecture.fromApiName(args.length > 2 ? args[2] : "pooled");
 		int seeds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
 		TrainingSettings settings = TrainingSettings.defaults(architecture).withValidationFraction(0.2);
+		boolean tune = false;
 		for (int i = 4; i < args.length; i++) {
-			settings = apply(settings, args[i]);
+			if (args[i].equals("tune")) {
+				// never look at the test split: carve a validation split out of the 80% training part
+				tune = true;
+			}
+			else {
+				settings = apply(settings, args[i]);
+			}
 		}
-		System.out.printf(Locale.ROOT, "%s: %d groups, %s%n", dataset, groups.size(), settings);
+		System.out.printf(Locale.ROOT, "%s%s: %d groups, %s%n", dataset, tune ? " (validation inside the 80%)" : "",
+				groups.size(), settings);
+		Path cacheFile = Path.of(System.getProperty("java.io.tmpdir"), "ranklab-minilm-" + dataset + ".bin");
+		if (architecture.textEncoder() != null) {
+			EmbeddingCacheFile.read(cacheFile, SentenceEmbedder.named(architecture.textEncoder()));
+		}
 		List<Double> finals = new ArrayList<>();
 		double[] perEpoch = new double[settings.epochs()];
 		for (int seed = 1; seed <= seeds; seed++) {
-			TrainingResult result = new RewardModelTrainer().train(groups, settings.withSeed(seed), TrainingMonitor.NONE);
+			List<RankedGroup> data = tune ? PromptSplit.of(groups, 0.2, seed).training() : groups;
+			long started = System.nanoTime();
+			TrainingResult result = new RewardModelTrainer().train(data, settings.withSeed(seed), TrainingMonitor.NONE);
+			long whole = (System.nanoTime() - started) / 1_000_000;
+			if (architecture.textEncoder() != null && seed == 1) {
+				EmbeddingCacheFile.write(cacheFile, SentenceEmbedder.named(architecture.textEncoder()));
+			}
 			StringBuilder line = new StringBuilder();
 			for (EpochMetrics m : result.metrics()) {
 				perEpoch[m.epoch() - 1] += m.valAccuracy() / seeds;
 				line.append(String.format(Locale.ROOT, " %.3f", m.valAccuracy()));
 			}
 			finals.add(result.last().valAccuracy());
-			System.out.printf(Locale.ROOT, "seed %d: val accuracy per epoch%s; %d pairs in %d ms%n", seed, line,
-					result.trainingPairs() * settings.epochs(), result.trainingMillis());
+			System.out.printf(Locale.ROOT, "seed %d: val accuracy per epoch%s; %d pairs in %d ms (whole run %d ms)%n",
+					seed, line, result.trainingPairs() * settings.epochs(), result.trainingMillis(), whole);
 		}
 		StringBuilder mean = new StringBuilder();
 		for (double value : perEpoch) {
@@ -55,8 +73,8 @@ public final class RewardBenchmark {
 		}
 		double average = finals.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
 		double spread = Math.sqrt(finals.stream().mapToDouble(v -> (v - average) * (v - average)).sum() / finals.size());
-		System.out.printf(Locale.ROOT, "RESULT %s %s: final-epoch held-out pairwise accuracy %.3f (sd %.3f over %d splits); mean per epoch%s%n",
-				dataset, architecture.apiName(), average, spread, seeds, mean);
+		System.out.printf(Locale.ROOT, "RESULT %s%s %s: final-epoch held-out pairwise accuracy %.3f (sd %.3f over %d splits); mean per epoch%s%n",
+				dataset, tune ? " tune" : "", architecture.apiName(), average, spread, seeds, mean);
 	}
 
 	/**
