@@ -1,8 +1,11 @@
 package org.ranklab.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
@@ -39,9 +42,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), null);
 	}
 
+	/** API callers get a problem; a page (say an unknown project id in its URL) gets the error page. */
 	@ExceptionHandler
-	ProblemDetail notFound(NotFoundException e) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), null);
+	ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		if (!request.getRequestURI().startsWith("/api/")) {
+			response.sendError(HttpStatus.NOT_FOUND.value(), e.getMessage());
+			return null;
+		}
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), null));
 	}
 
 	@Override

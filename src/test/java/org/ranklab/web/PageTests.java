@@ -66,6 +66,15 @@ class PageTests extends BrowserTest {
 	}
 
 	@Test
+	void unknownProjectShowsTheErrorPageNotJson() {
+		signInAsAdmin();
+		open("/admin/projects/987654321/prompts");
+
+		assertThat(visible(By.cssSelector(".alert.error")).getText()).contains("404");
+		assertThat(browser.getPageSource()).doesNotContain("\"status\"");
+	}
+
+	@Test
 	void wrongPasswordShowsAnErrorOnTheLoginPage() {
 		signIn(ADMIN, "wrong-password");
 
