@@ -31,13 +31,6 @@ class ProjectPageController {
 		return "admin/projects";
 	}
 
-	/** A labeler's start page: the projects they can work on. */
-	@GetMapping("/work")
-	String work(Model model) {
-		model.addAttribute("projects", rows());
-		return "work";
-	}
-
 	@GetMapping("/admin/projects/new")
 	String form(Model model) {
 		model.addAttribute("projectForm", new ProjectForm());

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Labeling benchmark: 100 simulated labelers (next -> ranking) against the app jar on its embedded
+# PostgreSQL, then pgbench running the same SQL of one task cycle directly on that database.
+# Everything listens on 127.0.0.1 only and stops by itself. See README.md beside this file.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+BENCH="$ROOT/bench/labeling"
+PORT="${PORT:-18080}"
+USERS="${USERS:-100}"
+WARMUP="${WARMUP:-15}"
+DURATION="${DURATION:-30}"
+THINK_MS="${THINK_MS:-0}"
+COPIES="${COPIES:-10}"
+PGBENCH_CLIENTS="${PGBENCH_CLIENTS:-20 100}"
+DATA_DIR="${RANKLAB_DATA_DIR:-/tmp/ranklab-bench-labeling}"
+ADMIN_PASSWORD="bench-admin-$RANDOM$RANDOM"
+
+shared_data() {
+  for dir in "${SHARED_DATA:-}" "$ROOT/../shared/data" "$ROOT/../../shared/data" /work/shared/data; do
+    if [ -n "$dir" ] && [ -f "$dir/hh_harmless_test.jsonl.gz" ]; then echo "$dir"; return; fi
+  done
+  echo "public data not found: set SHARED_DATA to the folder holding hh_harmless_test.jsonl.gz" >&2
+  exit 1
+}
+SHARED="$(shared_data)"
+
+JAR="$(ls "$ROOT"/target/ranklab-*.jar 2>/dev/null | head -1 || true)"
+if [ -z "$JAR" ]; then
+  (cd "$ROOT" && ./mvnw -q package -DskipTests)
+  JAR="$(ls "$ROOT"/target/ranklab-*.jar | head -1)"
+fi
+
+rm -rf "$DATA_DIR"
+mkdir -p "$DATA_DIR"
+echo "starting $JAR on 127.0.0.1:$PORT with data in $DATA_DIR"
+RANKLAB_DATA_DIR="$DATA_DIR" RANKLAB_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+  java ${APP_JAVA_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
+  --logging.level.root=WARN >"$DATA_DIR/app.log" 2>&1 &
+APP_PID=$!
+stop_app() { kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; }
+trap stop_app EXIT
+
+URL="http://127.0.0.1:$PORT"
+for _ in $(seq 1 180); do
+  curl -sf "$URL/actuator/health" >/dev/null 2>&1 && break
+  kill -0 "$APP_PID" 2>/dev/null || { echo "the app stopped; see $DATA_DIR/app.log" >&2; exit 1; }
+  sleep 1
+done
+curl -sf "$URL/actuator/health" >/dev/null
+
+PGPORT="$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid")"
+PSQL=(psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1)
+ADMIN=(-u "admin:$ADMIN_PASSWORD")
+
+new_project() {
+  curl -sf "${ADMIN[@]}" -H 'Content-Type: application/json' "$URL/api/v1/projects" \
+    -d "{\"name\":\"$1\",\"min_candidates\":2,\"max_candidates\":9,\"rankings_per_prompt\":3}" \
+    | sed -E 's/.*"id":"([0-9]+)".*/\1/'
+}
+APP_PROJECT="$(new_project 'Benchmark: app')"
+PGBENCH_PROJECT="$(new_project 'Benchmark: pgbench')"
+
+echo "loading $SHARED x$COPIES into projects $APP_PROJECT (app) and $PGBENCH_PROJECT (pgbench)"
+"${PSQL[@]}" -c "CREATE TABLE bench_raw_hh (line text); CREATE TABLE bench_raw_oasst (line text);"
+COPY_OPTIONS="WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')"
+zcat "$SHARED/hh_harmless_test.jsonl.gz" | "${PSQL[@]}" -c "\\copy bench_raw_hh FROM STDIN $COPY_OPTIONS"
+"${PSQL[@]}" -c "\\copy bench_raw_oasst FROM STDIN $COPY_OPTIONS" <"$SHARED/oasst_en_100_tree.jsonl"
+for project in "$APP_PROJECT" "$PGBENCH_PROJECT"; do
+  "${PSQL[@]}" -v project="$project" -v copies="$COPIES" -f "$BENCH/load-prompts.sql"
+done
+"${PSQL[@]}" -c "DROP TABLE bench_raw_hh; DROP TABLE bench_raw_oasst;"
+"${PSQL[@]}" -c "VACUUM ANALYZE"
+
+echo "creating $USERS labelers with access tokens"
+TOKENS="$DATA_DIR/tokens.txt"
+for i in $(seq 1 "$USERS"); do
+  curl -sf "${ADMIN[@]}" -H 'Content-Type: application/json' "$URL/api/v1/users" \
+    -d "{\"username\":\"bench-$i\",\"password\":\"bench-password-$i\",\"role\":\"LABELER\"}" >/dev/null
+  curl -sf -u "bench-$i:bench-password-$i" -H 'Content-Type: application/json' "$URL/api/v1/tokens" \
+    -d '{"name":"bench"}' | sed -E 's/.*"token":"([^"]+)".*/\1/'
+  echo
+done >"$TOKENS"
+
+echo
+echo "== app: $USERS labelers, warm-up ${WARMUP}s, measured ${DURATION}s, think ${THINK_MS} ms"
+java "$BENCH/LoadGen.java" --url "$URL" --project "$APP_PROJECT" --tokens "$TOKENS" --users "$USERS" \
+  --warmup "$WARMUP" --seconds "$DURATION" --think-ms "$THINK_MS" | tee "$DATA_DIR/loadgen.txt"
+
+FIRST_USER="$("${PSQL[@]}" -At -c "SELECT min(id) FROM users WHERE username LIKE 'bench-%'")"
+CONTIGUOUS="$("${PSQL[@]}" -At -c "SELECT max(id) - min(id) + 1 = count(*) FROM users WHERE username LIKE 'bench-%'")"
+[ "$CONTIGUOUS" = t ] || { echo "bench users do not have contiguous ids" >&2; exit 1; }
+TOKEN_HASH="$("${PSQL[@]}" -At -c "SELECT token_hash FROM access_tokens ORDER BY id DESC LIMIT 1")"
+RANKINGS_SQL="SELECT count(*) FROM rankings WHERE project_id = $PGBENCH_PROJECT"
+PGBENCH=(pgbench -n -M prepared -h 127.0.0.1 -p "$PGPORT" -U postgres -j 2 -f "$BENCH/cycle.sql"
+  -D project="$PGBENCH_PROJECT" -D first_user="$FIRST_USER" -D per_prompt=3 -D lease_seconds=900
+  -D token_hash="$TOKEN_HASH")
+
+for clients in $PGBENCH_CLIENTS; do
+  [ "$clients" -le "$USERS" ] || { echo "pgbench clients ($clients) must not exceed bench users ($USERS)" >&2; exit 1; }
+  echo
+  echo "== pgbench: $clients clients, warm-up ${WARMUP}s, measured ${DURATION}s"
+  "${PGBENCH[@]}" -c "$clients" -T "$WARMUP" postgres >/dev/null
+  before="$("${PSQL[@]}" -At -c "$RANKINGS_SQL")"
+  "${PGBENCH[@]}" -c "$clients" -T "$DURATION" postgres | tee "$DATA_DIR/pgbench-$clients.txt" \
+    | grep -E "number of transactions actually processed|latency average|tps ="
+  after="$("${PSQL[@]}" -At -c "$RANKINGS_SQL")"
+  echo "rankings stored: $((after - before)) = $(awk "BEGIN {printf \"%.1f\", ($after - $before) / $DURATION}") cycles/s"
+done

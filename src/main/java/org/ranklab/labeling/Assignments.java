@@ -1,0 +1,175 @@
+package org.ranklab.labeling;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import org.ranklab.project.Project;
+
+/**
+ * The SQL of handing out prompts. A prompt's {@code prompt_slots} row is its lock: whoever adds a lease
+ * or a ranking to a prompt holds that row, so a count made after taking it is exact. Every method runs
+ * inside the caller's transaction.
+ */
+@Component
+class Assignments {
+
+	/** A lease counts against the prompt's room while it runs; a ranking for good. */
+	private static final String TAKEN = """
+			s.rankings + (SELECT count(*) FROM assignments o
+			              WHERE o.prompt_id = s.prompt_id AND o.status = 'OPEN' AND o.lease_expires_at > now()
+			                AND o.id <> :except)""";
+
+	private static final String PICK = """
+			SELECT s.prompt_id FROM prompt_slots s
+			WHERE s.project_id = :project AND NOT s.complete
+			  AND NOT EXISTS (SELECT 1 FROM assignments mine WHERE mine.prompt_id = s.prompt_id AND mine.user_id = :user)
+			  AND %s < :perPrompt
+			ORDER BY s.rankings DESC, s.prompt_id
+			LIMIT 1
+			FOR UPDATE OF s""".formatted(TAKEN);
+
+	private final JdbcClient jdbc;
+
+	Assignments(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The user's open assignment in the project (at most one: a unique index says so), live or run out. */
+	Optional<Assignment> openLeaseOf(long projectId, long userId) {
+		return jdbc.sql("SELECT " + Assignment.COLUMNS
+				+ " FROM assignments WHERE project_id = :project AND user_id = :user AND status = 'OPEN'")
+			.param("project", projectId)
+			.param("user", userId)
+			.query(Assignment::of)
+			.optional();
+	}
+
+	Optional<Assignment> find(long id) {
+		return jdbc.sql("SELECT " + Assignment.COLUMNS + " FROM assignments WHERE id = :id")
+			.param("id", id)
+			.query(Assignment::of)
+			.optional();
+	}
+
+	/** The assignment, locked until the transaction ends, so that it is ranked or skipped once. */
+	Optional<Assignment> lock(long id) {
+		return jdbc.sql("SELECT " + Assignment.COLUMNS + " FROM assignments WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query(Assignment::of)
+			.optional();
+	}
+
+	/**
+	 * The prompt that this user may take, closest to completion first, then oldest, locked. Prompts that
+	 * other transactions hold are skipped; with {@code waitForLocked} they are waited for instead, so that a
+	 * prompt being ranked right now is not mistaken for none left. The room counted here may be stale (it
+	 * was read before the lock was taken): {@link #leaseIfRoom} counts again.
+	 */
+	OptionalLong pick(Project project, long userId, boolean waitForLocked) {
+		return jdbc.sql(waitForLocked ? PICK : PICK + " SKIP LOCKED")
+			.param("project", project.id())
+			.param("user", userId)
+			.param("perPrompt", project.rankingsPerPrompt())
+			.param("except", 0L)
+			.query(Long.class)
+			.optional()
+			.map(OptionalLong::of)
+			.orElseGet(OptionalLong::empty);
+	}
+
+	/**
+	 * Leases the picked prompt (whose slot the caller holds) to the user with a freshly shuffled candidate
+	 * order, if it still has room and the user never had it.
+	 */
+	Optional<Assignment> leaseIfRoom(Project project, long promptId, long userId) {
+		return jdbc.sql("""
+				INSERT INTO assignments (project_id, prompt_id, user_id, candidate_order, status, leased_at, lease_expires_at)
+				SELECT s.project_id, s.prompt_id, :user,
+				       (SELECT array_agg(c.id ORDER BY random()) FROM candidates c WHERE c.prompt_id = s.prompt_id),
+				       'OPEN', now(), now() + make_interval(secs => :leaseSeconds)
+				FROM prompt_slots s
+				WHERE s.prompt_id = :prompt AND NOT s.complete
+				  AND NOT EXISTS (SELECT 1 FROM assignments mine WHERE mine.prompt_id = s.prompt_id AND mine.user_id = :user)
+				  AND %s < :perPrompt
+				RETURNING %s""".formatted(TAKEN, Assignment.COLUMNS))
+			.param("prompt", promptId)
+			.param("user", userId)
+			.param("leaseSeconds", project.leaseSeconds())
+			.param("perPrompt", project.rankingsPerPrompt())
+			.param("except", 0L)
+			.query(Assignment::of)
+			.optional();
+	}
+
+	/** Takes the prompt's slot: blocks while another transaction leases or ranks the prompt. */
+	void lockSlot(long promptId) {
+		jdbc.sql("SELECT prompt_id FROM prompt_slots WHERE prompt_id = :prompt FOR UPDATE")
+			.param("prompt", promptId)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Whether the prompt still has room for this assignment: its rankings and the other running leases
+	 * leave a place. Exact only while the caller holds the slot ({@link #lockSlot}).
+	 */
+	boolean hasRoomFor(Assignment assignment, int perPrompt) {
+		return jdbc.sql("SELECT " + TAKEN + " < :perPrompt FROM prompt_slots s WHERE s.prompt_id = :prompt")
+			.param("prompt", assignment.promptId())
+			.param("except", assignment.id())
+			.param("perPrompt", perPrompt)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** A new lease on an assignment whose lease ran out: same assignment, same candidate order. */
+	Assignment renew(Assignment assignment, int leaseSeconds) {
+		return jdbc.sql("""
+				UPDATE assignments SET leased_at = now(), lease_expires_at = now() + make_interval(secs => :leaseSeconds)
+				WHERE id = :id RETURNING\s""" + Assignment.COLUMNS)
+			.param("id", assignment.id())
+			.param("leaseSeconds", leaseSeconds)
+			.query(Assignment::of)
+			.single();
+	}
+
+	/** The lease ran out and the user moves on; the assignment may still be ranked while there is room. */
+	void expire(Assignment assignment) {
+		close(assignment.id(), Assignment.Status.EXPIRED);
+	}
+
+	void skip(Assignment assignment) {
+		close(assignment.id(), Assignment.Status.SKIPPED);
+	}
+
+	private void close(long id, Assignment.Status status) {
+		jdbc.sql("UPDATE assignments SET status = :status, closed_at = now() WHERE id = :id")
+			.param("id", id)
+			.param("status", status.name())
+			.update();
+	}
+
+	/** The prompt's text and its candidates' texts by id. */
+	PromptContent contentOf(long promptId) {
+		var prompt = new String[1];
+		Map<Long, String> candidates = new LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT p.text AS prompt, c.id, c.text FROM prompts p JOIN candidates c ON c.prompt_id = p.id
+				WHERE p.id = :prompt""")
+			.param("prompt", promptId)
+			.query(row -> {
+				prompt[0] = row.getString("prompt");
+				candidates.put(row.getLong("id"), row.getString("text"));
+			});
+		return new PromptContent(promptId, prompt[0], candidates);
+	}
+
+	record PromptContent(long promptId, String text, Map<Long, String> candidates) {
+	}
+
+}

@@ -1,0 +1,69 @@
+package org.ranklab.labeling;
+
+import java.sql.Types;
+import java.util.Optional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The SQL of submitted rankings: written once, never changed (the database refuses updates and deletes). */
+@Component
+class Rankings {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	Rankings(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	record Stored(long id, String bodySha256) {
+	}
+
+	Optional<Stored> ofAssignment(long assignmentId) {
+		return jdbc.sql("SELECT id, body_sha256 FROM rankings WHERE assignment_id = :assignment")
+			.param("assignment", assignmentId)
+			.query((row, n) -> new Stored(row.getLong("id"), row.getString("body_sha256")))
+			.optional();
+	}
+
+	/**
+	 * Stores the ranking of a locked assignment in one statement: the labeler's pseudonym on first use, the
+	 * ranking with the order the candidates were shown in and the time since the lease began, the assignment
+	 * closed, and the prompt's count (complete once it reaches {@code perPrompt}).
+	 */
+	long record(Assignment assignment, ValidRanking ranking, int perPrompt) {
+		return jdbc.sql("""
+				WITH labeler AS (
+				    INSERT INTO labelers (user_id) VALUES (:user) ON CONFLICT (user_id) DO NOTHING
+				), submitted AS (
+				    UPDATE assignments SET status = 'SUBMITTED', closed_at = now() WHERE id = :assignment
+				), counted AS (
+				    UPDATE prompt_slots SET rankings = rankings + 1, complete = rankings + 1 >= :perPrompt
+				    WHERE prompt_id = :prompt
+				)
+				INSERT INTO rankings (assignment_id, project_id, prompt_id, user_id, tiers, scores, not_rankable,
+				                      comment, presented_order, seconds_on_task, body_sha256)
+				SELECT a.id, a.project_id, a.prompt_id, a.user_id, CAST(:tiers AS jsonb), CAST(:scores AS jsonb),
+				       :notRankable, :comment, a.candidate_order, greatest(0, extract(epoch FROM now() - a.leased_at)),
+				       :sha256
+				FROM assignments a WHERE a.id = :assignment
+				RETURNING id""")
+			.param("user", assignment.userId())
+			.param("assignment", assignment.id())
+			.param("prompt", assignment.promptId())
+			.param("perPrompt", perPrompt)
+			.param("tiers", ranking.tiersJson(json), Types.VARCHAR)
+			.param("scores", ranking.scoresJson(json), Types.VARCHAR)
+			.param("notRankable", ranking.notRankable())
+			.param("comment", ranking.comment(), Types.VARCHAR)
+			.param("sha256", ranking.sha256())
+			.query(Long.class)
+			.single();
+	}
+
+}
