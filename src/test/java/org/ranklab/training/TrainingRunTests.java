@@ -109,11 +109,13 @@ class TrainingRunTests extends IntegrationTest {
 	}
 
 	@Test
-	void cancellingARunningRunEndsItCancelledWithoutAModel() {
+	void showsEachEpochsMetricsWhileRunningAndCancelsWithoutAModel() {
 		long project = newProject("{\"name\":\"Cancelled training\"}");
 		new RankingFixture(jdbc).easyRankings(project, 150, 5, false);
-		String id = start(project, "{\"epochs\":100,\"batch_size\":1}");
-		awaitStatus(id, "RUNNING");
+		String id = start(project, "{\"epochs\":100,\"batch_size\":4}");
+		JsonNode live = awaitRunning(id);
+		assertThat(live.path("metrics").get(0).path("epoch").asInt()).isEqualTo(1);
+		assertThat(live.path("progress").asDouble()).isBetween(0.01, 0.99);
 
 		long asked = System.nanoTime();
 		api.post("/api/v1/training-runs/" + id + "/cancel", admin(), null).expectStatus(202);
@@ -272,15 +274,16 @@ class TrainingRunTests extends IntegrationTest {
 		}
 	}
 
-	private void awaitStatus(String id, String expected) {
+	/** Polls the run until it runs and has finished its first epoch. */
+	private JsonNode awaitRunning(String id) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (true) {
 			JsonNode run = api.get("/api/v1/training-runs/" + id, admin()).expectStatus(200).json();
-			if (run.path("status").asString().equals(expected) && run.path("progress").asDouble() > 0) {
-				return;
+			if (run.path("status").asString().equals("RUNNING") && !run.path("metrics").isEmpty()) {
+				return run;
 			}
 			if (System.nanoTime() > deadline) {
-				fail("training run %s never got %s with progress; last seen: %s", id, expected, run);
+				fail("training run %s never showed a finished epoch while running; last seen: %s", id, run);
 			}
 			pause();
 		}
