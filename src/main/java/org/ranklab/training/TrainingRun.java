@@ -12,5 +12,5 @@ import tools.jackson.databind.JsonNode;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record TrainingRun(String id, String projectId, String jobId, String status, double progress, String message,
 		String objective, String architecture, String source, JsonNode settings, JsonNode metrics,
-		String rewardModelId, String error, int attempts, Instant createdAt, Instant startedAt, Instant finishedAt) {
+		String rewardModelId, String error, boolean cancelRequested, int attempts, Instant createdAt, Instant startedAt, Instant finishedAt) {
 }

@@ -22,7 +22,8 @@ class TrainingRunStore {
 			SELECT r.id, r.project_id, r.job_id, r.status, r.objective, r.architecture, r.source, r.settings,
 			       r.metrics, r.error, r.reward_model_id, r.created_at, r.started_at, r.finished_at,
 			       j.status AS job_status, j.progress AS job_progress, j.message AS job_message,
-			       j.attempts AS job_attempts, j.started_at AS job_started_at, j.finished_at AS job_finished_at
+			       j.attempts AS job_attempts, j.cancel_requested AS job_cancel_requested,
+			       j.started_at AS job_started_at, j.finished_at AS job_finished_at
 			FROM training_runs r LEFT JOIN jobs j ON j.id = r.job_id
 			""";
 
@@ -139,7 +140,7 @@ class TrainingRunStore {
 				jobId == null ? null : jobId.toString(), status, progress, jobMessage, rs.getString("objective"),
 				rs.getString("architecture"), rs.getString("source"), json.readTree(rs.getString("settings")),
 				json.readTree(rs.getString("metrics")), modelId == null ? null : modelId.toString(), error,
-				rs.getInt("job_attempts"), instant(rs, "created_at"),
+				rs.getBoolean("job_cancel_requested"), rs.getInt("job_attempts"), instant(rs, "created_at"),
 				firstOf(instant(rs, "job_started_at"), instant(rs, "started_at")),
 				firstOf(instant(rs, "job_finished_at"), instant(rs, "finished_at"))), ownStatus);
 	}
