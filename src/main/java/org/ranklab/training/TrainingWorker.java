@@ -70,10 +70,12 @@ class TrainingWorker implements JobWorker {
 			job.report(1, "model " + work.rewardModelId() + " was stored by an earlier attempt", Map.of());
 			return;
 		}
-		job.report(0, "waiting for another training run on this instance to end", Map.of());
-		while (!oneAtATime.tryAcquire(200, TimeUnit.MILLISECONDS)) {
-			if (job.isCancelRequested()) {
-				return;
+		if (!oneAtATime.tryAcquire()) {
+			job.report(0, "waiting for another training run on this instance to end", Map.of());
+			while (!oneAtATime.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+				if (job.isCancelRequested()) {
+					return;
+				}
 			}
 		}
 		try {
