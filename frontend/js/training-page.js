@@ -9,7 +9,7 @@ function makeChart(container) {
     height: 260,
     scales: { x: { time: false }, acc: { range: [0, 1] } },
     axes: [
-      { label: 'epoch' },
+      { label: 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100] },
       { label: 'loss' },
       { scale: 'acc', side: 1, label: 'validation accuracy', grid: { show: false } },
     ],
