@@ -93,9 +93,9 @@ class TrainingRunStore {
 	/** A (re)started attempt: RUNNING, metrics of an earlier attempt dropped since training starts over. */
 	void started(long id) {
 		jdbc.sql("""
-				UPDATE training_runs SET status = 'RUNNING', metrics = '[]', error = NULL,
+				UPDATE training_runs SET status = 'RUNNING', metrics = '[]', error = NULL, finished_at = NULL,
 				                         started_at = coalesce(started_at, now())
-				WHERE id = ? AND status IN ('QUEUED', 'RUNNING')""")
+				WHERE id = ? AND reward_model_id IS NULL""")
 			.param(id)
 			.update();
 	}
@@ -129,9 +129,9 @@ class TrainingRunStore {
 		String jobStatus = rs.getString("job_status");
 		String status = jobStatus == null ? ownStatus : jobStatus;
 		String jobMessage = rs.getString("job_message");
-		String error = rs.getString("error");
-		if (error == null && "FAILED".equals(status)) {
-			error = jobMessage == null ? "failed" : jobMessage;
+		String error = null;
+		if ("FAILED".equals(status)) {
+			error = rs.getString("error") != null ? rs.getString("error") : jobMessage == null ? "failed" : jobMessage;
 		}
 		Long jobId = rs.getObject("job_id", Long.class);
 		Long modelId = rs.getObject("reward_model_id", Long.class);

@@ -104,13 +104,11 @@ class TrainingWorker implements JobWorker {
 			return; // the job ends CANCELLED
 		}
 		catch (NotTrainableException e) {
-			runs.ended(work.id(), "FAILED", e.getMessage());
-			throw e;
+			// Only settings the request could not check get here (e.g. every scored ranking was not rankable).
+			throw new IllegalStateException(e.getMessage(), e);
 		}
-		catch (RuntimeException e) {
-			runs.ended(work.id(), "FAILED", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-			throw e;
-		}
+		// Any other failure fails the job with its message, and the run follows the job when read: a run cut short
+		// by a shutdown stays RUNNING and resumes later.
 		if (job.isCancelRequested()) {
 			runs.ended(work.id(), "CANCELLED", null);
 			return;
