@@ -1,0 +1,254 @@
+// The training page: starts a run, follows it (progress, per-epoch metrics, chart), lists models and scores
+// responses with one. Pure helpers are exported for node --test; startPage wires the page.
+import { describeJob, isFinished, problemMessages } from './jobs.js';
+import { jsonFetcher } from './generation.js';
+
+/** The JSON body for POST /api/v1/projects/{id}/training-runs; empty fields are left out (server defaults). */
+export function trainingRequest(values) {
+  const body = {};
+  for (const field of ['objective', 'architecture']) {
+    const text = String(values[field] ?? '').trim();
+    if (text !== '') {
+      body[field] = text;
+    }
+  }
+  const epochs = String(values.epochs ?? '').trim();
+  if (epochs !== '') {
+    const number = Number(epochs);
+    // A value that is not a number goes as typed, so the server names the field in its answer.
+    body.epochs = Number.isFinite(number) ? number : epochs;
+  }
+  return body;
+}
+
+/** What the run view shows: the job view of jobs.js plus the run's error. */
+export function describeRun(run) {
+  const view = describeJob(run);
+  return { ...view, error: run.status === 'FAILED' ? (run.error || 'failed') : '' };
+}
+
+const numberOrNull = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/** uPlot's columns from the run's metrics: epochs, train loss, validation loss, validation accuracy. */
+export function chartData(metrics) {
+  const rows = Array.isArray(metrics) ? metrics : [];
+  return [
+    rows.map((m) => m.epoch),
+    rows.map((m) => numberOrNull(m.train_loss)),
+    rows.map((m) => numberOrNull(m.val_loss)),
+    rows.map((m) => numberOrNull(m.val_accuracy)),
+  ];
+}
+
+/** A metric for a table cell: three decimals, or a dash when it could not be computed. */
+export function formatMetric(value) {
+  return numberOrNull(value) === null ? '–' : value.toFixed(3);
+}
+
+/** The responses typed in the "try it" form: blocks separated by a line holding only "---", blanks dropped. */
+export function parseResponses(text) {
+  return String(text ?? '')
+    .split(/^[ \t]*---[ \t]*$/m)
+    .map((block) => block.trim())
+    .filter((block) => block !== '');
+}
+
+/** Result rows in the order sent, the highest score marked best. */
+export function scoreRows(responses, scores) {
+  const best = scores.length === 0 ? -1 : scores.indexOf(Math.max(...scores));
+  return responses.map((response, i) => ({ response, score: scores[i], best: i === best }));
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Polls a training run until it ends, calling onUpdate with each state; resolves with the last one. A failed
+ * poll (network, 5xx) is retried; 4xx ends the watch with an error.
+ */
+export async function watchRun(id, { fetchJson, onUpdate, intervalMs = 1000, wait = sleep, maxPolls = Infinity }) {
+  let run;
+  for (let poll = 0; poll < maxPolls; poll++) {
+    try {
+      run = await fetchJson(`/api/v1/training-runs/${encodeURIComponent(id)}`);
+      onUpdate(run);
+      if (isFinished(run.status)) {
+        return run;
+      }
+    } catch (error) {
+      if (error.status && error.status < 500) {
+        throw error;
+      }
+    }
+    await wait(intervalMs);
+  }
+  return run;
+}
+
+const cell = (doc, text) => {
+  const td = doc.createElement('td');
+  td.textContent = text;
+  return td;
+};
+
+/** Wires the page: start form, run view with chart, models table and the "try it" form. */
+export function startPage(doc, fetchImpl, { intervalMs = 1000, makeChart = () => ({ update() {} }) } = {}) {
+  const main = doc.querySelector('main.training');
+  const projectId = encodeURIComponent(main.dataset.projectId);
+  const fetchJson = jsonFetcher(fetchImpl, doc);
+  const form = doc.getElementById('training-form');
+  const section = doc.getElementById('run');
+  const cancel = doc.getElementById('run-cancel');
+  const chart = makeChart(doc.getElementById('run-chart'));
+  let currentRun = null;
+
+  const showErrors = (box, messages) => {
+    box.replaceChildren(...messages.map((message) => {
+      const line = doc.createElement('div');
+      line.textContent = message;
+      return line;
+    }));
+    box.hidden = messages.length === 0;
+  };
+  const errorsOf = (error) => (error.problem ? problemMessages(error.problem) : [error.message]);
+
+  const showModels = (models) => {
+    const table = doc.getElementById('models');
+    table.tBodies[0].replaceChildren(...models.map((model) => {
+      const row = doc.createElement('tr');
+      const link = doc.createElement('a');
+      link.href = `/api/v1/reward-models/${encodeURIComponent(model.id)}/artifact`;
+      link.textContent = 'zip';
+      const download = doc.createElement('td');
+      download.append(link);
+      row.append(cell(doc, model.id), cell(doc, String(model.created_at ?? '').replace('T', ' ').slice(0, 16)),
+        cell(doc, model.architecture), cell(doc, model.objective), cell(doc, String(model.metrics?.epochs ?? '')),
+        cell(doc, formatMetric(model.metrics?.val_accuracy)), cell(doc, formatMetric(model.metrics?.val_loss)),
+        download);
+      return row;
+    }));
+    table.hidden = models.length === 0;
+    doc.getElementById('models-empty').hidden = models.length > 0;
+    const select = doc.getElementById('score-model');
+    const chosen = select.value;
+    select.replaceChildren(...models.map((model) => {
+      const option = doc.createElement('option');
+      option.value = model.id;
+      option.textContent = `Model ${model.id} (${model.architecture}, accuracy ${formatMetric(model.metrics?.val_accuracy)})`;
+      return option;
+    }));
+    if (models.some((model) => model.id === chosen)) {
+      select.value = chosen;
+    }
+  };
+
+  const loadModels = async () => {
+    try {
+      showModels(await fetchJson(`/api/v1/projects/${projectId}/reward-models`));
+    } catch (error) {
+      showErrors(doc.getElementById('score-errors'), errorsOf(error));
+    }
+  };
+
+  const show = (run) => {
+    const view = describeRun(run);
+    section.hidden = false;
+    doc.getElementById('run-id').textContent = run.id;
+    const status = doc.getElementById('run-status');
+    status.textContent = view.status;
+    status.dataset.status = view.status;
+    doc.getElementById('run-progress').value = view.progress;
+    doc.getElementById('run-percent').textContent = view.percent;
+    doc.getElementById('run-message').textContent = view.message;
+    const error = doc.getElementById('run-error');
+    error.textContent = view.error;
+    error.hidden = view.error === '';
+    const metrics = Array.isArray(run.metrics) ? run.metrics : [];
+    doc.getElementById('run-metrics').tBodies[0].replaceChildren(...metrics.map((m) => {
+      const row = doc.createElement('tr');
+      row.append(cell(doc, String(m.epoch)), cell(doc, formatMetric(m.train_loss)), cell(doc, formatMetric(m.val_loss)),
+        cell(doc, formatMetric(m.val_accuracy)));
+      return row;
+    }));
+    chart.update(chartData(metrics));
+    cancel.hidden = !view.cancellable;
+    form.querySelector('button[type=submit]').disabled = !view.finished;
+  };
+
+  const follow = async (id) => {
+    currentRun = id;
+    try {
+      const last = await watchRun(id, { fetchJson, onUpdate: show, intervalMs });
+      if (last?.status === 'SUCCEEDED') {
+        await loadModels();
+      }
+    } catch (error) {
+      showErrors(doc.getElementById('training-errors'), errorsOf(error));
+    }
+  };
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const errors = doc.getElementById('training-errors');
+    showErrors(errors, []);
+    const values = Object.fromEntries(new FormData(form).entries());
+    try {
+      const started = await fetchJson(`/api/v1/projects/${projectId}/training-runs`, {
+        method: 'POST',
+        body: JSON.stringify(trainingRequest(values)),
+      });
+      show({ id: started.id, status: started.status, progress: 0, metrics: [] });
+      follow(started.id);
+    } catch (error) {
+      showErrors(errors, errorsOf(error));
+    }
+  });
+
+  cancel.addEventListener('click', async () => {
+    if (!currentRun) {
+      return;
+    }
+    cancel.disabled = true;
+    try {
+      show(await fetchJson(`/api/v1/training-runs/${encodeURIComponent(currentRun)}/cancel`, { method: 'POST' }));
+    } catch (error) {
+      showErrors(doc.getElementById('training-errors'), errorsOf(error));
+    } finally {
+      cancel.disabled = false;
+    }
+  });
+
+  const scoreForm = doc.getElementById('score-form');
+  scoreForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const errors = doc.getElementById('score-errors');
+    showErrors(errors, []);
+    const model = doc.getElementById('score-model').value;
+    const responses = parseResponses(doc.getElementById('score-responses').value);
+    const results = doc.getElementById('score-results');
+    if (!model) {
+      showErrors(errors, ['Train a model first.']);
+      return;
+    }
+    try {
+      const answer = await fetchJson(`/api/v1/reward-models/${encodeURIComponent(model)}/score`, {
+        method: 'POST',
+        body: JSON.stringify({ prompt: doc.getElementById('score-prompt').value, responses }),
+      });
+      results.tBodies[0].replaceChildren(...scoreRows(responses, answer.scores).map((row, i) => {
+        const tr = doc.createElement('tr');
+        tr.className = row.best ? 'best' : '';
+        tr.append(cell(doc, String(i + 1)), cell(doc, row.response), cell(doc, row.score.toFixed(3)));
+        return tr;
+      }));
+      results.hidden = false;
+    } catch (error) {
+      results.hidden = true;
+      showErrors(errors, errorsOf(error));
+    }
+  });
+
+  loadModels();
+  if (section.dataset.runId) {
+    follow(section.dataset.runId);
+  }
+}
