@@ -32,11 +32,7 @@ record TrainingRequest(String objective, String source, Integer epochs, Double l
 		Architecture chosenArchitecture = parse("architecture", architecture, Architecture.POOLED, errors,
 				Architecture::fromApiName, "must be one of " + architectures());
 		String chosenSource = source == null ? RANKINGS : source.strip();
-		if (chosenSource.equals(CONSENSUS)) {
-			errors.add(InputError.field("source",
-					"\"consensus\" is not yet supported: train on \"rankings\" (every submitted ranking)"));
-		}
-		else if (!chosenSource.equals(RANKINGS)) {
+		if (!chosenSource.equals(RANKINGS) && !chosenSource.equals(CONSENSUS)) {
 			errors.add(InputError.field("source", "must be \"rankings\" or \"consensus\""));
 		}
 		if (epochs != null && (epochs < 1 || epochs > MAX_EPOCHS)) {

@@ -90,7 +90,9 @@ class TrainingWorker implements JobWorker {
 		RunSettings settings = RunSettings.of(work.settings());
 		runs.started(work.id());
 		job.report(0, "loading rankings", Map.of());
-		List<RankedGroup> groups = data.rankings(work.projectId());
+		List<RankedGroup> rankings = data.rankings(work.projectId());
+		List<RankedGroup> groups = TrainingRequest.CONSENSUS.equals(settings.source())
+				? ConsensusGroups.merge(rankings) : rankings;
 		log.info("Training run {} (job {}): {} rankings of project {}, {}", work.id(), job.id(), groups.size(),
 				work.projectId(), settings.asMap());
 		job.report(0, "training on %d rankings".formatted(groups.size()), Map.of("rankings", groups.size()));

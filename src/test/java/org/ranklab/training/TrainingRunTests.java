@@ -109,6 +109,18 @@ class TrainingRunTests extends IntegrationTest {
 	}
 
 	@Test
+	void aConsensusRunTrainsOnOneMergedRankingPerPrompt() {
+		long project = newProject("{\"name\":\"Consensus source\"}");
+		new RankingFixture(jdbc).easyRankings(project, 60, 13, false);
+
+		JsonNode run = awaitEnd(start(project, "{\"source\":\"consensus\",\"epochs\":2,\"batch_size\":8}"));
+
+		assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
+		assertThat(run.path("source").asString()).isEqualTo("consensus");
+		assertThat(run.path("metrics").size()).isEqualTo(2);
+	}
+
+	@Test
 	void showsEachEpochsMetricsWhileRunningAndCancelsWithoutAModel() {
 		long project = newProject("{\"name\":\"Cancelled training\"}");
 		new RankingFixture(jdbc).easyRankings(project, 150, 5, false);
@@ -177,8 +189,6 @@ class TrainingRunTests extends IntegrationTest {
 					"validation_fraction", "seed");
 		assertThat(fields(api.post(path, admin(), "{\"epochs\":\"many\"}").expectProblem(400)))
 			.containsExactly("epochs");
-		assertThat(api.post(path, admin(), "{\"source\":\"consensus\"}").expectProblem(400).toString())
-			.contains("not yet supported");
 		api.post("/api/v1/projects/999999999/training-runs", admin(), "{}").expectProblem(404);
 		api.get("/api/v1/training-runs/999999999", admin()).expectProblem(404);
 	}
