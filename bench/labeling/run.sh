@@ -141,6 +141,7 @@ for clients in $PGBENCH_CLIENTS; do
   db0="$(cpu_db)"
   "${PGBENCH[@]}" -c "$clients" -T "$DURATION" postgres | tee "$DATA_DIR/pgbench-$clients.txt" \
     | grep -E "number of transactions actually processed|latency average|tps ="
+  sleep 1 # let the postmaster reap the exiting backends, so that their CPU time is counted
   db1="$(cpu_db)"
   after="$("${PSQL[@]}" -At -c "$RANKINGS_SQL")"
   echo "rankings stored: $((after - before)) = $(awk "BEGIN {printf \"%.1f\", ($after - $before) / $DURATION}") cycles/s"
