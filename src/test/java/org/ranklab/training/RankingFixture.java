@@ -1,29 +1,21 @@
 package org.ranklab.training;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.ranklab.training.engine.Candidate;
+import org.ranklab.training.engine.RankedGroup;
+import org.ranklab.training.engine.SyntheticRankings;
+
 /**
- * Submitted rankings written straight into the database, as labeling stores them. The easy ones have a known
- * order: each "good" word adds one to a candidate's quality and each "bad" word takes one away; candidates of
- * equal quality are tied.
+ * Submitted rankings written straight into the database, as labeling stores them. The easy ones have the
+ * known order of {@link SyntheticRankings}.
  */
 final class RankingFixture {
-
-	static final List<String> GOOD = List.of("helpful", "accurate", "clear", "kind", "precise", "thorough");
-
-	static final List<String> BAD = List.of("rude", "wrong", "vague", "harmful", "sloppy", "lazy");
-
-	static final List<String> FILLER = List.of("the", "answer", "is", "about", "this", "topic", "and", "it", "was",
-			"written", "today", "for", "you", "with", "some", "words", "可以", "我们", "问题");
 
 	private final JdbcClient jdbc;
 
@@ -39,43 +31,20 @@ final class RankingFixture {
 		jdbc.sql("INSERT INTO labelers (user_id) VALUES (?)").param(labeler).update();
 	}
 
-	/** {@code prompts} ready prompts of four candidates each, ranked by their hidden quality. */
+	/**
+	 * {@code prompts} ready prompts of four candidates each, ranked by their hidden quality (see
+	 * {@link SyntheticRankings}); with scores, each candidate scores 4 + its quality, within 1..7.
+	 */
 	void easyRankings(long projectId, int prompts, long seed, boolean withScores) {
-		Random random = new Random(seed);
-		for (int p = 0; p < prompts; p++) {
-			List<String> texts = new ArrayList<>();
-			List<Integer> qualities = new ArrayList<>();
-			for (int c = 0; c < 4; c++) {
-				StringBuilder text = new StringBuilder();
-				int quality = 0;
-				int length = 6 + random.nextInt(10);
-				for (int w = 0; w < length; w++) {
-					int kind = random.nextInt(6);
-					String word;
-					if (kind == 0) {
-						word = GOOD.get(random.nextInt(GOOD.size()));
-						quality++;
-					}
-					else if (kind == 1) {
-						word = BAD.get(random.nextInt(BAD.size()));
-						quality--;
-					}
-					else {
-						word = FILLER.get(random.nextInt(FILLER.size()));
-					}
-					text.append(word).append(' ');
-				}
-				texts.add(text.toString().trim());
-				qualities.add(quality);
-			}
-			Map<Integer, List<Integer>> byQuality = new TreeMap<>(Comparator.reverseOrder());
-			for (int c = 0; c < 4; c++) {
-				byQuality.computeIfAbsent(qualities.get(c), q -> new ArrayList<>()).add(c);
-			}
+		for (RankedGroup group : SyntheticRankings.groups(prompts, 4, seed)) {
+			List<Long> ids = group.candidates().stream().map(Candidate::id).toList();
+			List<String> texts = group.candidates().stream().map(Candidate::text).toList();
+			List<List<Integer>> tiers = group.tiers().stream()
+				.map(tier -> tier.stream().map(ids::indexOf).toList())
+				.toList();
 			List<Integer> scores = withScores
-					? qualities.stream().map(q -> Math.max(1, Math.min(7, 4 + q))).toList() : null;
-			rank(projectId, "question number " + p + " " + FILLER.get(random.nextInt(FILLER.size())), texts,
-					new ArrayList<>(byQuality.values()), scores);
+					? texts.stream().map(t -> Math.max(1, Math.min(7, 4 + SyntheticRankings.quality(t)))).toList() : null;
+			rank(projectId, group.prompt(), texts, tiers, scores);
 		}
 	}
 

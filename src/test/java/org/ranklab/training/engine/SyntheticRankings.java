@@ -12,19 +12,19 @@ import java.util.TreeMap;
  * candidate's quality and each "bad" word takes one away; neutral filler words carry nothing. Candidates of equal
  * quality are tied.
  */
-final class SyntheticRankings {
+public final class SyntheticRankings {
 
-	static final List<String> GOOD = List.of("helpful", "accurate", "clear", "kind", "precise", "thorough");
+	public static final List<String> GOOD = List.of("helpful", "accurate", "clear", "kind", "precise", "thorough");
 
-	static final List<String> BAD = List.of("rude", "wrong", "vague", "harmful", "sloppy", "lazy");
+	public static final List<String> BAD = List.of("rude", "wrong", "vague", "harmful", "sloppy", "lazy");
 
-	static final List<String> FILLER = List.of("the", "answer", "is", "about", "this", "topic", "and", "it", "was",
+	public static final List<String> FILLER = List.of("the", "answer", "is", "about", "this", "topic", "and", "it", "was",
 			"written", "today", "for", "you", "with", "some", "words", "可以", "我们", "问题");
 
 	private SyntheticRankings() {
 	}
 
-	static List<RankedGroup> groups(int prompts, int candidatesPerPrompt, long seed) {
+	public static List<RankedGroup> groups(int prompts, int candidatesPerPrompt, long seed) {
 		Random random = new Random(seed);
 		List<RankedGroup> groups = new ArrayList<>();
 		long candidateId = 1;
@@ -59,6 +59,15 @@ final class SyntheticRankings {
 			groups.add(new RankedGroup(promptId, prompt, candidates, new ArrayList<>(byQuality.values())));
 		}
 		return groups;
+	}
+
+	/** The hidden quality of a candidate's text: good words minus bad words. */
+	public static int quality(String text) {
+		int quality = 0;
+		for (String word : text.split(" ")) {
+			quality += GOOD.contains(word) ? 1 : BAD.contains(word) ? -1 : 0;
+		}
+		return quality;
 	}
 
 }
