@@ -65,6 +65,19 @@ class PageSecurityTests extends IntegrationTest {
 	}
 
 	@Test
+	void pagesAllowScriptsOnlyFromOurOwnOriginAndCannotBeFramed() throws Exception {
+		signInAsAdmin();
+
+		for (String page : new String[] { "/login", "/admin/projects", "/admin/users/new", "/work" }) {
+			HttpResponse<String> response = get(page);
+			assertThat(response.headers().firstValue("Content-Security-Policy")).as(page)
+				.hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'"));
+			assertThat(response.headers().firstValue("X-Content-Type-Options")).as(page).hasValue("nosniff");
+			assertThat(response.headers().firstValue("X-Frame-Options")).as(page).hasValue("DENY");
+		}
+	}
+
+	@Test
 	void anonymousVisitorIsSentToTheLoginPage() throws Exception {
 		HttpResponse<String> response = get("/admin/projects");
 
