@@ -67,11 +67,7 @@ class ExportController {
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = NDJSON))
 	void rankings(@PathVariable long id, @Parameter(description = SINCE) @RequestParam(required = false) String since,
 			HttpServletResponse response) throws IOException, SQLException {
-		Project project = projects.get(id);
-		ExportFilter filter = ExportFilter.of(id, since);
-		OutputStream out = ndjson(response, project, "rankings");
-		exports.rankings(filter, out);
-		out.flush();
+		stream(id, since, "rankings", response, exports::rankings);
 	}
 
 	@GetMapping("/export/pairs")
@@ -84,12 +80,9 @@ class ExportController {
 			@Parameter(schema = @Schema(allowableValues = { "rankings", "consensus" })) @RequestParam(required = false) String source,
 			@Parameter(description = SINCE) @RequestParam(required = false) String since, HttpServletResponse response)
 			throws IOException, SQLException {
-		Project project = projects.get(id);
-		ExportFilter filter = ExportFilter.of(id, since);
 		PairSource pairSource = pairSource(source);
-		OutputStream out = ndjson(response, project, pairSource == PairSource.RANKINGS ? "pairs" : "consensus-pairs");
-		exports.pairs(filter, pairSource, out);
-		out.flush();
+		stream(id, since, pairSource == PairSource.RANKINGS ? "pairs" : "consensus-pairs", response,
+				(filter, out) -> exports.pairs(filter, pairSource, out));
 	}
 
 	@GetMapping("/export/consensus")
@@ -101,11 +94,7 @@ class ExportController {
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = NDJSON))
 	void consensus(@PathVariable long id, @Parameter(description = SINCE) @RequestParam(required = false) String since,
 			HttpServletResponse response) throws IOException, SQLException {
-		Project project = projects.get(id);
-		ExportFilter filter = ExportFilter.of(id, since);
-		OutputStream out = ndjson(response, project, "consensus");
-		exports.consensus(filter, out);
-		out.flush();
+		stream(id, since, "consensus", response, exports::consensus);
 	}
 
 	@GetMapping("/export/best")
@@ -115,11 +104,7 @@ class ExportController {
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = NDJSON))
 	void best(@PathVariable long id, @Parameter(description = SINCE) @RequestParam(required = false) String since,
 			HttpServletResponse response) throws IOException, SQLException {
-		Project project = projects.get(id);
-		ExportFilter filter = ExportFilter.of(id, since);
-		OutputStream out = ndjson(response, project, "best");
-		exports.best(filter, out);
-		out.flush();
+		stream(id, since, "best", response, exports::best);
 	}
 
 	@GetMapping("/quality")
@@ -132,6 +117,23 @@ class ExportController {
 	QualityReport quality(@PathVariable long id) throws SQLException {
 		projects.get(id);
 		return quality.of(id);
+	}
+
+	/** One export of the project: checked, given its headers, written line by line, then finished. */
+	private void stream(long id, String since, String kind, HttpServletResponse response, Export export)
+			throws IOException, SQLException {
+		Project project = projects.get(id);
+		ExportFilter filter = ExportFilter.of(id, since);
+		OutputStream out = ndjson(response, project, kind);
+		export.writeTo(filter, out);
+		out.flush();
+	}
+
+	@FunctionalInterface
+	private interface Export {
+
+		void writeTo(ExportFilter filter, OutputStream out) throws IOException, SQLException;
+
 	}
 
 	private static PairSource pairSource(String source) {
