@@ -127,7 +127,7 @@ class TrainingRunTests extends IntegrationTest {
 		String id = start(project, "{\"epochs\":100,\"batch_size\":4}");
 		JsonNode live = awaitRunning(id);
 		assertThat(live.path("metrics").get(0).path("epoch").asInt()).isEqualTo(1);
-		assertThat(live.path("progress").asDouble()).isBetween(0.01, 0.99);
+		assertThat(live.path("progress").asDouble()).isGreaterThan(0.0).isLessThan(1.0);
 
 		long asked = System.nanoTime();
 		api.post("/api/v1/training-runs/" + id + "/cancel", admin(), null).expectStatus(202);
@@ -284,12 +284,14 @@ class TrainingRunTests extends IntegrationTest {
 		}
 	}
 
-	/** Polls the run until it runs and has finished its first epoch. */
+	/** Polls the run until it runs, has finished its first epoch and shows progress. */
 	private JsonNode awaitRunning(String id) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (true) {
 			JsonNode run = api.get("/api/v1/training-runs/" + id, admin()).expectStatus(200).json();
-			if (run.path("status").asString().equals("RUNNING") && !run.path("metrics").isEmpty()) {
+			// Progress is saved every job beat, so it may trail the first epoch's metrics for a moment.
+			if (run.path("status").asString().equals("RUNNING") && !run.path("metrics").isEmpty()
+					&& run.path("progress").asDouble() > 0) {
 				return run;
 			}
 			if (System.nanoTime() > deadline) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.locks.ReentrantLock;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -37,11 +38,23 @@ public final class RewardModelTrainer {
 
 	private static final double WARM_UP_SHARE = 0.1;
 
+	/**
+	 * PyTorch lets one gradient collector record at a time in the whole process, so runs in one JVM take
+	 * turns (the training worker already runs one at a time; this also covers any other caller).
+	 */
+	private static final ReentrantLock ONE_RUN_PER_PROCESS = new ReentrantLock(true);
+
 	public TrainingResult train(List<RankedGroup> groups, TrainingSettings settings, TrainingMonitor monitor) {
 		Prepared prepared = prepare(groups, settings);
-		NativeEngine.useThreads(settings.threads());
-		NativeEngine.get().setRandomSeed((int) settings.seed());
-		return new Run(settings, monitor, prepared).execute();
+		ONE_RUN_PER_PROCESS.lock();
+		try {
+			NativeEngine.useThreads(settings.threads());
+			NativeEngine.get().setRandomSeed((int) settings.seed());
+			return new Run(settings, monitor, prepared).execute();
+		}
+		finally {
+			ONE_RUN_PER_PROCESS.unlock();
+		}
 	}
 
 	/** Splits, builds the vocabulary from the training side only, and encodes every text once. */
