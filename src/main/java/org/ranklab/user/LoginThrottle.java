@@ -3,12 +3,13 @@ package org.ranklab.user;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,38 +18,62 @@ import org.springframework.stereotype.Component;
  * {@code max-delay}; a client address likewise after {@code max-failures-per-address}. While locked, sign-ins are
  * refused without looking at the password, so guessing gains nothing. A successful sign-in clears the username's
  * failures (not the address's: else one valid account would reset an attacker's address between guesses).
+ * Failures are forgotten after {@code forget-after} without another one.
  * <p>
- * State lives in this instance's memory: a restart forgets it, and with several instances each counts on its own.
+ * The counts live in PostgreSQL ({@code login_failures}), so every instance sees the same ones and a restart
+ * forgets nothing. A sign-in costs one primary-key read; only failures (and the first success after them) write.
  */
 @Component
 class LoginThrottle {
 
-	/** Failures in a row of one username or address, and until when it is locked. */
-	private record Failures(int count, Instant last, Instant lockedUntil) {
+	/** Where a sign-in stands before its password is checked. */
+	record Standing(Duration retryAfter, boolean userHasFailures) {
+
+		boolean locked() {
+			return !retryAfter.isZero();
+		}
+
 	}
 
-	private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+	private final JdbcClient jdbc;
 
 	private final LoginThrottleProperties properties;
 
 	private final Clock clock;
 
 	@Autowired
-	LoginThrottle(LoginThrottleProperties properties) {
-		this(properties, Clock.systemUTC());
+	LoginThrottle(JdbcClient jdbc, LoginThrottleProperties properties) {
+		this(jdbc, properties, Clock.systemUTC());
 	}
 
-	LoginThrottle(LoginThrottleProperties properties, Clock clock) {
+	LoginThrottle(JdbcClient jdbc, LoginThrottleProperties properties, Clock clock) {
+		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
-	/** How long sign-ins of this username from this address must still wait; zero when they may go ahead. */
-	Duration waitFor(String username, String address) {
+	/** How long sign-ins of this username from this address must still wait (zero: go ahead). */
+	Standing standing(String username, String address) {
 		Instant now = clock.instant();
-		Duration user = remaining(userKey(username), now);
-		Duration client = address == null ? Duration.ZERO : remaining(addressKey(address), now);
-		return user.compareTo(client) >= 0 ? user : client;
+		String user = userKey(username);
+		record Row(String key, OffsetDateTime lockedUntil) {
+		}
+		List<Row> rows = jdbc.sql("SELECT key, locked_until FROM login_failures WHERE key IN (?, ?)")
+			.params(user, address == null ? user : addressKey(address))
+			.query((rs, n) -> new Row(rs.getString(1), rs.getObject(2, OffsetDateTime.class)))
+			.list();
+		Duration wait = Duration.ZERO;
+		for (Row row : rows) {
+			if (row.lockedUntil() != null && row.lockedUntil().toInstant().isAfter(now)) {
+				Duration remaining = Duration.between(now, row.lockedUntil().toInstant());
+				wait = remaining.compareTo(wait) > 0 ? remaining : wait;
+			}
+		}
+		return new Standing(wait, rows.stream().anyMatch(row -> row.key().equals(user)));
+	}
+
+	Duration waitFor(String username, String address) {
+		return standing(username, address).retryAfter();
 	}
 
 	void failed(String username, String address) {
@@ -57,29 +82,37 @@ class LoginThrottle {
 		if (address != null) {
 			record(addressKey(address), properties.maxFailuresPerAddress(), now);
 		}
-		if (failures.size() > properties.maxTracked()) {
-			forgetStalest(now);
-		}
+		jdbc.sql("""
+				DELETE FROM login_failures
+				WHERE last_failure < ? AND (locked_until IS NULL OR locked_until <= ?)""")
+			.params(time(now.minus(properties.forgetAfter())), time(now))
+			.update();
 	}
 
 	void succeeded(String username) {
-		failures.remove(userKey(username));
+		jdbc.sql("DELETE FROM login_failures WHERE key = ?").param(userKey(username)).update();
 	}
 
-	private Duration remaining(String key, Instant now) {
-		Failures entry = failures.get(key);
-		if (entry == null || entry.lockedUntil() == null || !entry.lockedUntil().isAfter(now)) {
-			return Duration.ZERO;
-		}
-		return Duration.between(now, entry.lockedUntil());
-	}
-
+	/** Counts one failure atomically (concurrent ones on other instances included), then locks if due. */
 	private void record(String key, int threshold, Instant now) {
-		failures.compute(key, (k, entry) -> {
-			int count = entry == null || isForgotten(entry, now) ? 1 : entry.count() + 1;
-			Instant lockedUntil = count < threshold ? null : now.plus(delay(count - threshold));
-			return new Failures(count, now, lockedUntil);
-		});
+		int failures = jdbc.sql("""
+				INSERT INTO login_failures AS f (key, failures, last_failure) VALUES (:key, 1, :now)
+				ON CONFLICT (key) DO UPDATE SET
+				    failures = CASE WHEN f.last_failure < :forgotten AND (f.locked_until IS NULL OR f.locked_until <= :now)
+				                    THEN 1 ELSE f.failures + 1 END,
+				    last_failure = :now
+				RETURNING failures""")
+			.param("key", key)
+			.param("now", time(now))
+			.param("forgotten", time(now.minus(properties.forgetAfter())))
+			.query(Integer.class)
+			.single();
+		if (failures >= threshold) {
+			OffsetDateTime until = time(now.plus(delay(failures - threshold)));
+			jdbc.sql("UPDATE login_failures SET locked_until = GREATEST(locked_until, ?) WHERE key = ?")
+				.params(until, key)
+				.update();
+		}
 	}
 
 	/** initial-delay × 2^beyond, at most max-delay. */
@@ -91,23 +124,8 @@ class LoginThrottle {
 		return delay.compareTo(properties.maxDelay()) > 0 ? properties.maxDelay() : delay;
 	}
 
-	private boolean isForgotten(Failures entry, Instant now) {
-		boolean locked = entry.lockedUntil() != null && entry.lockedUntil().isAfter(now);
-		return !locked && entry.last().plus(properties.forgetAfter()).isBefore(now);
-	}
-
-	/** Keeps memory bounded when someone tries endless usernames: forgets the stale, then the oldest. */
-	private void forgetStalest(Instant now) {
-		failures.entrySet().removeIf(entry -> isForgotten(entry.getValue(), now));
-		int excess = failures.size() - properties.maxTracked();
-		if (excess > 0) {
-			failures.entrySet().stream()
-				.sorted(Comparator.comparing(entry -> entry.getValue().last()))
-				.limit(excess)
-				.map(Map.Entry::getKey)
-				.toList()
-				.forEach(failures::remove);
-		}
+	private static OffsetDateTime time(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	private static String userKey(String username) {

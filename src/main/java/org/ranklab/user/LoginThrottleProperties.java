@@ -14,13 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialDelay the first lock; each further failure doubles it
  * @param maxDelay the longest lock
  * @param forgetAfter failures are forgotten after this long without another one
- * @param maxTracked usernames and addresses tracked at most; beyond that the stalest are forgotten first
  */
 @ConfigurationProperties("ranklab.login")
 record LoginThrottleProperties(@DefaultValue("5") int maxFailuresPerUser,
 		@DefaultValue("50") int maxFailuresPerAddress, @DefaultValue("1s") Duration initialDelay,
-		@DefaultValue("15m") Duration maxDelay, @DefaultValue("1h") Duration forgetAfter,
-		@DefaultValue("100000") int maxTracked) {
+		@DefaultValue("15m") Duration maxDelay, @DefaultValue("1h") Duration forgetAfter) {
 
 	LoginThrottleProperties {
 		if (maxFailuresPerUser < 1 || maxFailuresPerAddress < 1) {

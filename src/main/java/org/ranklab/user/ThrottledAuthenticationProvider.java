@@ -1,7 +1,5 @@
 package org.ranklab.user;
 
-import java.time.Duration;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -34,13 +32,15 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		String username = authentication.getName();
 		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
 				? details.getRemoteAddress() : null;
-		Duration wait = throttle.waitFor(username, address);
-		if (!wait.isZero()) {
-			throw new LoginThrottled(wait);
+		LoginThrottle.Standing standing = throttle.standing(username, address);
+		if (standing.locked()) {
+			throw new LoginThrottled(standing.retryAfter());
 		}
 		try {
 			Authentication authenticated = passwords.authenticate(authentication);
-			throttle.succeeded(username);
+			if (standing.userHasFailures()) {
+				throttle.succeeded(username);
+			}
 			return authenticated;
 		}
 		catch (BadCredentialsException e) {

@@ -3,104 +3,120 @@ package org.ranklab.user;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.ranklab.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The throttle's arithmetic, on a clock the test moves by hand. */
-class LoginThrottleTests {
+/**
+ * The throttle's arithmetic on the real table, with a clock the test moves by hand. Names and addresses are
+ * unique per test (the table is shared); the clock starts in the past, so nothing here locks a real sign-in.
+ */
+class LoginThrottleTests extends IntegrationTest {
 
-	private static final String ADDRESS = "203.0.113.9";
+	private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+	private final String address = "192.0.2." + run;
 
 	private final MovableClock clock = new MovableClock();
 
-	private final LoginThrottle throttle = new LoginThrottle(
-			new LoginThrottleProperties(5, 8, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofHours(1), 1000),
-			clock);
+	private LoginThrottle throttle;
+
+	@BeforeEach
+	void newThrottle() {
+		throttle = new LoginThrottle(jdbc,
+				new LoginThrottleProperties(5, 8, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofHours(1)),
+				clock);
+	}
+
+	private String user(String name) {
+		return name + "-" + run;
+	}
 
 	@Test
 	void locksAUsernameAfterFiveFailuresForADelayThatDoublesUpToTheMaximum() {
 		for (int i = 0; i < 4; i++) {
-			throttle.failed("ann", null);
-			assertThat(throttle.waitFor("ann", null)).as("after %d failures", i + 1).isZero();
+			throttle.failed(user("ann"), null);
+			assertThat(throttle.waitFor(user("ann"), null)).as("after %d failures", i + 1).isZero();
 		}
-		throttle.failed("ann", null);
-		assertThat(throttle.waitFor("ann", null)).isEqualTo(Duration.ofSeconds(1));
-		assertThat(throttle.waitFor("ANN ", null)).as("case and spaces do not escape it").isEqualTo(Duration.ofSeconds(1));
-		assertThat(throttle.waitFor("bob", null)).isZero();
+		throttle.failed(user("ann"), null);
+		assertThat(throttle.waitFor(user("ann"), null)).isEqualTo(Duration.ofSeconds(1));
+		assertThat(throttle.waitFor(" " + user("ANN") + " ", null)).as("case and spaces do not escape it")
+			.isEqualTo(Duration.ofSeconds(1));
+		assertThat(throttle.waitFor(user("bob"), null)).isZero();
 
 		for (long expected : new long[] { 2, 4, 8, 10, 10 }) {
-			clock.pass(throttle.waitFor("ann", null));
-			assertThat(throttle.waitFor("ann", null)).isZero();
-			throttle.failed("ann", null);
-			assertThat(throttle.waitFor("ann", null)).isEqualTo(Duration.ofSeconds(expected));
+			clock.pass(throttle.waitFor(user("ann"), null));
+			assertThat(throttle.waitFor(user("ann"), null)).isZero();
+			throttle.failed(user("ann"), null);
+			assertThat(throttle.waitFor(user("ann"), null)).isEqualTo(Duration.ofSeconds(expected));
 		}
 	}
 
 	@Test
 	void theLockExpiresAndASuccessClearsTheUsernamesFailures() {
 		for (int i = 0; i < 5; i++) {
-			throttle.failed("cleo", null);
+			throttle.failed(user("cleo"), null);
 		}
 		clock.pass(Duration.ofMillis(999));
-		assertThat(throttle.waitFor("cleo", null)).isEqualTo(Duration.ofMillis(1));
+		assertThat(throttle.waitFor(user("cleo"), null)).isEqualTo(Duration.ofMillis(1));
 		clock.pass(Duration.ofMillis(1));
-		assertThat(throttle.waitFor("cleo", null)).isZero();
+		assertThat(throttle.standing(user("cleo"), null)).isEqualTo(new LoginThrottle.Standing(Duration.ZERO, true));
 
-		throttle.succeeded("cleo");
+		throttle.succeeded(user("cleo"));
+		assertThat(throttle.standing(user("cleo"), null).userHasFailures()).isFalse();
 		for (int i = 0; i < 4; i++) {
-			throttle.failed("cleo", null);
+			throttle.failed(user("cleo"), null);
 		}
-		assertThat(throttle.waitFor("cleo", null)).as("counting starts again after a success").isZero();
+		assertThat(throttle.waitFor(user("cleo"), null)).as("counting starts again after a success").isZero();
 	}
 
 	@Test
 	void locksAnAddressThatTriesManyUsernamesAndASuccessDoesNotClearIt() {
 		for (int i = 0; i < 7; i++) {
-			throttle.failed("user" + i, ADDRESS);
+			throttle.failed(user("guess" + i), address);
 		}
-		assertThat(throttle.waitFor("someone", ADDRESS)).isZero();
-		throttle.failed("user7", ADDRESS);
+		assertThat(throttle.waitFor(user("someone"), address)).isZero();
+		throttle.failed(user("guess7"), address);
 
-		assertThat(throttle.waitFor("someone", ADDRESS)).isEqualTo(Duration.ofSeconds(1));
-		assertThat(throttle.waitFor("someone", "198.51.100.1")).as("other addresses go ahead").isZero();
-		throttle.succeeded("someone");
-		assertThat(throttle.waitFor("someone", ADDRESS)).isEqualTo(Duration.ofSeconds(1));
+		assertThat(throttle.waitFor(user("someone"), address)).isEqualTo(Duration.ofSeconds(1));
+		assertThat(throttle.waitFor(user("someone"), address + "0")).as("other addresses go ahead").isZero();
+		throttle.succeeded(user("someone"));
+		assertThat(throttle.waitFor(user("someone"), address)).isEqualTo(Duration.ofSeconds(1));
 	}
 
 	@Test
 	void forgetsFailuresAfterAQuietHour() {
 		for (int i = 0; i < 4; i++) {
-			throttle.failed("dora", null);
+			throttle.failed(user("dora"), null);
 		}
 		clock.pass(Duration.ofMinutes(61));
-		throttle.failed("dora", null);
+		throttle.failed(user("dora"), null);
 
-		assertThat(throttle.waitFor("dora", null)).isZero();
+		assertThat(throttle.waitFor(user("dora"), null)).isZero();
 	}
 
 	@Test
-	void keepsMemoryBoundedWhenSomeoneTriesEndlessUsernames() {
-		LoginThrottle small = new LoginThrottle(
-				new LoginThrottleProperties(5, 1_000_000, Duration.ofSeconds(10), Duration.ofSeconds(10),
-						Duration.ofHours(1), 100), clock);
-		for (int i = 0; i < 5; i++) {
-			small.failed("target", null);
-		}
-		clock.pass(Duration.ofMillis(1));
-		for (int i = 0; i < 1000; i++) {
-			small.failed("random-" + i, null);
-			clock.pass(Duration.ofMillis(1));
-		}
+	void deletesForgottenFailuresSoTheTableStaysSmall() {
+		throttle.failed(user("old"), address);
+		clock.pass(Duration.ofMinutes(61));
+		throttle.failed(user("new"), null);
 
-		assertThat(small.waitFor("random-999", null)).isZero();
-		assertThat(small.waitFor("target", null)).as("the oldest entries go first").isZero();
-		for (int i = 0; i < 4; i++) {
-			small.failed("random-999", null);
-		}
-		assertThat(small.waitFor("random-999", null)).as("recent entries are kept").isPositive();
+		assertThat(rows(user("old"))).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM login_failures WHERE key = ?").param("address:" + address)
+			.query(Long.class).single()).isZero();
+		assertThat(rows(user("new"))).isOne();
+	}
+
+	private long rows(String username) {
+		return jdbc.sql("SELECT count(*) FROM login_failures WHERE key = ?").param("user:" + username)
+			.query(Long.class).single();
 	}
 
 	private static final class MovableClock extends Clock {
@@ -117,12 +133,12 @@ class LoginThrottleTests {
 		}
 
 		@Override
-		public java.time.ZoneId getZone() {
+		public ZoneId getZone() {
 			return ZoneOffset.UTC;
 		}
 
 		@Override
-		public Clock withZone(java.time.ZoneId zone) {
+		public Clock withZone(ZoneId zone) {
 			return this;
 		}
 
