@@ -13,8 +13,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers unauthenticated ({@code 401}) and forbidden ({@code 403}) API calls with problem+json, like every
- * other API error.
+ * Answers unauthenticated ({@code 401}), throttled ({@code 429}) and forbidden ({@code 403}) API calls with
+ * problem+json, like every other API error.
  */
 @Component
 class ProblemResponses {
@@ -25,8 +25,14 @@ class ProblemResponses {
 		this.json = json;
 	}
 
+	/** 401, or 429 with {@code Retry-After} when sign-ins are throttled ({@link LoginThrottle}). */
 	AuthenticationEntryPoint unauthorized() {
 		return (request, response, e) -> {
+			if (e instanceof LoginThrottled throttled) {
+				response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+				write(response, HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", throttled.getMessage());
+				return;
+			}
 			response.setHeader("WWW-Authenticate", "Basic realm=\"RankLab\", Bearer");
 			write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
 					"valid credentials are required: HTTP Basic or a Bearer access token");

@@ -65,7 +65,8 @@ class SecurityConfiguration {
 				.anyRequest().authenticated())
 			// Scripts only from our own origin: text that slipped through as HTML still runs nothing.
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY)))
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
+				.failureHandler(new LoginFailurePage()))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
 		return http.build();
 	}

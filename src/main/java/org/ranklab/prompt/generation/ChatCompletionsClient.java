@@ -39,8 +39,11 @@ class ChatCompletionsClient {
 
 	private final GenerationProperties properties;
 
-	ChatCompletionsClient(GenerationProperties properties) {
+	private final ModelServerPolicy policy;
+
+	ChatCompletionsClient(GenerationProperties properties, ModelServerPolicy policy) {
 		this.properties = properties;
+		this.policy = policy;
 		this.json = JsonMapper.builder().build();
 		this.http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
@@ -52,6 +55,7 @@ class ChatCompletionsClient {
 	/** Asks for {@code n} completions of one prompt; the server may return fewer (some ignore {@code n}). */
 	List<Completion> complete(GenerationSettings settings, String apiKey, String prompt, int n)
 			throws ModelCallFailed, InterruptedException {
+		checkAddress(settings);
 		HttpRequest.Builder request = HttpRequest.newBuilder(settings.chatCompletions())
 			.timeout(properties.requestTimeout())
 			.header("Content-Type", "application/json")
@@ -72,6 +76,21 @@ class ChatCompletionsClient {
 					+ (e.getMessage() == null ? "" : " " + e.getMessage()), null);
 		}
 		return completions(response, apiKey);
+	}
+
+	/**
+	 * Checks the model server's address again just before connecting: the job may have waited in the queue, the
+	 * allow-list may have changed, or the name may resolve elsewhere now (DNS rebinding). The HTTP client resolves
+	 * the name again, but the JVM caches lookups ({@code networkaddress.cache.ttl}, 30 s by default), so it sees
+	 * the addresses checked here.
+	 */
+	private void checkAddress(GenerationSettings settings) throws ModelCallFailed {
+		try {
+			policy.check(settings.chatCompletions());
+		}
+		catch (ModelServerPolicy.Refused e) {
+			throw ModelCallFailed.job("base_url is not allowed: " + e.getMessage());
+		}
 	}
 
 	private String body(GenerationSettings settings, String prompt, int n) {

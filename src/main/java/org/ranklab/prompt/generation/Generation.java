@@ -19,15 +19,18 @@ class Generation {
 
 	private final WaitingPrompts prompts;
 
-	Generation(Projects projects, Jobs jobs, WaitingPrompts prompts) {
+	private final ModelServerPolicy policy;
+
+	Generation(Projects projects, Jobs jobs, WaitingPrompts prompts, ModelServerPolicy policy) {
 		this.projects = projects;
 		this.jobs = jobs;
 		this.prompts = prompts;
+		this.policy = policy;
 	}
 
 	Job start(long projectId, GenerationRequest request, Long userId) {
 		Project project = projects.get(projectId);
-		GenerationSettings settings = request.validate(project);
+		GenerationSettings settings = request.validate(project, policy);
 		jobs.active(projectId, GenerationWorker.TYPE).ifPresent(active -> {
 			throw new ConflictException("generation job " + active.id() + " is already " + active.status()
 					+ " for project " + projectId + "; wait for it or cancel it");

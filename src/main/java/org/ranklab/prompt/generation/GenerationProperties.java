@@ -1,6 +1,7 @@
 package org.ranklab.prompt.generation;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,12 +17,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoffInitial wait before the first retry; doubled for each further failure in a row
  * @param backoffMax the longest wait between retries
  * @param retryAfterMax the longest wait a server's {@code Retry-After} may impose
+ * @param allowedHosts host names, IP addresses or CIDR ranges, each optionally with {@code :port}, that
+ * generation may call even though they are loopback, private or otherwise not public (see
+ * {@link ModelServerPolicy})
+ * @param allowPublicAddresses whether public addresses may be called without being listed in
+ * {@code allowedHosts}
  */
 @ConfigurationProperties("ranklab.generation")
 record GenerationProperties(@DefaultValue("4") int concurrency, @DefaultValue("10s") Duration connectTimeout,
 		@DefaultValue("120s") Duration requestTimeout, @DefaultValue("6") int retryBudget,
 		@DefaultValue("1s") Duration backoffInitial, @DefaultValue("30s") Duration backoffMax,
-		@DefaultValue("120s") Duration retryAfterMax) {
+		@DefaultValue("120s") Duration retryAfterMax, @DefaultValue List<String> allowedHosts,
+		@DefaultValue("true") boolean allowPublicAddresses) {
 
 	GenerationProperties {
 		if (concurrency < 1) {
@@ -30,6 +37,7 @@ record GenerationProperties(@DefaultValue("4") int concurrency, @DefaultValue("1
 		if (retryBudget < 0) {
 			throw new IllegalArgumentException("ranklab.generation.retry-budget must not be negative");
 		}
+		allowedHosts.forEach(AllowedHost::parse); // a mistyped entry stops the start, not the first job
 	}
 
 }

@@ -25,9 +25,9 @@ record GenerationRequest(String baseUrl, String model, String apiKey, Integer n,
 	static final int MAX_TOKENS_LIMIT = 32_768;
 
 	/** Checks every field against the project and reports all problems at once. */
-	GenerationSettings validate(Project project) {
+	GenerationSettings validate(Project project, ModelServerPolicy policy) {
 		List<InputError> errors = new ArrayList<>();
-		URI url = checkBaseUrl(errors);
+		URI url = checkBaseUrl(errors, policy);
 		String modelName = model == null ? "" : model.strip();
 		if (modelName.isEmpty()) {
 			errors.add(InputError.field("model", "must not be blank"));
@@ -63,7 +63,7 @@ record GenerationRequest(String baseUrl, String model, String apiKey, Integer n,
 		return apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
 	}
 
-	private URI checkBaseUrl(List<InputError> errors) {
+	private URI checkBaseUrl(List<InputError> errors, ModelServerPolicy policy) {
 		String text = baseUrl == null ? "" : baseUrl.strip();
 		String problem = "must be an absolute http:// or https:// URL such as http://localhost:8000/v1";
 		if (text.isEmpty()) {
@@ -82,10 +82,15 @@ record GenerationRequest(String baseUrl, String model, String apiKey, Integer n,
 						"must not carry credentials, a query or a fragment (give the key as api_key)"));
 				return null;
 			}
+			policy.check(uri);
 			return uri;
 		}
 		catch (URISyntaxException e) {
 			errors.add(InputError.field("base_url", problem));
+			return null;
+		}
+		catch (ModelServerPolicy.Refused e) {
+			errors.add(InputError.field("base_url", e.getMessage()));
 			return null;
 		}
 	}

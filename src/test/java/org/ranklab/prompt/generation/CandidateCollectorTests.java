@@ -12,9 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CandidateCollectorTests {
 
 	private final GenerationProperties properties = new GenerationProperties(4, Duration.ofSeconds(1),
-			Duration.ofSeconds(1), 3, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(30));
+			Duration.ofSeconds(1), 3, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(30),
+			java.util.List.of("127.0.0.1"), false);
 
-	private final CandidateCollector collector = new CandidateCollector(new ChatCompletionsClient(properties),
+	private final CandidateCollector collector = new CandidateCollector(
+			new ChatCompletionsClient(properties, new ModelServerPolicy(properties)),
 			properties, new GenerationSettings(URI.create("http://127.0.0.1:1/v1"), "m", 4, 1.0, 16, false), null);
 
 	@Test

@@ -277,6 +277,29 @@ class GenerationApiTests extends GenerationTest {
 	}
 
 	@Test
+	void refusesNonPublicModelServersBeforeConnectingAndQueuesNothing() {
+		long project = newProject("{\"name\":\"Internal address\"}");
+		long prompt = waitingPrompts(project, "Waiting.").get(0);
+
+		// Only loopback is allowed in the tests; these are refused by the policy before any connection.
+		for (String url : List.of("http://10.0.0.1/v1", "http://169.254.169.254/latest", "http://[::ffff:10.0.0.1]/v1",
+				"http://2130706433:" + port + "/v1", "http://[fd00::1]/v1", "http://user:pw@127.0.0.1:1/v1")) {
+			JsonNode problem = api.post("/api/v1/projects/" + project + "/generation", admin(),
+					"{\"base_url\":\"" + url + "\",\"model\":\"m\"}").expectProblem(400);
+			assertThat(problem.path("errors").valueStream().map(e -> e.path("field").asString())).as(url)
+				.containsExactly("base_url");
+		}
+		JsonNode metadata = api.post("/api/v1/projects/" + project + "/generation", admin(),
+				"{\"base_url\":\"http://169.254.169.254/latest\",\"model\":\"m\"}").expectProblem(400);
+
+		assertThat(metadata.at("/errors/0/message").asString()).contains("link-local")
+			.contains("ranklab.generation.allowed-hosts");
+		assertThat(jobsOf(project)).isZero();
+		assertThat(isReady(prompt)).isFalse();
+		assertThat(model.calls()).isEmpty();
+	}
+
+	@Test
 	void unknownProjectIsNotFoundAndNothingWaitingIsAConflict() {
 		api.post("/api/v1/projects/987654321/generation", admin(),
 				"{\"base_url\":\"" + model.baseUrl() + "\",\"model\":\"m\"}").expectProblem(404);
