@@ -96,8 +96,12 @@ final class RunningJob implements JobContext {
 		}
 	}
 
-	/** Writes progress and heartbeat; a database hiccup only delays the next beat. */
-	void beat() {
+	/**
+	 * Writes progress and heartbeat; a database hiccup only delays the next beat. Synchronized so that the
+	 * last beat of a run, written after the scheduled ones are cancelled, cannot be overtaken by a scheduled
+	 * beat still in flight with older figures.
+	 */
+	synchronized void beat() {
 		try {
 			Report report = latest;
 			if (store.beat(job.id(), report.progress(), report.message(), report.details())) {
