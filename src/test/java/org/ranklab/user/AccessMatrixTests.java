@@ -94,6 +94,29 @@ class AccessMatrixTests extends IntegrationTest {
 		fixture.stopTrainingStartedByTheMatrix();
 	}
 
+	/** The operations endpoints are not in the document, but behind the same door: only health is public. */
+	@Test
+	void operationsEndpointsAreForAdminsExceptHealth() {
+		JsonNode links = api.get("/actuator", admin()).expectStatus(200).json().path("_links");
+		List<String> endpoints = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> link : links.properties()) {
+			if (!link.getValue().path("templated").asBoolean()) {
+				endpoints.add(java.net.URI.create(link.getValue().path("href").asString()).getPath());
+			}
+		}
+		assertThat(endpoints).contains("/actuator/health", "/actuator/prometheus");
+		Credentials labeler = newLabeler();
+		for (String endpoint : endpoints) {
+			if (endpoint.startsWith("/actuator/health")) {
+				api.get(endpoint, ApiClient.ANONYMOUS).expectStatus(200);
+				continue;
+			}
+			expectRefusal(api.get(endpoint, ApiClient.ANONYMOUS), 401);
+			expectRefusal(api.get(endpoint, labeler), 403);
+			assertThat(api.get(endpoint, admin()).status()).as(endpoint).isEqualTo(200);
+		}
+	}
+
 	private Map<Caller, Integer> check(Operation operation) {
 		Map<Caller, Integer> seen = new LinkedHashMap<>();
 		boolean labelerMay = LABELER_OPERATIONS.contains(operation.key());
