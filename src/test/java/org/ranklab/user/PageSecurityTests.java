@@ -120,6 +120,23 @@ class PageSecurityTests extends IntegrationTest {
 	}
 
 	@Test
+	void sessionCookieIsSecureBehindATlsProxy() throws Exception {
+		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		HttpResponse<String> page = client.send(HttpRequest.newBuilder(uri("/login")).header("X-Forwarded-Proto", "https").build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri("/login"))
+			.header("X-Forwarded-Proto", "https")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"username=" + ADMIN + "&password=" + ADMIN_PASSWORD + "&_csrf=" + csrfTokenOf(page.body())))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
+			.isNotEmpty()
+			.allSatisfy(cookie -> assertThat(cookie).contains("Secure"));
+	}
+
+	@Test
 	void everyPageSendsAnonymousVisitorsToLoginAndRefusesLabelersOnAdminPages() throws Exception {
 		PageIds ids = new PageIds();
 		HttpClient anonymous = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();

@@ -54,7 +54,7 @@ class XssCorpusTests extends BrowserTest {
 			if (window.__xss !== undefined) problems.push('window.__xss = ' + window.__xss);
 			const scriptUrl = /^[\\s\\u0000-\\u001f]*(javascript|data|vbscript):/i;
 			const urlAttributes = ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'background', 'poster'];
-			const foreign = ['iframe', 'object', 'embed', 'base', 'frame', 'frameset', 'noscript', 'img', 'math'];
+			const foreign = ['iframe', 'object', 'embed', 'base', 'frame', 'frameset', 'noscript', 'math'];
 			const describe = (e) => e.outerHTML.slice(0, 120);
 			for (const e of document.querySelectorAll('*')) {
 			  for (const a of e.attributes) {
@@ -65,6 +65,7 @@ class XssCorpusTests extends BrowserTest {
 			  }
 			  const tag = e.localName;
 			  if (foreign.includes(tag)) problems.push('element ' + tag + ': ' + describe(e));
+			  if (tag === 'img' && !(e.getAttribute('src') || '').startsWith('/')) problems.push('foreign image: ' + describe(e));
 			  if (tag === 'script' && !(e.getAttribute('src') || '').startsWith('/')) problems.push('inline script: ' + describe(e));
 			  if (tag === 'meta' && e.hasAttribute('http-equiv')) problems.push('meta refresh: ' + describe(e));
 			  if (tag === 'style' && e.closest('body')) problems.push('style element: ' + describe(e));
@@ -79,6 +80,13 @@ class XssCorpusTests extends BrowserTest {
 	private final String tag = UUID.randomUUID().toString().substring(0, 6);
 
 	private String passwordHash;
+
+	private ApiClient.Credentials admin;
+
+	private long newProject(Map<String, Object> settings) {
+		return Long.parseLong(api.post("/api/v1/projects", admin, JSON.writeValueAsString(settings)).expectStatus(201).json()
+			.path("id").asString());
+	}
 
 	private int pagesChecked;
 
@@ -117,6 +125,7 @@ class XssCorpusTests extends BrowserTest {
 		reviewLabelers(4);
 		open("/admin/projects/%3Cimg%20src=x%20onerror=window.__xss=1%3E/prompts?after=%3Cscript%3Ewindow.__xss=2%3C/script%3E");
 		checkPage("error page with hostile path and query");
+		formsShowRefusedInputAsText(payloads);
 		// Each payload as a project name, on one of the project's pages in turn, so that every page type sees several.
 		List<String> pages = List.of("", "/prompts", "/generation", "/training", "/quality");
 		for (int i = 0; i < corpus.namedProjects().size(); i++) {
@@ -168,6 +177,28 @@ class XssCorpusTests extends BrowserTest {
 
 	private void disableCspBypass() {
 		((ChromiumDriver) browser).executeCdpCommand("Page.setBypassCSP", Map.of("enabled", false));
+	}
+
+	/** Refused forms come back with what was typed in them: a reflection that must stay text as well. */
+	private void formsShowRefusedInputAsText(List<String> payloads) {
+		open("/admin/projects/new");
+		browser.findElement(By.id("name")).sendKeys(payloads.get(10));
+		browser.findElement(By.id("guidelines")).sendKeys(payloads.get(39));
+		browser.findElement(By.id("minCandidates")).clear();
+		browser.findElement(By.id("minCandidates")).sendKeys("7");
+		browser.findElement(By.id("maxCandidates")).clear();
+		browser.findElement(By.id("maxCandidates")).sendKeys("5");
+		submitForm();
+		visible(By.cssSelector(".field-error"));
+		assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo(payloads.get(10));
+		assertThat(browser.findElement(By.id("guidelines")).getAttribute("value")).isEqualTo(payloads.get(39));
+		checkPage("refused project form");
+		open("/admin/users/new");
+		browser.findElement(By.id("username")).sendKeys(payloads.get(11));
+		browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		submitForm();
+		visible(By.cssSelector(".field-error"));
+		checkPage("refused user form");
 	}
 
 	/** Opens the review of the first labelers of the quality table: their prompts and candidates come from JSON. */
@@ -222,13 +253,16 @@ class XssCorpusTests extends BrowserTest {
 
 	/** The corpus in every place a user can write text, through the API where it accepts it. */
 	private Corpus store(List<String> payloads) {
+		// A token instead of the password: hundreds of calls, each without a bcrypt check.
+		admin = ApiClient.bearer(api.post("/api/v1/tokens", admin(), "{\"name\":\"xss corpus\"}").expectStatus(201).json()
+			.path("token").asString());
 		String combined = "\"><img src=x onerror=\"window.__xss='name'\"><script>window.__xss='name'</script>";
-		long project = newProject(JSON.writeValueAsString(Map.of("name", combined, "guidelines",
-				String.join("\n\n", payloads), "min_candidates", 2, "max_candidates", 9, "rankings_per_prompt", 100)));
+		long project = newProject(Map.of("name", combined, "guidelines", String.join("\n\n", payloads), "min_candidates", 2,
+				"max_candidates", 9, "rankings_per_prompt", 100));
 		int prompts = importPrompts(project, payloads);
 		List<String> namedProjects = new ArrayList<>();
 		for (String payload : payloads) {
-			namedProjects.add(Long.toString(newProject(JSON.writeValueAsString(Map.of("name", payload)))));
+			namedProjects.add(Long.toString(newProject(Map.of("name", payload))));
 		}
 		List<String> usernames = new ArrayList<>();
 		for (String payload : payloads) {
@@ -261,7 +295,7 @@ class XssCorpusTests extends BrowserTest {
 			ndjson.append(JSON.writeValueAsString(record)).append('\n');
 			records++;
 		}
-		JsonNode imported = api.send("POST", "/api/v1/projects/" + project + "/prompts", admin(), "application/x-ndjson",
+		JsonNode imported = api.send("POST", "/api/v1/projects/" + project + "/prompts", admin, "application/x-ndjson",
 				ndjson.toString()).expectStatus(201).json();
 		assertThat(imported.path("imported").asInt()).isEqualTo(records);
 		return records;
@@ -272,7 +306,7 @@ class XssCorpusTests extends BrowserTest {
 	 * stored directly, as an older version or another door might have, since the pages must escape them anyway.
 	 */
 	private String labeler(String username) {
-		ApiClient.Response created = api.post("/api/v1/users", admin(), JSON.writeValueAsString(
+		ApiClient.Response created = api.post("/api/v1/users", admin, JSON.writeValueAsString(
 				Map.of("username", username, "password", PASSWORD, "role", "LABELER")));
 		if (created.status() != 201) {
 			assertThat(created.status()).as("creating user %s: %s", username, created.body()).isEqualTo(400);
@@ -303,12 +337,13 @@ class XssCorpusTests extends BrowserTest {
 	}
 
 	/**
-	 * HTTP Basic for most; a name with a colon cannot travel in Basic credentials, so that user signs in with the
+	 * A token taken with HTTP Basic for most; a name with a colon cannot travel in Basic credentials, so that user signs in with the
 	 * login form and takes a token with the session, as a user of our pages would.
 	 */
 	private ApiClient.Credentials credentialsOf(String username) {
 		if (!username.contains(":")) {
-			return ApiClient.basic(username, PASSWORD);
+			return ApiClient.bearer(api.post("/api/v1/tokens", ApiClient.basic(username, PASSWORD), "{\"name\":\"xss corpus\"}")
+				.expectStatus(201).json().path("token").asString());
 		}
 		try {
 			HttpClient session = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
