@@ -83,11 +83,6 @@ class XssCorpusTests extends BrowserTest {
 
 	private ApiClient.Credentials admin;
 
-	private long newProject(Map<String, Object> settings) {
-		return Long.parseLong(api.post("/api/v1/projects", admin, JSON.writeValueAsString(settings)).expectStatus(201).json()
-			.path("id").asString());
-	}
-
 	private int pagesChecked;
 
 	@Test
@@ -273,6 +268,12 @@ class XssCorpusTests extends BrowserTest {
 		storeJobsAndRuns(project, payloads);
 		String pageLabeler = labeler("\"><img src=x onerror=\"window.__xss='who'\">" + tag);
 		return new Corpus(Long.toString(project), prompts, namedProjects, usernames, pageLabeler);
+	}
+
+	/** Through the API, with the admin's token. */
+	private long newProject(Map<String, Object> settings) {
+		return Long.parseLong(api.post("/api/v1/projects", admin, JSON.writeValueAsString(settings)).expectStatus(201).json()
+			.path("id").asString());
 	}
 
 	/** Nine payloads a prompt: one as its text, the others as candidates, external id and model name. */
