@@ -33,6 +33,13 @@ final class AppProcess implements AutoCloseable {
 			"--ranklab.jobs.heartbeat-interval=1s", "--ranklab.jobs.missed-heartbeats=4",
 			"--ranklab.jobs.beat-interval=200ms", "--ranklab.jobs.shutdown-max-wait=2s");
 
+	/** Still running children, killed by a shutdown hook should the test JVM end before the classes' clean-up. */
+	private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "kill-apps"));
+	}
+
 	private final String name;
 
 	private final Process process;
@@ -65,7 +72,10 @@ final class AppProcess implements AutoCloseable {
 			builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
 			builder.environment().put("SPRING_DATASOURCE_PASSWORD", "");
 			builder.environment().put("RANKLAB_ADMIN_PASSWORD", ADMIN_PASSWORD);
-			return new AppProcess(name, builder.start(), port, log);
+			Process process = builder.start();
+			LIVE.add(process);
+			process.onExit().thenRun(() -> LIVE.remove(process));
+			return new AppProcess(name, process, port, log);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("could not start " + name, e);

@@ -104,14 +104,17 @@ class DatabaseOutageTests {
 		List<Call> duringOutage = all.stream()
 			.filter(call -> call.answer().endedAtNanos() > outageStart && call.answer().endedAtNanos() < firstRankingAfter)
 			.toList();
+		long resentAndAlreadyStored = all.stream()
+			.filter(call -> call.kind().equals("rank") && call.answer().status() == 200)
+			.count();
 		long slowest = duringOutage.stream().mapToLong(call -> call.answer().millis()).max().orElse(0);
 		System.out.printf(
 				"Database outage: %d rankings acknowledged before it, %d in all; %d calls ended during the %d s outage "
 						+ "and recovery (%d failed: %s; slowest %d ms); first ranking acknowledged %.1f s after "
-						+ "PostgreSQL was back%n",
+						+ "PostgreSQL was back; %d rankings resent after a failure were answered as already stored%n",
 				acknowledgedBefore, acknowledged.size(), duringOutage.size(), OUTAGE.toSeconds(), failed.size(),
 				failed.stream().collect(Collectors.groupingBy(call -> call.answer().status(), Collectors.counting())),
-				slowest, (firstRankingAfter - outageEnd) / 1e9);
+				slowest, (firstRankingAfter - outageEnd) / 1e9, resentAndAlreadyStored);
 
 		// Every acknowledged ranking is stored, under the id the labeler was given.
 		JdbcClient jdbc = processes.postgres().jdbc();

@@ -118,6 +118,7 @@ class TwoInstancesTests {
 		assertThat(rankingsPerPrompt).hasSize(PROMPTS).allSatisfy((prompt, count) -> assertThat(count)
 			.as("rankings of prompt %d", prompt).isEqualTo(RANKINGS_PER_PROMPT));
 		assertThat(ranked.get()).isEqualTo(PROMPTS * RANKINGS_PER_PROMPT);
+		assertThat(skipped.get()).isPositive();
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM (SELECT 1 FROM assignments WHERE project_id = ?
 				                      GROUP BY user_id, prompt_id HAVING count(*) > 1) twice""")
@@ -174,7 +175,7 @@ class TwoInstancesTests {
 
 	/**
 	 * A labeler's loop until nothing is left: each call goes to the other instance than the one before, so a task
-	 * leased on one is ranked on the other. Every twentieth task is skipped.
+	 * leased on one is ranked on the other. Every seventh task is skipped.
 	 */
 	private static void label(Labeler labeler, int firstInstance, long project, AtomicLong ranked,
 			AtomicLong skipped, ConcurrentLinkedQueue<String> unexpected, long hardStop) {
@@ -192,7 +193,7 @@ class TwoInstancesTests {
 			JsonNode task = next.json();
 			String assignment = task.path("assignment_id").asString();
 			String instance = instances.get(call++ % 2).baseUrl();
-			if (++tasks % 20 == 0) {
+			if (++tasks % 7 == 0) {
 				Labeler.Answer skip = labeler.skip(instance, assignment);
 				if (skip.status() != 204) {
 					unexpected.add(labeler.name() + " skip: " + skip);
