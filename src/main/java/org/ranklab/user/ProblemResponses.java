@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,12 @@ class ProblemResponses {
 
 	AuthenticationEntryPoint unauthorized() {
 		return (request, response, e) -> {
+			if (e instanceof InternalAuthenticationServiceException lookupFailed
+					&& lookupFailed.getCause() instanceof RuntimeException cause) {
+				// The user could not be looked up (say, the database is down): not the caller's fault, so no 401;
+				// the failure goes on to the web module's handling (503 while the database is unreachable).
+				throw cause;
+			}
 			response.setHeader("WWW-Authenticate", "Basic realm=\"RankLab\", Bearer");
 			write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
 					"valid credentials are required: HTTP Basic or a Bearer access token");
