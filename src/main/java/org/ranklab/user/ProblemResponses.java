@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,12 @@ class ProblemResponses {
 				response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
 				write(response, HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", throttled.getMessage());
 				return;
+			}
+			if (e instanceof InternalAuthenticationServiceException lookupFailed
+					&& lookupFailed.getCause() instanceof RuntimeException cause) {
+				// The user could not be looked up (say, the database is down): not the caller's fault, so no 401;
+				// the failure goes on to the web module's handling (503 while the database is unreachable).
+				throw cause;
 			}
 			response.setHeader("WWW-Authenticate", "Basic realm=\"RankLab\", Bearer");
 			write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",

@@ -31,14 +31,19 @@ class UserAccounts implements UserDetailsService {
 			.orElseThrow(() -> new UsernameNotFoundException("no such user"));
 	}
 
-	@Transactional
+	/**
+	 * Not one transaction: hashing takes a CPU-bound moment (BCrypt), and a transaction around it would hold a
+	 * database connection all along, so that many users created at once exhaust the pool. The unique username
+	 * settles a race between the check and the insert.
+	 */
 	UserAccount create(NewUser user) {
 		String username = user.username().strip();
 		if (users.findByUsername(username).isPresent()) {
 			throw duplicate(username);
 		}
+		String passwordHash = passwordEncoder.encode(user.password());
 		try {
-			return users.saveAndFlush(new UserAccount(username, passwordEncoder.encode(user.password()), user.role()));
+			return users.saveAndFlush(new UserAccount(username, passwordHash, user.role()));
 		}
 		catch (DataIntegrityViolationException raceWithAnotherInsert) {
 			throw duplicate(username);

@@ -13,15 +13,15 @@ import org.ranklab.training.engine.SyntheticRankings;
 
 /**
  * Submitted rankings written straight into the database, as labeling stores them. The easy ones have the
- * known order of {@link SyntheticRankings}.
+ * known order of {@link SyntheticRankings}. Public for the fault tests, which train in separate app processes.
  */
-final class RankingFixture {
+public final class RankingFixture {
 
 	private final JdbcClient jdbc;
 
 	private final long labeler;
 
-	RankingFixture(JdbcClient jdbc) {
+	public RankingFixture(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 		String name = "fixture-" + UUID.randomUUID();
 		this.labeler = jdbc.sql("INSERT INTO users (username, password_hash, role) VALUES (?, 'x', 'LABELER') RETURNING id")
@@ -35,7 +35,7 @@ final class RankingFixture {
 	 * {@code prompts} ready prompts of four candidates each, ranked by their hidden quality (see
 	 * {@link SyntheticRankings}); with scores, each candidate scores 4 + its quality, within 1..7.
 	 */
-	void easyRankings(long projectId, int prompts, long seed, boolean withScores) {
+	public void easyRankings(long projectId, int prompts, long seed, boolean withScores) {
 		for (RankedGroup group : SyntheticRankings.groups(prompts, 4, seed)) {
 			List<Long> ids = group.candidates().stream().map(Candidate::id).toList();
 			List<String> texts = group.candidates().stream().map(Candidate::text).toList();
