@@ -19,11 +19,12 @@ final class ExportLines {
 	 * {@code export/rankings}: a ranking with everything needed to use it on its own.
 	 *
 	 * @param candidates the JSON array of {@link CandidateLine}s, written once per prompt for all its rankings
+	 * @param comment the labeler's comment, only when there is one (beyond the contract's fields)
 	 */
 	record RankingLine(String rankingId, String promptId, String externalId, String prompt,
 			@JsonRawValue String candidates, List<List<String>> ranking,
 			@JsonInclude(JsonInclude.Include.NON_NULL) @JsonRawValue String scores, boolean notRankable,
-			String labeler, Instant createdAt) {
+			String labeler, Instant createdAt, @JsonInclude(JsonInclude.Include.NON_NULL) String comment) {
 	}
 
 	/**

@@ -61,7 +61,8 @@ class Exports {
 			for (StoredRanking ranking : rankings) {
 				line(new RankingLine(Long.toString(ranking.id()), Long.toString(prompt.id()), prompt.externalId(),
 						prompt.text(), candidates, ranking.tiers() == null ? null : ranking.tiers().asStrings(),
-						ranking.scoresJson(), ranking.notRankable(), ranking.labeler(), ranking.createdAt()), out);
+						ranking.scoresJson(), ranking.notRankable(), ranking.labeler(), ranking.createdAt(),
+						ranking.comment()), out);
 			}
 		});
 	}

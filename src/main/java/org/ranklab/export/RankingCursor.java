@@ -43,7 +43,8 @@ final class RankingCursor {
 	static RankingCursor open(ExportSnapshot snapshot, ExportFilter filter, Selection selection, Counter rowsRead)
 			throws SQLException {
 		StringBuilder sql = new StringBuilder("""
-				SELECT r.prompt_id, r.id, r.tiers::text, r.scores::text, r.not_rankable, l.pseudonym::text, r.created_at
+				SELECT r.prompt_id, r.id, r.tiers::text, r.scores::text, r.not_rankable, l.pseudonym::text, r.created_at,
+				       r.comment
 				FROM rankings r JOIN labelers l ON l.user_id = r.user_id
 				WHERE r.project_id = ?""");
 		if (selection != Selection.ALL) {
@@ -79,7 +80,8 @@ final class RankingCursor {
 	private StoredRanking read(long prompt) throws SQLException {
 		String tiers = rows.getString(3);
 		return new StoredRanking(rows.getLong(2), prompt, tiers == null ? null : Tiers.parse(tiers), rows.getString(4),
-				rows.getBoolean(5), rows.getString(6), rows.getObject(7, OffsetDateTime.class).toInstant());
+				rows.getBoolean(5), rows.getString(6), rows.getObject(7, OffsetDateTime.class).toInstant(),
+				rows.getString(8));
 	}
 
 }

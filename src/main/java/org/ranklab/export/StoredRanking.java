@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param tiers {@code null} for a not-rankable verdict sent without a ranking
  * @param scoresJson the stored scores object, or {@code null}
  * @param labeler the labeler's stable pseudonym
+ * @param comment the labeler's comment, or {@code null}
  */
 record StoredRanking(long id, long promptId, Tiers tiers, String scoresJson, boolean notRankable, String labeler,
-		Instant createdAt) {
+		Instant createdAt, String comment) {
 }

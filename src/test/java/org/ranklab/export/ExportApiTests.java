@@ -189,6 +189,22 @@ class ExportApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void rankingsExportCarriesTheLabelersComment() {
+		long project = newProject("{\"name\":\"Commented\",\"rankings_per_prompt\":1}");
+		StoredPrompt prompt = fixture.prompt(project, "Which?", "A2", "B2", "C2", "D2");
+		Credentials labeler = newLabeler();
+		JsonNode task = api.post("/api/v1/projects/" + project + "/tasks/next", labeler, null).expectStatus(200).json();
+		api.post("/api/v1/assignments/" + task.path("assignment_id").asString() + "/ranking", labeler,
+				"{\"ranking\":%s,\"comment\":\"  B2 is <b>rude</b>  \"}".formatted(
+						RankingFixture.tiersJson(prompt, "A2 > B2 > C2 > D2")))
+			.expectStatus(201);
+
+		JsonNode line = ApiJson.parse(lines(api.get(export(project, "export/rankings"), adminToken)).get(0));
+
+		assertThat(line.path("comment").asString()).isEqualTo("B2 is <b>rude</b>");
+	}
+
+	@Test
 	void exportsAreNdjsonAttachmentsWithASafeFileName() {
 		HandMade made = handMadeProject();
 		String today = LocalDate.now(ZoneOffset.UTC).toString();
