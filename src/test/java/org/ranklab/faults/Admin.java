@@ -1,8 +1,14 @@
 package org.ranklab.faults;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
+import tools.jackson.databind.JsonNode;
+
 import org.ranklab.ApiClient;
+
+import static org.assertj.core.api.Assertions.fail;
 
 /** What the tests set up through the admin's API calls on one app process. */
 final class Admin {
@@ -61,6 +67,21 @@ final class Admin {
 			.path("token")
 			.asString();
 		return new Labeler(username, token);
+	}
+
+	/** The training run's state once it has ended, polled on the given app; fails after {@code limit}. */
+	static JsonNode awaitEndOfRun(ApiClient api, String run, Duration limit) {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (true) {
+			JsonNode state = api.get("/api/v1/training-runs/" + run, CREDENTIALS).expectStatus(200).json();
+			if (List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(state.path("status").asString())) {
+				return state;
+			}
+			if (System.nanoTime() > deadline) {
+				fail("training run %s still %s after %s: %s", run, state.path("status").asString(), limit, state);
+			}
+			AppProcess.pause(200);
+		}
 	}
 
 }

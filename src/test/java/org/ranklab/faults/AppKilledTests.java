@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -110,7 +109,7 @@ class AppKilledTests {
 	void aTrainingRunCutShortBySigkillIsCompletedByTheRestartedApp() {
 		ApiClient api = restarted.api();
 		long restartedAt = System.nanoTime();
-		JsonNode ended = awaitEnd(api, Duration.ofSeconds(180));
+		JsonNode ended = Admin.awaitEndOfRun(api, Long.toString(run), Duration.ofSeconds(180));
 		System.out.printf("Training run %d ended %s %.1f s after the restarted app was ready, attempt %d%n", run,
 				ended.path("status").asString(), (System.nanoTime() - restartedAt) / 1e9, ended.path("attempts").asInt());
 
@@ -188,21 +187,6 @@ class AppKilledTests {
 			.param(importProject)
 			.query(Long.class)
 			.single() > 0;
-	}
-
-	private static JsonNode awaitEnd(ApiClient api, Duration limit) {
-		long deadline = System.nanoTime() + limit.toNanos();
-		while (true) {
-			JsonNode state = api.get("/api/v1/training-runs/" + run, Admin.CREDENTIALS).expectStatus(200).json();
-			if (List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(state.path("status").asString())) {
-				return state;
-			}
-			if (System.nanoTime() > deadline) {
-				fail("training run %d still %s %s after the restart; last seen: %s", run,
-						state.path("status").asString(), limit, state);
-			}
-			AppProcess.pause(200);
-		}
 	}
 
 	/** An NDJSON body that sends its first lines, then waits (mid-body) until the test lets it end. */

@@ -22,7 +22,6 @@ import org.ranklab.ApiClient;
 import org.ranklab.training.RankingFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Two app processes on one PostgreSQL, started side by side on an empty database. Labelers whose calls alternate
@@ -142,7 +141,7 @@ class TwoInstancesTests {
 			.path("id")
 			.asString();
 
-		JsonNode ended = awaitEnd(instances.get(1).api(), run, Duration.ofSeconds(120));
+		JsonNode ended = Admin.awaitEndOfRun(instances.get(1).api(), run, Duration.ofSeconds(120));
 
 		assertThat(ended.path("status").asString()).as(ended.toString()).isEqualTo("SUCCEEDED");
 		assertThat(ended.path("attempts").asInt()).isEqualTo(1);
@@ -226,20 +225,6 @@ class TwoInstancesTests {
 
 	private static List<Double> scores(ApiClient.Response response) {
 		return response.expectStatus(200).json().path("scores").valueStream().map(JsonNode::asDouble).toList();
-	}
-
-	private static JsonNode awaitEnd(ApiClient api, String run, Duration limit) {
-		long deadline = System.nanoTime() + limit.toNanos();
-		while (true) {
-			JsonNode state = api.get("/api/v1/training-runs/" + run, Admin.CREDENTIALS).expectStatus(200).json();
-			if (List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(state.path("status").asString())) {
-				return state;
-			}
-			if (System.nanoTime() > deadline) {
-				fail("training run %s still %s after %s: %s", run, state.path("status").asString(), limit, state);
-			}
-			AppProcess.pause(200);
-		}
 	}
 
 }
