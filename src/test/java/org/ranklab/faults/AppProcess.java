@@ -63,7 +63,9 @@ final class AppProcess implements AutoCloseable {
 				// The client compiler only: starts in far less CPU time, which is what two cores lack.
 				"-XX:TieredStopAtLevel=1", "-Dai.djl.offline=true",
 				"-cp", classPath(), "org.ranklab.RankLabApplication", "--server.port=" + port,
-				"--server.address=127.0.0.1", "--spring.main.banner-mode=off"));
+				"--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+				// Shared by the apps of one test class, like a volume: one key for the API keys of queued jobs.
+				"--ranklab.data-dir=" + logDir.toAbsolutePath()));
 		command.addAll(SHORT_JOB_TIMINGS);
 		try {
 			Files.createDirectories(logDir);

@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param beatInterval how often a running job's progress is written and cancel requests are looked for
  * @param maxAttempts a job whose workers died this many times is failed rather than resumed again
  * @param shutdownMaxWait how long shutdown waits for running jobs before interrupting them (they resume later)
+ * @param secretKey base64 of the 32-byte key that encrypts jobs' secrets in their queue entries, the same on every
+ * instance; empty: a key file in the data directory ({@link JobSecrets})
  */
 @ConfigurationProperties("ranklab.jobs")
 record JobProperties(@DefaultValue("2") int threads, @DefaultValue("10s") Duration pollingInterval,
 		@DefaultValue("10s") Duration heartbeatInterval, @DefaultValue("6") int missedHeartbeats,
 		@DefaultValue("1s") Duration beatInterval, @DefaultValue("3") int maxAttempts,
-		@DefaultValue("5s") Duration shutdownMaxWait) {
+		@DefaultValue("5s") Duration shutdownMaxWait, @DefaultValue("") String secretKey) {
 }

@@ -1,5 +1,6 @@
 package org.ranklab.prompt.jobs;
 
+import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,14 +45,17 @@ class JobRunner implements DisposableBean {
 
 	private final JobProperties properties;
 
+	private final JobSecrets secrets;
+
 	private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(runnable -> {
 		Thread thread = new Thread(runnable, "job-beat");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	JobRunner(JobStore store, List<JobWorker> workers, JobProperties properties) {
+	JobRunner(JobStore store, List<JobWorker> workers, JobProperties properties, JobSecrets secrets) {
 		this.store = store;
+		this.secrets = secrets;
 		this.workers = workers.stream().collect(Collectors.toMap(JobWorker::type, Function.identity()));
 		this.properties = properties;
 	}
@@ -84,8 +88,17 @@ class JobRunner implements DisposableBean {
 			store.finish(job.id(), JobStatus.FAILED, null, "no worker for jobs of type " + job.type());
 			return;
 		}
+		String secret;
+		try {
+			secret = secrets.open(data.secret());
+		}
+		catch (GeneralSecurityException e) {
+			store.finish(job.id(), JobStatus.FAILED, null, "its API key was encrypted with another key than this"
+					+ " instance's: give every instance the same ranklab.jobs.secret-key, then start the job again");
+			return;
+		}
 		log.info("Job {} ({}) starts, attempt {}", job.id(), job.type(), job.attempts());
-		RunningJob running = new RunningJob(job, data.secret(), store);
+		RunningJob running = new RunningJob(job, secret, store);
 		long beatMillis = properties.beatInterval().toMillis();
 		ScheduledFuture<?> beat = beats.scheduleWithFixedDelay(running::beat, beatMillis, beatMillis,
 				TimeUnit.MILLISECONDS);

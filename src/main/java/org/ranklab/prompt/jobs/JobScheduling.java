@@ -2,9 +2,11 @@ package org.ranklab.prompt.jobs;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +39,12 @@ class JobScheduling {
 			.shutdownMaxWait(properties.shutdownMaxWait())
 			.enableImmediateExecution()
 			.build();
+	}
+
+	@Bean
+	JobSecrets jobSecrets(JobProperties properties, @Value("${ranklab.data-dir}") Path dataDir) {
+		return properties.secretKey().isBlank() ? JobSecrets.withKeyFile(dataDir.resolve("job-secret.key"))
+				: JobSecrets.withKey(properties.secretKey());
 	}
 
 	@Bean

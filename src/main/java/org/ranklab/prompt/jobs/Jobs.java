@@ -27,9 +27,12 @@ public class Jobs {
 
 	private final Scheduler scheduler;
 
-	Jobs(JobStore store, Scheduler scheduler) {
+	private final JobSecrets secrets;
+
+	Jobs(JobStore store, Scheduler scheduler, JobSecrets secrets) {
 		this.store = store;
 		this.scheduler = scheduler;
+		this.secrets = secrets;
 	}
 
 	/**
@@ -46,7 +49,7 @@ public class Jobs {
 			throw new ConflictException("another " + job.type() + " job is already queued or running for this");
 		}
 		scheduler.schedule(JobRunner.TASK.instance(Long.toString(id))
-			.data(new JobTaskData(id, job.secret()))
+			.data(new JobTaskData(id, secrets.seal(job.secret())))
 			.scheduledTo(Instant.now()));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override

@@ -195,21 +195,34 @@ class GenerationApiTests extends GenerationTest {
 	}
 
 	@Test
-	void sendsTheApiKeyAsBearerButNeverShowsOrKeepsIt() {
+	void sendsTheApiKeyAsBearerButNeverShowsOrKeepsIt() throws InterruptedException {
 		long project = newProject("{\"name\":\"Secret key\"}");
 		waitingPrompts(project, "Keep a secret.");
 		String key = "sk-test-" + java.util.UUID.randomUUID();
+		CountDownLatch called = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		model.behave(call -> {
+			called.countDown();
+			release.await(10, TimeUnit.SECONDS); // while the test reads the queue entry
+			return model.distinct(call);
+		});
 
 		ApiClient.Response started = api.post("/api/v1/projects/" + project + "/generation", admin(),
 				"{\"base_url\":\"" + model.baseUrl() + "\",\"model\":\"m\",\"api_key\":\"" + key + "\"}");
 		String jobId = started.expectStatus(202).json().path("job_id").asString();
+		assertThat(called.await(10, TimeUnit.SECONDS)).isTrue();
 		String during = api.get("/api/v1/jobs/" + jobId, admin()).expectStatus(200).body();
+		String queueEntry = jdbc.sql("SELECT convert_from(task_data, 'UTF8') FROM scheduled_tasks WHERE task_instance = ?")
+			.param(jobId).query(String.class).single();
+		release.countDown();
 		JsonNode job = awaitEnd(jobId);
 		String after = api.get("/api/v1/jobs/" + jobId, admin()).expectStatus(200).body();
 
 		assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
 		assertThat(model.calls()).extracting(ModelServer.Call::authorization).containsOnly("Bearer " + key);
 		assertThat(started.body() + during + after).doesNotContain(key);
+		assertThat(queueEntry).as("the running job's queue entry holds the key encrypted").contains("aes-gcm:")
+			.doesNotContain(key);
 		assertThat(job.path("parameters").path("with_api_key").asBoolean()).isTrue();
 		assertThat(jdbc.sql("SELECT count(*) FROM jobs WHERE jobs::text LIKE ?").param("%" + key + "%")
 			.query(Long.class).single()).isZero();

@@ -126,6 +126,25 @@ class JobRecoveryTests extends IntegrationTest {
 	}
 
 	@Test
+	void aJobWhoseKeyWasEncryptedElsewhereFailsWithTheReason() {
+		long project = newProject("{\"name\":\"Foreign key\"}");
+		long job = jdbc.sql("INSERT INTO jobs (type, project_id) VALUES ('generation', ?) RETURNING id")
+			.param(project).query(Long.class).single();
+		String sealedElsewhere = JobSecrets.withKey("AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=").seal("sk-elsewhere");
+		jdbc.sql("""
+				INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
+				VALUES ('ranklab-job', ?, convert_to(?, 'UTF8'), now(), false, 1)""")
+			.params(Long.toString(job), "{\"jobId\":%d,\"secret\":\"%s\"}".formatted(job, sealedElsewhere))
+			.update();
+
+		JsonNode ended = awaitEnd(job);
+
+		assertThat(ended.path("status").asString()).isEqualTo("FAILED");
+		assertThat(ended.path("message").asString()).contains("ranklab.jobs.secret-key");
+		assertThat(model.calls()).isEmpty();
+	}
+
+	@Test
 	void runsEachJobOnceWhenTwoInstancesShareTheQueue() throws Exception {
 		// A second instance: another db-scheduler on the same database, running the same jobs.
 		Scheduler second = Scheduler.create(dataSource, runner.task())
