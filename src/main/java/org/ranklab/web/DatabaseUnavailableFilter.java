@@ -10,12 +10,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -39,6 +41,12 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
+	private final JsonMapper json;
+
+	DatabaseUnavailableFilter(JsonMapper json) {
+		this.json = json;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -55,11 +63,9 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 			response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setCharacterEncoding("UTF-8");
-			response.getWriter().write("""
-					{"type":"about:blank","title":"Service unavailable","status":503,\
-					"detail":"the database is unavailable; try again in a few seconds",\
-					"instance":"%s"}""".formatted(jsonString(request.getRequestURI())));
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"the database is unavailable; try again in a few seconds");
+			json.writeValue(response.getOutputStream(), problem);
 		}
 	}
 
@@ -100,22 +106,6 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			cause = cause.getCause();
 		}
 		return cause;
-	}
-
-	private static String jsonString(String text) {
-		StringBuilder escaped = new StringBuilder();
-		for (char c : text.toCharArray()) {
-			if (c == '"' || c == '\\') {
-				escaped.append('\\').append(c);
-			}
-			else if (c < 0x20) {
-				escaped.append("\\u%04x".formatted((int) c));
-			}
-			else {
-				escaped.append(c);
-			}
-		}
-		return escaped.toString();
 	}
 
 }
