@@ -109,6 +109,30 @@ class TrainingRunTests extends IntegrationTest {
 	}
 
 	@Test
+	void anEnsembleRunIsStoredServedAndDownloadedAsOneModel() {
+		long project = newProject("{\"name\":\"Ensemble\"}");
+		new RankingFixture(jdbc).easyRankings(project, 150, 7, false);
+
+		JsonNode run = awaitEnd(start(project,
+				"{\"architecture\":\"ensemble\",\"epochs\":6,\"batch_size\":8,\"validation_fraction\":0.2}"));
+
+		assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
+		assertThat(run.path("metrics").get(5).path("val_accuracy").asDouble()).isGreaterThanOrEqualTo(0.9);
+		String modelId = run.path("reward_model_id").asString();
+		assertThat(api.get("/api/v1/reward-models/" + modelId, admin()).expectStatus(200).json().path("architecture")
+			.asString()).isEqualTo("ensemble");
+		JsonNode served = api.post("/api/v1/projects/" + project + "/reward-model/score", admin(),
+				scoreBody("a prompt", GOOD_RESPONSE, BAD_RESPONSE)).expectStatus(200).json();
+		assertThat(served.path("scores").get(0).asDouble()).isGreaterThan(served.path("scores").get(1).asDouble());
+		try (RewardModel model = RewardModel.load(download("/api/v1/reward-models/" + modelId + "/artifact").bytes())) {
+			assertThat(model.config().architecture().apiName()).isEqualTo("ensemble");
+			double[] scores = model.score("a prompt", List.of(GOOD_RESPONSE, BAD_RESPONSE));
+			assertThat(scores[0]).isCloseTo(served.path("scores").get(0).asDouble(), within(1e-5));
+			assertThat(scores[1]).isCloseTo(served.path("scores").get(1).asDouble(), within(1e-5));
+		}
+	}
+
+	@Test
 	void aConsensusRunTrainsOnOneMergedRankingPerPrompt() {
 		long project = newProject("{\"name\":\"Consensus source\"}");
 		new RankingFixture(jdbc).easyRankings(project, 60, 13, false);

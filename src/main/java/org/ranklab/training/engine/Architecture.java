@@ -1,6 +1,7 @@
 package org.ranklab.training.engine;
 
 import java.util.Arrays;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -23,7 +24,17 @@ public enum Architecture {
 	 * encoder runs offline from its jar; embeddings are computed once per distinct text. Slower to train (one
 	 * encoder pass per distinct text) and not better than {@link #POOLED} on the benchmarks.
 	 */
-	MINILM("minilm", SentenceEmbedder.MINILM);
+	MINILM("minilm", SentenceEmbedder.MINILM),
+
+	/**
+	 * Several networks ({@link #ENSEMBLE_MEMBERS}) trained side by side on the same data with different seeds; the
+	 * reward is the mean of their rewards, each standardised by its mean and standard deviation over the training
+	 * candidates. Costs one training per member.
+	 */
+	ENSEMBLE("ensemble", null);
+
+	/** The members of {@link #ENSEMBLE}, chosen by measurement (bench/training/README.md). */
+	static final List<Architecture> ENSEMBLE_MEMBERS = List.of(POOLED, POOLED, POOLED, POOLED, POOLED);
 
 	private final String apiName;
 

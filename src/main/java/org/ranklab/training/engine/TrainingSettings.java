@@ -47,7 +47,7 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 	public static TrainingSettings defaults(Architecture architecture) {
 		int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 		return switch (architecture) {
-			case POOLED, MINILM -> new TrainingSettings(Objective.RANK, architecture, 4, 3e-3, 32, 0.1, 42, 128, 256, 64,
+			case POOLED, MINILM, ENSEMBLE -> new TrainingSettings(Objective.RANK, architecture, 4, 3e-3, 32, 0.1, 42, 128, 256, 64,
 					64, 1.0, 0.2, 0.25, threads);
 			case TRANSFORMER -> new TrainingSettings(Objective.RANK, architecture, 8, 1e-3, 16, 0.1, 42, 96, 160,
 					64, 64, 0.01, 0.1, 0.0, threads);
@@ -71,6 +71,11 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 
 	public TrainingSettings withObjective(Objective value) {
 		return new TrainingSettings(value, architecture, epochs, learningRate, batchSize, validationFraction, seed,
+				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, tokenDropout, threads);
+	}
+
+	public TrainingSettings withArchitecture(Architecture value) {
+		return new TrainingSettings(objective, value, epochs, learningRate, batchSize, validationFraction, seed,
 				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, tokenDropout, threads);
 	}
 
