@@ -31,7 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 public record ModelConfig(String format, int formatVersion, Architecture architecture, Objective objective,
 		int embeddingSize, int hiddenSize, int layers, int heads, double dropout, int maxPromptTokens, int maxResponseTokens,
 		boolean wordBigrams, int oovBuckets, int vocabularyWords, double rewardMean, double rewardStd,
-		String textEncoder, int members) {
+		String textEncoder, Integer members) {
+
+	public ModelConfig {
+		// absent in artifacts written before ensembles existed
+		members = members == null ? 0 : members;
+	}
 
 	public static final String FORMAT = "ranklab-reward-model";
 

@@ -38,7 +38,10 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 		require(threads >= 1, "threads must be positive");
 	}
 
-	/** The measured defaults for the default architecture. */
+	/**
+	 * The measured defaults of the pooled network, the fastest (benchmarks and tests start from these; the API's
+	 * default architecture is {@link Architecture#DEFAULT}).
+	 */
 	public static TrainingSettings defaults() {
 		return defaults(Architecture.POOLED);
 	}
@@ -60,7 +63,7 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 	 */
 	public static TrainingSettings of(Objective objective, Architecture architecture, Integer epochs,
 			Double learningRate, Integer batchSize, Double validationFraction, Long seed) {
-		TrainingSettings d = defaults(architecture == null ? Architecture.POOLED : architecture);
+		TrainingSettings d = defaults(architecture == null ? Architecture.DEFAULT : architecture);
 		return new TrainingSettings(objective == null ? d.objective : objective, d.architecture,
 				epochs == null ? d.epochs : epochs, learningRate == null ? d.learningRate : learningRate,
 				batchSize == null ? d.batchSize : batchSize,

@@ -103,6 +103,18 @@ class RewardModelTrainerTests {
 	}
 
 	@Test
+	void readsAConfigWrittenBeforeEnsemblesExisted() {
+		ModelConfig config = new ModelConfig(ModelConfig.FORMAT, ModelConfig.FORMAT_VERSION, Architecture.POOLED,
+				Objective.RANK, 64, 64, 0, 0, 0.2, 128, 256, true, 1024, 10, 0.5, 2.0, null, 0);
+		String json = new String(config.toJson(), java.nio.charset.StandardCharsets.UTF_8);
+		String withoutMembers = json.replaceAll(",\\s*\"members\"\\s*:\\s*0", "");
+
+		assertThat(withoutMembers).doesNotContain("members");
+		assertThat(ModelConfig.fromJson(withoutMembers.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.isEqualTo(config);
+	}
+
+	@Test
 	void savedModelScoresAsTheTrainedOneAndWasNormalisedOnTrainingRewards() {
 		TrainingResult result = trainer.train(groups, shortRun.withEpochs(2), TrainingMonitor.NONE);
 		List<RankedGroup> training = PromptSplit.of(groups, 0.2, shortRun.seed()).training();
