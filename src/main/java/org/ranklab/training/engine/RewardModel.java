@@ -221,7 +221,7 @@ public final class RewardModel implements AutoCloseable {
 		return raw;
 	}
 
-	/** The network's raw rewards, one per response, in order. */
+	/** The network's raw rewards (an ensemble's: the mean of its members' normalised rewards), in order. */
 	public synchronized double[] rawScores(String prompt, List<String> responses) {
 		if (!members.isEmpty()) {
 			return meanOfMembers(prompt, responses);
