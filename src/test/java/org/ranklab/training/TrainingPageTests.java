@@ -24,8 +24,8 @@ class TrainingPageTests extends BrowserTest {
 		open("/admin/projects/" + project + "/training");
 		assertThat(visible(By.id("models-empty")).getText()).isEqualTo("None yet.");
 		Select architecture = new Select(browser.findElement(By.id("architecture")));
-		assertThat(architecture.getFirstSelectedOption().getAttribute("value")).isEqualTo("ensemble");
-		// the fast network keeps this test short; the default ensemble is trained in TrainingRunTests
+		assertThat(architecture.getFirstSelectedOption().getAttribute("value")).isEqualTo("minilm");
+		// the fast network keeps this test short
 		architecture.selectByValue("pooled");
 		browser.findElement(By.id("epochs")).sendKeys("3");
 		submitForm();

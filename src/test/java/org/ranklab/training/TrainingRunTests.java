@@ -109,12 +109,12 @@ class TrainingRunTests extends IntegrationTest {
 	}
 
 	@Test
-	void theDefaultEnsembleRunIsStoredServedAndDownloadedAsOneModel() {
+	void anEnsembleRunIsStoredServedAndDownloadedAsOneModel() {
 		long project = newProject("{\"name\":\"Ensemble\"}");
 		new RankingFixture(jdbc).easyRankings(project, 150, 7, false);
 
 		JsonNode run = awaitEnd(start(project,
-				"{\"epochs\":6,\"batch_size\":8,\"validation_fraction\":0.2}"));
+				"{\"architecture\":\"ensemble\",\"epochs\":6,\"batch_size\":8,\"validation_fraction\":0.2}"));
 
 		assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
 		assertThat(run.path("metrics").get(5).path("val_accuracy").asDouble()).isGreaterThanOrEqualTo(0.9);
@@ -130,6 +130,19 @@ class TrainingRunTests extends IntegrationTest {
 			assertThat(scores[0]).isCloseTo(served.path("scores").get(0).asDouble(), within(1e-5));
 			assertThat(scores[1]).isCloseTo(served.path("scores").get(1).asDouble(), within(1e-5));
 		}
+	}
+
+	@Test
+	void runsTheMeasuredDefaultArchitectureWhenTheRequestNamesNone() {
+		long project = newProject("{\"name\":\"Default architecture\"}");
+		new RankingFixture(jdbc).easyRankings(project, 30, 17, false);
+
+		JsonNode run = awaitEnd(start(project, "{\"batch_size\":8}"));
+
+		assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
+		assertThat(run.path("architecture").asString()).isEqualTo("minilm");
+		// minilm's measured default is one epoch
+		assertThat(run.path("metrics").size()).isEqualTo(1);
 	}
 
 	@Test
