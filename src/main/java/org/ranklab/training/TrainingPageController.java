@@ -29,6 +29,7 @@ class TrainingPageController {
 		model.addAttribute("project", projects.get(id));
 		List<String> architectures = Arrays.stream(Architecture.values()).map(Architecture::apiName).toList();
 		model.addAttribute("architectures", architectures);
+		model.addAttribute("defaultArchitecture", Architecture.DEFAULT.apiName());
 		List<TrainingRun> latest = runs.recent(id, 1);
 		model.addAttribute("latestRun", latest.isEmpty() ? null : latest.get(0));
 		return "admin/training";

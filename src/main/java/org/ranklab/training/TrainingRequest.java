@@ -29,7 +29,7 @@ record TrainingRequest(String objective, String source, Integer epochs, Double l
 		List<InputError> errors = new ArrayList<>();
 		Objective chosenObjective = parse("objective", objective, Objective.RANK, errors, Objective::fromApiName,
 				"must be \"rank\" or \"direct_score\"");
-		Architecture chosenArchitecture = parse("architecture", architecture, Architecture.POOLED, errors,
+		Architecture chosenArchitecture = parse("architecture", architecture, Architecture.DEFAULT, errors,
 				Architecture::fromApiName, "must be one of " + architectures());
 		String chosenSource = source == null ? RANKINGS : source.strip();
 		if (!chosenSource.equals(RANKINGS) && !chosenSource.equals(CONSENSUS)) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.ranklab.BrowserTest;
@@ -22,6 +23,10 @@ class TrainingPageTests extends BrowserTest {
 
 		open("/admin/projects/" + project + "/training");
 		assertThat(visible(By.id("models-empty")).getText()).isEqualTo("None yet.");
+		Select architecture = new Select(browser.findElement(By.id("architecture")));
+		assertThat(architecture.getFirstSelectedOption().getAttribute("value")).isEqualTo("minilm");
+		// the fast network keeps this test short
+		architecture.selectByValue("pooled");
 		browser.findElement(By.id("epochs")).sendKeys("3");
 		submitForm();
 

@@ -100,7 +100,7 @@ class TrainingRunTests extends IntegrationTest {
 		long project = newProject("{\"name\":\"Direct scores\",\"collect_scores\":true}");
 		new RankingFixture(jdbc).easyRankings(project, 100, 11, true);
 
-		JsonNode run = awaitEnd(start(project, "{\"objective\":\"direct_score\",\"epochs\":3,\"batch_size\":8}"));
+		JsonNode run = awaitEnd(start(project, "{\"objective\":\"direct_score\",\"architecture\":\"pooled\",\"epochs\":3,\"batch_size\":8}"));
 
 		assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
 		assertThat(run.path("objective").asString()).isEqualTo("direct_score");
@@ -109,11 +109,48 @@ class TrainingRunTests extends IntegrationTest {
 	}
 
 	@Test
+	void anEnsembleRunIsStoredServedAndDownloadedAsOneModel() {
+		long project = newProject("{\"name\":\"Ensemble\"}");
+		new RankingFixture(jdbc).easyRankings(project, 150, 7, false);
+
+		JsonNode run = awaitEnd(start(project,
+				"{\"architecture\":\"ensemble\",\"epochs\":6,\"batch_size\":8,\"validation_fraction\":0.2}"));
+
+		assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
+		assertThat(run.path("metrics").get(5).path("val_accuracy").asDouble()).isGreaterThanOrEqualTo(0.9);
+		String modelId = run.path("reward_model_id").asString();
+		assertThat(api.get("/api/v1/reward-models/" + modelId, admin()).expectStatus(200).json().path("architecture")
+			.asString()).isEqualTo("ensemble");
+		JsonNode served = api.post("/api/v1/projects/" + project + "/reward-model/score", admin(),
+				scoreBody("a prompt", GOOD_RESPONSE, BAD_RESPONSE)).expectStatus(200).json();
+		assertThat(served.path("scores").get(0).asDouble()).isGreaterThan(served.path("scores").get(1).asDouble());
+		try (RewardModel model = RewardModel.load(download("/api/v1/reward-models/" + modelId + "/artifact").bytes())) {
+			assertThat(model.config().architecture().apiName()).isEqualTo("ensemble");
+			double[] scores = model.score("a prompt", List.of(GOOD_RESPONSE, BAD_RESPONSE));
+			assertThat(scores[0]).isCloseTo(served.path("scores").get(0).asDouble(), within(1e-5));
+			assertThat(scores[1]).isCloseTo(served.path("scores").get(1).asDouble(), within(1e-5));
+		}
+	}
+
+	@Test
+	void runsTheMeasuredDefaultArchitectureWhenTheRequestNamesNone() {
+		long project = newProject("{\"name\":\"Default architecture\"}");
+		new RankingFixture(jdbc).easyRankings(project, 30, 17, false);
+
+		JsonNode run = awaitEnd(start(project, "{\"batch_size\":8}"));
+
+		assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
+		assertThat(run.path("architecture").asString()).isEqualTo("minilm");
+		// minilm's measured default is one epoch
+		assertThat(run.path("metrics").size()).isEqualTo(1);
+	}
+
+	@Test
 	void aConsensusRunTrainsOnOneMergedRankingPerPrompt() {
 		long project = newProject("{\"name\":\"Consensus source\"}");
 		new RankingFixture(jdbc).easyRankings(project, 60, 13, false);
 
-		JsonNode run = awaitEnd(start(project, "{\"source\":\"consensus\",\"epochs\":2,\"batch_size\":8}"));
+		JsonNode run = awaitEnd(start(project, "{\"source\":\"consensus\",\"architecture\":\"pooled\",\"epochs\":2,\"batch_size\":8}"));
 
 		assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
 		assertThat(run.path("source").asString()).isEqualTo("consensus");
@@ -124,7 +161,7 @@ class TrainingRunTests extends IntegrationTest {
 	void showsEachEpochsMetricsWhileRunningAndCancelsWithoutAModel() {
 		long project = newProject("{\"name\":\"Cancelled training\"}");
 		new RankingFixture(jdbc).easyRankings(project, 150, 5, false);
-		String id = start(project, "{\"epochs\":100,\"batch_size\":4}");
+		String id = start(project, "{\"architecture\":\"pooled\",\"epochs\":100,\"batch_size\":4}");
 		JsonNode live = awaitRunning(id);
 		assertThat(live.path("metrics").get(0).path("epoch").asInt()).isEqualTo(1);
 		assertThat(live.path("progress").asDouble()).isGreaterThan(0.0).isLessThan(1.0);
@@ -169,7 +206,7 @@ class TrainingRunTests extends IntegrationTest {
 	void refusesASecondRunWhileOneIsActive() {
 		long project = newProject("{\"name\":\"One at a time\"}");
 		new RankingFixture(jdbc).easyRankings(project, 150, 3, false);
-		String first = start(project, "{\"epochs\":100,\"batch_size\":1}");
+		String first = start(project, "{\"architecture\":\"pooled\",\"epochs\":100,\"batch_size\":1}");
 
 		api.post("/api/v1/projects/" + project + "/training-runs", admin(), "{}").expectProblem(409);
 
@@ -245,7 +282,7 @@ class TrainingRunTests extends IntegrationTest {
 			long project = newProject("{\"name\":\"Easy order\"}");
 			new RankingFixture(jdbc).easyRankings(project, 150, 7, false);
 			JsonNode started = api.post("/api/v1/projects/" + project + "/training-runs", admin(),
-					"{\"epochs\":%d,\"batch_size\":8,\"validation_fraction\":0.2,\"seed\":42}".formatted(EPOCHS)).expectStatus(202).json();
+					"{\"architecture\":\"pooled\",\"epochs\":%d,\"batch_size\":8,\"validation_fraction\":0.2,\"seed\":42}".formatted(EPOCHS)).expectStatus(202).json();
 			assertThat(started.path("status").asString()).isEqualTo("QUEUED");
 			List<String> seen = new ArrayList<>(List.of("QUEUED"));
 			JsonNode ended = awaitEnd(started.path("id").asString(), seen);

@@ -1,6 +1,7 @@
 package org.ranklab.training.engine;
 
 import java.util.Arrays;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -21,9 +22,26 @@ public enum Architecture {
 	 * The pooled network plus a linear term on frozen, pretrained all-MiniLM-L6-v2 sentence embeddings (English) of
 	 * prompt and response: the response embedding, its elementwise product with the prompt's, and their cosine. The
 	 * encoder runs offline from its jar; embeddings are computed once per distinct text. Slower to train (one
-	 * encoder pass per distinct text) and not better than {@link #POOLED} on the benchmarks.
+	 * encoder pass per distinct text); with one epoch the best measured on HH, so the default.
 	 */
-	MINILM("minilm", SentenceEmbedder.MINILM);
+	MINILM("minilm", SentenceEmbedder.MINILM),
+
+	/**
+	 * Several networks ({@link #ENSEMBLE_MEMBERS}: three {@link #POOLED} and one {@link #MINILM}) trained side by side
+	 * on the same split with different seeds; the reward is the mean of their rewards, each standardised by its mean
+	 * and standard deviation over the training candidates. Costs one training per member plus MiniLM's pass over
+	 * the texts.
+	 */
+	ENSEMBLE("ensemble", null);
+
+	/**
+	 * What a run trains when the request names no architecture: the best measured on held-out HH prompts
+	 * (bench/training/README.md).
+	 */
+	public static final Architecture DEFAULT = MINILM;
+
+	/** The members of {@link #ENSEMBLE}, chosen by measurement (bench/training/README.md). */
+	static final List<Architecture> ENSEMBLE_MEMBERS = List.of(POOLED, POOLED, POOLED, MINILM);
 
 	private final String apiName;
 

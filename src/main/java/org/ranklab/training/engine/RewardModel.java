@@ -24,7 +24,9 @@ import ai.djl.util.Pair;
 /**
  * A trained reward model loaded for scoring. The artifact is a zip of {@code config.json} ({@link ModelConfig}),
  * {@code vocabulary.txt} (UTF-8, one token per line, the line at 0-based index i has id 3 + oov_buckets + i) and
- * {@code weights.safetensors} (float32 tensors named as the network's parameters). Close it to free native memory.
+ * {@code weights.safetensors} (float32 tensors named as the network's parameters). An ensemble's zip holds its
+ * {@code config.json} and one such zip per member ({@code member-1.zip} ..), and scores with the mean of the members'
+ * normalised scores. Close it to free native memory.
  */
 public final class RewardModel implements AutoCloseable {
 
@@ -46,7 +48,19 @@ public final class RewardModel implements AutoCloseable {
 
 	private final ParameterStore store;
 
+	private final List<RewardModel> members;
+
+	private RewardModel(ModelConfig config, List<RewardModel> members) {
+		this.config = config;
+		this.members = List.copyOf(members);
+		this.encoder = null;
+		this.manager = null;
+		this.net = null;
+		this.store = null;
+	}
+
 	private RewardModel(ModelConfig config, Vocabulary vocabulary, NDManager manager, RewardNet net) {
+		this.members = List.of();
 		this.config = config;
 		this.encoder = new TextEncoder(new TextTokenizer(config.wordBigrams()), vocabulary, config.maxPromptTokens(),
 				config.maxResponseTokens(),
@@ -70,12 +84,18 @@ public final class RewardModel implements AutoCloseable {
 		catch (IOException e) {
 			throw new UncheckedIOException("not a reward model zip", e);
 		}
-		for (String name : List.of(CONFIG, VOCABULARY, WEIGHTS)) {
+		if (!entries.containsKey(CONFIG)) {
+			throw new IllegalArgumentException("reward model zip lacks " + CONFIG);
+		}
+		ModelConfig config = ModelConfig.fromJson(entries.get(CONFIG));
+		if (config.architecture() == Architecture.ENSEMBLE) {
+			return loadEnsemble(config, entries);
+		}
+		for (String name : List.of(VOCABULARY, WEIGHTS)) {
 			if (!entries.containsKey(name)) {
 				throw new IllegalArgumentException("reward model zip lacks " + name);
 			}
 		}
-		ModelConfig config = ModelConfig.fromJson(entries.get(CONFIG));
 		Vocabulary vocabulary;
 		try {
 			vocabulary = Vocabulary.read(new ByteArrayInputStream(entries.get(VOCABULARY)), config.oovBuckets());
@@ -93,6 +113,53 @@ public final class RewardModel implements AutoCloseable {
 		catch (RuntimeException e) {
 			manager.close();
 			throw e;
+		}
+	}
+
+	private static RewardModel loadEnsemble(ModelConfig config, Map<String, byte[]> entries) {
+		if (config.members() < 1) {
+			throw new IllegalArgumentException("an ensemble config needs members >= 1");
+		}
+		List<RewardModel> members = new ArrayList<>();
+		try {
+			for (int i = 1; i <= config.members(); i++) {
+				byte[] member = entries.get(memberEntry(i));
+				if (member == null) {
+					throw new IllegalArgumentException("reward model zip lacks " + memberEntry(i));
+				}
+				RewardModel loaded = load(member);
+				members.add(loaded);
+				if (loaded.config.architecture() == Architecture.ENSEMBLE) {
+					throw new IllegalArgumentException("an ensemble member cannot be an ensemble");
+				}
+			}
+			return new RewardModel(config, members);
+		}
+		catch (RuntimeException e) {
+			members.forEach(RewardModel::close);
+			throw e;
+		}
+	}
+
+	static String memberEntry(int number) {
+		return "member-" + number + ".zip";
+	}
+
+	/** Writes the artifact of an ensemble: its config and each member's own artifact. */
+	static byte[] ensembleArtifact(ModelConfig config, List<byte[]> members) {
+		try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+			try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+				zip.putNextEntry(new ZipEntry(CONFIG));
+				zip.write(config.toJson());
+				for (int i = 0; i < members.size(); i++) {
+					zip.putNextEntry(new ZipEntry(memberEntry(i + 1)));
+					zip.write(members.get(i));
+				}
+			}
+			return bytes.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 	}
 
@@ -135,6 +202,11 @@ public final class RewardModel implements AutoCloseable {
 		}
 	}
 
+	/** An ensemble's members, in artifact order; empty for a single network. */
+	List<RewardModel> members() {
+		return members;
+	}
+
 	public ModelConfig config() {
 		return config;
 	}
@@ -149,8 +221,11 @@ public final class RewardModel implements AutoCloseable {
 		return raw;
 	}
 
-	/** The network's raw rewards, one per response, in order. */
+	/** The network's raw rewards (an ensemble's: the mean of its members' normalised rewards), in order. */
 	public synchronized double[] rawScores(String prompt, List<String> responses) {
+		if (!members.isEmpty()) {
+			return meanOfMembers(prompt, responses);
+		}
 		TextEncoder.PromptTokens promptTokens = encoder.prompt(prompt);
 		List<EncodedText> rows = new ArrayList<>(responses.size());
 		for (String response : responses) {
@@ -174,9 +249,24 @@ public final class RewardModel implements AutoCloseable {
 		return scores;
 	}
 
+	/** An ensemble's raw reward: the mean of its members' normalised rewards. */
+	private double[] meanOfMembers(String prompt, List<String> responses) {
+		double[] sum = new double[responses.size()];
+		for (RewardModel member : members) {
+			double[] scores = member.score(prompt, responses);
+			for (int i = 0; i < sum.length; i++) {
+				sum[i] += scores[i] / members.size();
+			}
+		}
+		return sum;
+	}
+
 	@Override
 	public synchronized void close() {
-		manager.close();
+		members.forEach(RewardModel::close);
+		if (manager != null) {
+			manager.close();
+		}
 	}
 
 }

@@ -45,16 +45,44 @@ public final class RewardModelTrainer {
 	private static final ReentrantLock ONE_RUN_PER_PROCESS = new ReentrantLock(true);
 
 	public TrainingResult train(List<RankedGroup> groups, TrainingSettings settings, TrainingMonitor monitor) {
-		Prepared prepared = prepare(groups, settings);
+		return train(groups, settings, monitor, members(settings.architecture()));
+	}
+
+	/**
+	 * Trains the given networks side by side on one split; with more than one, the reward is the mean of their
+	 * standardised rewards (the benchmark compares member lists through this).
+	 */
+	TrainingResult train(List<RankedGroup> groups, TrainingSettings settings, TrainingMonitor monitor,
+			List<Architecture> members) {
+		List<Prepared> prepared = prepareMembers(groups, settings, members);
 		ONE_RUN_PER_PROCESS.lock();
 		try {
 			NativeEngine.useThreads(settings.threads());
-			NativeEngine.get().setRandomSeed((int) settings.seed());
-			return new Run(settings, monitor, prepared).execute();
+			return new Run(settings, monitor, prepared, members.size() > 1).execute();
 		}
 		finally {
 			ONE_RUN_PER_PROCESS.unlock();
 		}
+	}
+
+	/** The networks an architecture trains: itself, or the members of the ensemble. */
+	static List<Architecture> members(Architecture architecture) {
+		return architecture == Architecture.ENSEMBLE ? Architecture.ENSEMBLE_MEMBERS : List.of(architecture);
+	}
+
+	/** One preparation per member; members reading the same inputs share it (split and vocabulary are the same). */
+	private static List<Prepared> prepareMembers(List<RankedGroup> groups, TrainingSettings settings,
+			List<Architecture> members) {
+		Map<Architecture, Prepared> byArchitecture = new HashMap<>();
+		List<Prepared> prepared = new ArrayList<>();
+		for (Architecture member : members) {
+			if (member == Architecture.ENSEMBLE) {
+				throw new IllegalArgumentException("an ensemble cannot contain an ensemble");
+			}
+			prepared.add(byArchitecture.computeIfAbsent(member,
+					a -> prepare(groups, settings.withArchitecture(a))));
+		}
+		return prepared;
 	}
 
 	/** Splits, builds the vocabulary from the training side only, and encodes every text once. */
@@ -70,7 +98,7 @@ public final class RewardModelTrainer {
 		ModelConfig config = new ModelConfig(ModelConfig.FORMAT, ModelConfig.FORMAT_VERSION, settings.architecture(),
 				settings.objective(), settings.embeddingSize(), settings.hiddenSize(), transformer ? 2 : 0,
 				transformer ? 4 : 0, settings.dropout(), settings.maxPromptTokens(), settings.maxResponseTokens(),
-				wordBigrams(settings), OOV_BUCKETS, vocabulary.words().size(), 0, 1, textEncoder);
+				wordBigrams(settings), OOV_BUCKETS, vocabulary.words().size(), 0, 1, textEncoder, 0);
 		return new Prepared(split, vocabulary, config, Encoded.of(split.training(), encoder),
 				Encoded.of(split.validation(), encoder));
 	}
@@ -111,16 +139,19 @@ public final class RewardModelTrainer {
 		return Vocabulary.build(texts.values(), MIN_TOKEN_COUNT, MAX_VOCABULARY_WORDS, OOV_BUCKETS);
 	}
 
-	/** One training run: owns the Model and Trainer and closes them whatever happens. */
+	/**
+	 * One training run: one or more networks (members) trained in lock step, epoch by epoch, each owning its Model
+	 * and Trainer, all closed whatever happens.
+	 */
 	private static final class Run {
 
 		private final TrainingSettings settings;
 
 		private final TrainingMonitor monitor;
 
-		private final ModelConfig config;
+		private final List<Prepared> prepared;
 
-		private final Vocabulary vocabulary;
+		private final boolean ensemble;
 
 		private final Encoded training;
 
@@ -130,61 +161,113 @@ public final class RewardModelTrainer {
 
 		private final List<EpochMetrics> metrics = new ArrayList<>();
 
-		Run(TrainingSettings settings, TrainingMonitor monitor, Prepared prepared) {
+		private final int batchesPerEpoch;
+
+		private final int totalSteps;
+
+		private int step;
+
+		Run(TrainingSettings settings, TrainingMonitor monitor, List<Prepared> prepared, boolean ensemble) {
 			this.settings = settings;
 			this.monitor = monitor;
-			this.config = prepared.config();
-			this.vocabulary = prepared.vocabulary();
-			this.training = prepared.training();
-			this.validation = prepared.validation();
-			this.split = prepared.split();
+			this.prepared = prepared;
+			this.ensemble = ensemble;
+			// every member encodes the same groups in the same order, so rows and examples line up
+			this.training = prepared.get(0).training();
+			this.validation = prepared.get(0).validation();
+			this.split = prepared.get(0).split();
+			this.batchesPerEpoch = (training.examples.size() + settings.batchSize() - 1) / settings.batchSize();
+			this.totalSteps = batchesPerEpoch * settings.epochs() * prepared.size();
 		}
 
 		TrainingResult execute() {
-			RewardNet net = RewardNet.create(config);
-			Loss loss = settings.objective() == Objective.RANK ? new RankPairLoss() : new ScoreLoss();
-			int batchesPerEpoch = (training.examples.size() + settings.batchSize() - 1) / settings.batchSize();
-			int totalSteps = batchesPerEpoch * settings.epochs();
-			DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss)
-				.optDevices(new Device[] { Device.cpu() })
-				.optOptimizer(Optimizer.adamW()
-					.optLearningRateTracker(schedule((float) settings.learningRate(), totalSteps))
-					.optWeightDecays((float) settings.weightDecay())
-					.build());
-			try (Model model = Model.newInstance("reward-model", Device.cpu(), "PyTorch")) {
-				model.setBlock(net);
-				try (Trainer trainer = model.newTrainer(trainingConfig)) {
-					trainer.initialize(net.sampleShapes());
-					long started = System.nanoTime();
-					Random shuffle = new Random(settings.seed());
-					for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-						double trainLoss = trainEpoch(trainer, net, epoch, batchesPerEpoch, shuffle);
-						metrics.add(validate(trainer, net, epoch, trainLoss));
-						report(epoch, epoch * batchesPerEpoch, totalSteps);
-					}
-					long millis = (System.nanoTime() - started) / 1_000_000;
-					double[] rewards = RewardModel.score(trainer.getManager(), net,
-							new ParameterStore(trainer.getManager(), false), training.table);
-					double mean = mean(rewards);
-					double std = Math.sqrt(mean(squaredDeviations(rewards, mean)));
-					ModelConfig trained = config.withRewardStatistics(mean, std);
-					byte[] artifact = RewardModel.artifact(trained, vocabulary, net);
-					return new TrainingResult(List.copyOf(metrics), mean, std, artifact,
-							distinctPrompts(split.training()), distinctPrompts(split.validation()),
-							training.unitsPerEpoch(settings.objective()), millis);
+			List<Member> members = new ArrayList<>();
+			try {
+				for (int i = 0; i < prepared.size(); i++) {
+					// member 0 keeps the run's seed, so a single network trains exactly as it always did
+					members.add(new Member(prepared.get(i), settings, settings.seed() + 1009L * i,
+							batchesPerEpoch * settings.epochs()));
 				}
+				long started = System.nanoTime();
+				for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+					double trainLoss = 0;
+					for (Member member : members) {
+						trainLoss += trainEpoch(member, epoch) / members.size();
+					}
+					metrics.add(validate(members, epoch, trainLoss));
+					report(epoch, epoch * batchesPerEpoch * members.size());
+				}
+				long millis = (System.nanoTime() - started) / 1_000_000;
+				return finish(members, millis);
+			}
+			finally {
+				members.forEach(Member::close);
 			}
 		}
 
-		private double trainEpoch(Trainer trainer, RewardNet net, int epoch, int batchesPerEpoch, Random shuffle) {
+		private TrainingResult finish(List<Member> members, long millis) {
+			List<double[]> memberRewards = new ArrayList<>();
+			List<byte[]> artifacts = new ArrayList<>();
+			for (Member member : members) {
+				double[] rewards = member.rewards(member.prepared.training());
+				memberRewards.add(rewards);
+				double mean = mean(rewards);
+				ModelConfig trained = member.prepared.config()
+					.withRewardStatistics(mean, Math.sqrt(mean(squaredDeviations(rewards, mean))));
+				artifacts.add(RewardModel.artifact(trained, member.prepared.vocabulary(), member.net));
+			}
+			double[] rewards = combined(memberRewards, memberRewards);
+			double mean = mean(rewards);
+			double std = Math.sqrt(mean(squaredDeviations(rewards, mean)));
+			byte[] artifact = ensemble
+					? RewardModel.ensembleArtifact(ensembleConfig(members).withRewardStatistics(mean, std), artifacts)
+					: artifacts.get(0);
+			return new TrainingResult(List.copyOf(metrics), mean, std, artifact, distinctPrompts(split.training()),
+					distinctPrompts(split.validation()), training.unitsPerEpoch(settings.objective()), millis);
+		}
+
+		/** The ensemble's own config: the first member's tokenizer settings, its architecture and member count. */
+		private ModelConfig ensembleConfig(List<Member> members) {
+			ModelConfig first = members.get(0).prepared.config();
+			String textEncoder = members.stream()
+				.map(m -> m.prepared.config().textEncoder())
+				.filter(java.util.Objects::nonNull)
+				.findFirst()
+				.orElse(null);
+			return first.asEnsemble(members.size(), textEncoder);
+		}
+
+		/**
+		 * A single network's raw rewards; for an ensemble the mean of the members' rewards, each standardised by
+		 * its mean and standard deviation over the training candidates (in {@code reference}).
+		 */
+		private double[] combined(List<double[]> rewards, List<double[]> reference) {
+			if (!ensemble) {
+				return rewards.get(0);
+			}
+			double[] sum = new double[rewards.get(0).length];
+			for (int m = 0; m < rewards.size(); m++) {
+				double mean = mean(reference.get(m));
+				double std = Math.sqrt(mean(squaredDeviations(reference.get(m), mean)));
+				double scale = std > 1e-9 ? std : 1;
+				for (int i = 0; i < sum.length; i++) {
+					sum[i] += (rewards.get(m)[i] - mean) / scale / rewards.size();
+				}
+			}
+			return sum;
+		}
+
+		private double trainEpoch(Member member, int epoch) {
 			List<Example> order = new ArrayList<>(training.examples);
-			Collections.shuffle(order, shuffle);
+			Collections.shuffle(order, member.shuffle);
+			Encoded data = member.prepared.training();
+			Trainer trainer = member.trainer;
 			double lossSum = 0;
-			int batch = 0;
 			for (int from = 0; from < order.size(); from += settings.batchSize()) {
 				List<Example> examples = order.subList(from, Math.min(order.size(), from + settings.batchSize()));
 				try (NDManager scope = trainer.getManager().newSubManager()) {
-					NDList inputs = net.inputs(scope, tokenDropout(training.rows(examples), settings.tokenDropout(), shuffle));
+					NDList inputs = member.net.inputs(scope,
+							tokenDropout(data.rows(examples), settings.tokenDropout(), member.shuffle));
 					NDList labels = labels(scope, examples);
 					NDArray loss;
 					try (GradientCollector collector = trainer.newGradientCollector()) {
@@ -195,23 +278,28 @@ public final class RewardModelTrainer {
 					trainer.step();
 					lossSum += loss.getFloat() * examples.size();
 				}
-				batch++;
-				report(epoch, (epoch - 1) * batchesPerEpoch + batch, batchesPerEpoch * settings.epochs());
+				report(epoch, ++step);
 			}
 			return lossSum / order.size();
 		}
 
-		private EpochMetrics validate(Trainer trainer, RewardNet net, int epoch, double trainLoss) {
+		private EpochMetrics validate(List<Member> members, int epoch, double trainLoss) {
 			if (validation.examples.isEmpty()) {
 				return new EpochMetrics(epoch, trainLoss, null, null);
 			}
-			double[] rewards = RewardModel.score(trainer.getManager(), net,
-					new ParameterStore(trainer.getManager(), false), validation.table);
+			List<double[]> memberRewards = new ArrayList<>();
+			List<double[]> reference = new ArrayList<>();
+			for (Member member : members) {
+				memberRewards.add(member.rewards(member.prepared.validation()));
+				reference.add(ensemble ? member.rewards(member.prepared.training()) : null);
+			}
+			double[] rewards = combined(memberRewards, reference);
+			Loss loss = members.get(0).trainer.getLoss();
 			double lossSum = 0;
 			for (int from = 0; from < validation.examples.size(); from += settings.batchSize()) {
 				List<Example> examples = validation.examples.subList(from,
 						Math.min(validation.examples.size(), from + settings.batchSize()));
-				try (NDManager scope = trainer.getManager().newSubManager()) {
+				try (NDManager scope = members.get(0).trainer.getManager().newSubManager()) {
 					List<EncodedText> rows = validation.rows(examples);
 					double[] batchRewards = new double[rows.size()];
 					int at = 0;
@@ -221,9 +309,8 @@ public final class RewardModelTrainer {
 						}
 					}
 					NDArray predictions = scope.create(toFloats(batchRewards));
-					lossSum += trainer.getLoss()
-						.evaluate(labels(scope, examples), new NDList(predictions))
-						.getFloat() * examples.size();
+					lossSum += loss.evaluate(labels(scope, examples), new NDList(predictions)).getFloat()
+							* examples.size();
 				}
 			}
 			return new EpochMetrics(epoch, trainLoss, lossSum / validation.examples.size(),
@@ -234,11 +321,61 @@ public final class RewardModelTrainer {
 			return settings.objective() == Objective.RANK ? rankLabels(scope, examples) : scoreLabels(scope, examples);
 		}
 
-		private void report(int epoch, int step, int totalSteps) {
-			if (!monitor.proceed(new TrainingProgress((double) step / totalSteps, epoch, settings.epochs(),
+		private void report(int epoch, int done) {
+			if (!monitor.proceed(new TrainingProgress((double) done / totalSteps, epoch, settings.epochs(),
 					List.copyOf(metrics)))) {
 				throw new TrainingCancelledException();
 			}
+		}
+
+	}
+
+	/** One network of a run with its own Model, Trainer and shuffling. */
+	private static final class Member implements AutoCloseable {
+
+		final Prepared prepared;
+
+		final RewardNet net;
+
+		final Random shuffle;
+
+		private final Model model;
+
+		final Trainer trainer;
+
+		Member(Prepared prepared, TrainingSettings settings, long seed, int totalSteps) {
+			this.prepared = prepared;
+			this.net = RewardNet.create(prepared.config());
+			this.shuffle = new Random(seed);
+			Loss loss = settings.objective() == Objective.RANK ? new RankPairLoss() : new ScoreLoss();
+			DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss)
+				.optDevices(new Device[] { Device.cpu() })
+				.optOptimizer(Optimizer.adamW()
+					.optLearningRateTracker(schedule((float) settings.learningRate(), totalSteps))
+					.optWeightDecays((float) settings.weightDecay())
+					.build());
+			NativeEngine.get().setRandomSeed((int) seed);
+			this.model = Model.newInstance("reward-model", Device.cpu(), "PyTorch");
+			try {
+				model.setBlock(net);
+				this.trainer = model.newTrainer(trainingConfig);
+				trainer.initialize(net.sampleShapes());
+			}
+			catch (RuntimeException e) {
+				model.close();
+				throw e;
+			}
+		}
+
+		double[] rewards(Encoded data) {
+			return RewardModel.score(trainer.getManager(), net, new ParameterStore(trainer.getManager(), false),
+					data.table);
+		}
+
+		@Override
+		public void close() {
+			trainer.close();
+			model.close();
 		}
 
 	}

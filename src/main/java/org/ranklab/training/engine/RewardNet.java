@@ -20,6 +20,7 @@ abstract class RewardNet extends AbstractBlock {
 		return switch (config.architecture()) {
 			case POOLED, MINILM -> new PooledRewardNet(config);
 			case TRANSFORMER -> new TransformerRewardNet(config);
+			case ENSEMBLE -> throw new IllegalArgumentException("an ensemble has one network per member");
 		};
 	}
 

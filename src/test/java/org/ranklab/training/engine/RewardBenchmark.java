@@ -33,8 +33,13 @@ public final class RewardBenchmark {
 		int seeds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
 		TrainingSettings settings = TrainingSettings.defaults(architecture).withValidationFraction(0.2);
 		boolean tune = false;
+		List<Architecture> members = RewardModelTrainer.members(architecture);
 		for (int i = 4; i < args.length; i++) {
-			if (args[i].equals("tune")) {
+			if (args[i].startsWith("members=")) {
+				// an ensemble of other members than the default, e.g. members=pooled+pooled+minilm
+				members = java.util.Arrays.stream(args[i].substring(8).split("\\+")).map(Architecture::fromApiName).toList();
+			}
+			else if (args[i].equals("tune")) {
 				// never look at the test split: carve a validation split out of the 80% training part
 				tune = true;
 			}
@@ -42,21 +47,23 @@ public final class RewardBenchmark {
 				settings = apply(settings, args[i]);
 			}
 		}
-		System.out.printf(Locale.ROOT, "%s%s: %d groups, %s%n", dataset, tune ? " (validation inside the 80%)" : "",
-				groups.size(), settings);
+		System.out.printf(Locale.ROOT, "%s%s: %d groups, %s, members %s%n", dataset,
+				tune ? " (validation inside the 80%)" : "", groups.size(), settings, members);
 		Path cacheFile = Path.of(System.getProperty("java.io.tmpdir"), "ranklab-minilm-" + dataset + ".bin");
-		if (architecture.textEncoder() != null) {
-			EmbeddingCacheFile.read(cacheFile, SentenceEmbedder.named(architecture.textEncoder()));
+		boolean embeds = members.stream().anyMatch(a -> a.textEncoder() != null);
+		if (embeds) {
+			EmbeddingCacheFile.read(cacheFile, SentenceEmbedder.named(SentenceEmbedder.MINILM));
 		}
 		List<Double> finals = new ArrayList<>();
 		double[] perEpoch = new double[settings.epochs()];
 		for (int seed = 1; seed <= seeds; seed++) {
 			List<RankedGroup> data = tune ? PromptSplit.of(groups, 0.2, seed).training() : groups;
 			long started = System.nanoTime();
-			TrainingResult result = new RewardModelTrainer().train(data, settings.withSeed(seed), TrainingMonitor.NONE);
+			TrainingResult result = new RewardModelTrainer().train(data, settings.withSeed(seed), TrainingMonitor.NONE,
+					members);
 			long whole = (System.nanoTime() - started) / 1_000_000;
-			if (architecture.textEncoder() != null && seed == 1) {
-				EmbeddingCacheFile.write(cacheFile, SentenceEmbedder.named(architecture.textEncoder()));
+			if (embeds && seed == 1) {
+				EmbeddingCacheFile.write(cacheFile, SentenceEmbedder.named(SentenceEmbedder.MINILM));
 			}
 			StringBuilder line = new StringBuilder();
 			for (EpochMetrics m : result.metrics()) {
@@ -73,8 +80,8 @@ public final class RewardBenchmark {
 		}
 		double average = finals.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
 		double spread = Math.sqrt(finals.stream().mapToDouble(v -> (v - average) * (v - average)).sum() / finals.size());
-		System.out.printf(Locale.ROOT, "RESULT %s%s %s: final-epoch held-out pairwise accuracy %.3f (sd %.3f over %d splits); mean per epoch%s%n",
-				dataset, tune ? " tune" : "", architecture.apiName(), average, spread, seeds, mean);
+		System.out.printf(Locale.ROOT, "RESULT %s%s %s%s: final-epoch held-out pairwise accuracy %.3f (sd %.3f over %d splits); mean per epoch%s%n",
+				dataset, tune ? " tune" : "", architecture.apiName(), members.size() > 1 ? " " + members : "", average, spread, seeds, mean);
 	}
 
 	/**

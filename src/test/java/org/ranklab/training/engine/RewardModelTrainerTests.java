@@ -52,6 +52,69 @@ class RewardModelTrainerTests {
 	}
 
 	@Test
+	void ensembleLearnsAHiddenOrderOfWordsAndItsArtifactScoresAsTrained() {
+		TrainingSettings settings = TrainingSettings.defaults(Architecture.ENSEMBLE)
+			.withValidationFraction(0.2)
+			.withEpochs(6)
+			.withBatchSize(8);
+
+		TrainingResult result = trainer.train(groups, settings, TrainingMonitor.NONE);
+
+		assertThat(result.metrics()).hasSize(6);
+		assertThat(result.metrics().get(0).valAccuracy()).isLessThan(0.9);
+		assertThat(result.last().valAccuracy()).isGreaterThanOrEqualTo(0.9);
+		List<RankedGroup> validation = PromptSplit.of(groups, 0.2, settings.seed()).validation();
+		double correct = 0;
+		int pairs = 0;
+		try (RewardModel model = RewardModel.load(result.artifact())) {
+			assertThat(model.config().architecture()).isEqualTo(Architecture.ENSEMBLE);
+			assertThat(model.config().members()).isEqualTo(Architecture.ENSEMBLE_MEMBERS.size());
+			for (RankedGroup group : validation) {
+				double[] scores = model.rawScores(group.prompt(), group.candidates().stream().map(Candidate::text).toList());
+				for (int[] pair : group.orderedPairs()) {
+					correct += scores[pair[0]] > scores[pair[1]] ? 1 : scores[pair[0]] == scores[pair[1]] ? 0.5 : 0;
+					pairs++;
+				}
+			}
+		}
+		// the loaded members, each normalised and averaged, reproduce the ensemble's last validation accuracy
+		assertThat(correct / pairs).isEqualTo(result.last().valAccuracy());
+	}
+
+	@Test
+	void ensembleAveragesTheNormalisedScoresOfMembersTrainedFromDifferentSeeds() {
+		TrainingSettings settings = shortRun.withEpochs(1);
+		TrainingResult single = trainer.train(groups, settings, TrainingMonitor.NONE);
+		TrainingResult pair = trainer.train(groups, settings, TrainingMonitor.NONE,
+				List.of(Architecture.POOLED, Architecture.POOLED));
+
+		try (RewardModel both = RewardModel.load(pair.artifact())) {
+			String prompt = groups.get(0).prompt();
+			List<String> texts = groups.get(0).candidates().stream().map(Candidate::text).toList();
+			double[] first = both.members().get(0).score(prompt, texts);
+			double[] second = both.members().get(1).score(prompt, texts);
+			assertThat(second).isNotEqualTo(first);
+			double[] mean = both.rawScores(prompt, texts);
+			for (int i = 0; i < mean.length; i++) {
+				assertThat(mean[i]).isCloseTo((first[i] + second[i]) / 2, within(1e-9));
+			}
+		}
+		assertThat(pair.trainingPairs()).isEqualTo(single.trainingPairs());
+	}
+
+	@Test
+	void readsAConfigWrittenBeforeEnsemblesExisted() {
+		ModelConfig config = new ModelConfig(ModelConfig.FORMAT, ModelConfig.FORMAT_VERSION, Architecture.POOLED,
+				Objective.RANK, 64, 64, 0, 0, 0.2, 128, 256, true, 1024, 10, 0.5, 2.0, null, 0);
+		String json = new String(config.toJson(), java.nio.charset.StandardCharsets.UTF_8);
+		String withoutMembers = json.replaceAll(",\\s*\"members\"\\s*:\\s*0", "");
+
+		assertThat(withoutMembers).doesNotContain("members");
+		assertThat(ModelConfig.fromJson(withoutMembers.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.isEqualTo(config);
+	}
+
+	@Test
 	void savedModelScoresAsTheTrainedOneAndWasNormalisedOnTrainingRewards() {
 		TrainingResult result = trainer.train(groups, shortRun.withEpochs(2), TrainingMonitor.NONE);
 		List<RankedGroup> training = PromptSplit.of(groups, 0.2, shortRun.seed()).training();
