@@ -89,9 +89,7 @@ class TrainingRunTests extends IntegrationTest {
 		assertThat(zip.contentType()).isEqualTo("application/zip");
 		assertThat(zip.disposition()).startsWith("attachment").contains("reward-model-" + modelId + ".zip");
 		try (RewardModel model = RewardModel.load(zip.bytes())) {
-			double[] scores = model.score("a prompt", List.of(GOOD_RESPONSE, BAD_RESPONSE));
-			assertThat(scores[0]).isCloseTo(served.path("scores").get(0).asDouble(), within(1e-5));
-			assertThat(scores[1]).isCloseTo(served.path("scores").get(1).asDouble(), within(1e-5));
+			assertScoresAsServed(model, served);
 		}
 	}
 
@@ -126,10 +124,15 @@ class TrainingRunTests extends IntegrationTest {
 		assertThat(served.path("scores").get(0).asDouble()).isGreaterThan(served.path("scores").get(1).asDouble());
 		try (RewardModel model = RewardModel.load(download("/api/v1/reward-models/" + modelId + "/artifact").bytes())) {
 			assertThat(model.config().architecture().apiName()).isEqualTo("ensemble");
-			double[] scores = model.score("a prompt", List.of(GOOD_RESPONSE, BAD_RESPONSE));
-			assertThat(scores[0]).isCloseTo(served.path("scores").get(0).asDouble(), within(1e-5));
-			assertThat(scores[1]).isCloseTo(served.path("scores").get(1).asDouble(), within(1e-5));
+			assertScoresAsServed(model, served);
 		}
+	}
+
+	/** The downloaded model gives the good and the bad response the scores the server gave them. */
+	private static void assertScoresAsServed(RewardModel model, JsonNode served) {
+		double[] scores = model.score("a prompt", List.of(GOOD_RESPONSE, BAD_RESPONSE));
+		assertThat(scores[0]).isCloseTo(served.path("scores").get(0).asDouble(), within(1e-5));
+		assertThat(scores[1]).isCloseTo(served.path("scores").get(1).asDouble(), within(1e-5));
 	}
 
 	@Test
