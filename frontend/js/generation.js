@@ -1,5 +1,5 @@
 // The generation page: starts a job from the form, then shows its progress until it ends.
-import { apiHeaders, describeJob, problemMessages, watchJob } from './jobs.js';
+import { describeJob, jsonFetcher, problemMessages, watchJob } from './jobs.js';
 
 /** The JSON body for POST /api/v1/projects/{id}/generation from the form's values; empty optional fields are left out. */
 export function generationRequest(values) {
@@ -17,36 +17,6 @@ export function generationRequest(values) {
     }
   }
   return body;
-}
-
-class ApiError extends Error {
-  constructor(status, problem) {
-    super(problemMessages(problem).join('; '));
-    this.status = status;
-    this.problem = problem;
-  }
-}
-
-/** fetch for our JSON API: resolves with the body, rejects with an ApiError carrying the problem. */
-export function jsonFetcher(fetchImpl, doc) {
-  return async (url, options = {}) => {
-    const response = await fetchImpl(url, {
-      credentials: 'same-origin',
-      ...options,
-      headers: apiHeaders(doc),
-    });
-    const text = await response.text();
-    let body = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = { detail: text };
-    }
-    if (!response.ok) {
-      throw new ApiError(response.status, body ?? { detail: `HTTP ${response.status}` });
-    }
-    return body;
-  };
 }
 
 /** Wires the page's form, progress view and cancel button. */

@@ -1,4 +1,4 @@
-// Following background jobs through GET /api/v1/jobs/{id}: shared by every page that starts one.
+// Following background jobs (GET /api/v1/jobs/{id}, training runs) and calling our JSON API: shared by every page that starts one.
 
 const FINISHED = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
 
@@ -40,20 +40,55 @@ export function problemMessages(problem) {
   return [problem?.detail || problem?.title || 'The request failed.'];
 }
 
+class ApiError extends Error {
+  constructor(status, problem) {
+    super(problemMessages(problem).join('; '));
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+/** fetch for our JSON API: resolves with the body, rejects with an ApiError carrying the problem. */
+export function jsonFetcher(fetchImpl, doc) {
+  return async (url, options = {}) => {
+    const response = await fetchImpl(url, {
+      credentials: 'same-origin',
+      ...options,
+      headers: apiHeaders(doc),
+    });
+    const text = await response.text();
+    let body = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      body = { detail: text };
+    }
+    if (!response.ok) {
+      throw new ApiError(response.status, body ?? { detail: `HTTP ${response.status}` });
+    }
+    return body;
+  };
+}
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Polls a job until it ends, calling onUpdate with each state; resolves with the last one. A failed poll
  * (network, 5xx) is retried; 404 or 401/403 end the watch with an error.
  */
-export async function watchJob(id, { fetchJson, onUpdate, intervalMs = 1000, wait = sleep, maxPolls = Infinity }) {
-  let job;
+export function watchJob(id, options) {
+  return pollUntilFinished(`/api/v1/jobs/${encodeURIComponent(id)}`, options);
+}
+
+/** GETs url until its status is finished (see watchJob). */
+export async function pollUntilFinished(url, { fetchJson, onUpdate, intervalMs = 1000, wait = sleep, maxPolls = Infinity }) {
+  let state;
   for (let poll = 0; poll < maxPolls; poll++) {
     try {
-      job = await fetchJson(`/api/v1/jobs/${encodeURIComponent(id)}`);
-      onUpdate(job);
-      if (isFinished(job.status)) {
-        return job;
+      state = await fetchJson(url);
+      onUpdate(state);
+      if (isFinished(state.status)) {
+        return state;
       }
     } catch (error) {
       if (error.status && error.status < 500) {
@@ -62,5 +97,5 @@ export async function watchJob(id, { fetchJson, onUpdate, intervalMs = 1000, wai
     }
     await wait(intervalMs);
   }
-  return job;
+  return state;
 }

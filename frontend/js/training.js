@@ -1,7 +1,6 @@
 // The training page: starts a run, follows it (progress, per-epoch metrics, chart), lists models and scores
 // responses with one. Pure helpers are exported for node --test; startPage wires the page.
-import { describeJob, isFinished, problemMessages } from './jobs.js';
-import { jsonFetcher } from './generation.js';
+import { describeJob, jsonFetcher, pollUntilFinished, problemMessages } from './jobs.js';
 
 /** The JSON body for POST /api/v1/projects/{id}/training-runs; empty fields are left out (server defaults). */
 export function trainingRequest(values) {
@@ -59,29 +58,9 @@ export function scoreRows(responses, scores) {
   return responses.map((response, i) => ({ response, score: scores[i], best: i === best }));
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Polls a training run until it ends, calling onUpdate with each state; resolves with the last one. A failed
- * poll (network, 5xx) is retried; 4xx ends the watch with an error.
- */
-export async function watchRun(id, { fetchJson, onUpdate, intervalMs = 1000, wait = sleep, maxPolls = Infinity }) {
-  let run;
-  for (let poll = 0; poll < maxPolls; poll++) {
-    try {
-      run = await fetchJson(`/api/v1/training-runs/${encodeURIComponent(id)}`);
-      onUpdate(run);
-      if (isFinished(run.status)) {
-        return run;
-      }
-    } catch (error) {
-      if (error.status && error.status < 500) {
-        throw error;
-      }
-    }
-    await wait(intervalMs);
-  }
-  return run;
+/** Polls a training run until it ends (see watchJob in jobs.js). */
+export function watchRun(id, options) {
+  return pollUntilFinished(`/api/v1/training-runs/${encodeURIComponent(id)}`, options);
 }
 
 const cell = (doc, text) => {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { generationRequest, jsonFetcher } from '../js/generation.js';
+import { generationRequest } from '../js/generation.js';
+import { jsonFetcher } from '../js/jobs.js';
 
 test('builds the request from the form, with numbers as numbers', () => {
   const body = generationRequest({
