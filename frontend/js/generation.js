@@ -1,5 +1,5 @@
 // The generation page: starts a job from the form, then shows its progress until it ends.
-import { describeJob, jsonFetcher, problemMessages, watchJob } from './jobs.js';
+import { describeJob, jsonFetcher, problemMessages, showProgress, watchJob } from './jobs.js';
 
 /** The JSON body for POST /api/v1/projects/{id}/generation from the form's values; empty optional fields are left out. */
 export function generationRequest(values) {
@@ -42,13 +42,7 @@ export function startPage(doc, fetchImpl, { intervalMs = 1000 } = {}) {
   const show = (job) => {
     const view = describeJob(job);
     section.hidden = false;
-    doc.getElementById('job-id').textContent = job.id;
-    const status = doc.getElementById('job-status');
-    status.textContent = view.status;
-    status.dataset.status = view.status;
-    doc.getElementById('job-progress').value = view.progress;
-    doc.getElementById('job-percent').textContent = view.percent;
-    doc.getElementById('job-message').textContent = view.message;
+    showProgress(doc, 'job', job.id, view);
     cancel.hidden = !view.cancellable;
     form.querySelector('button[type=submit]').disabled = !view.finished;
   };

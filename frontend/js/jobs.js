@@ -70,6 +70,17 @@ export function jsonFetcher(fetchImpl, doc) {
   };
 }
 
+/** Fills a progress view whose elements are named `${prefix}-id`, `-status`, `-progress`, `-percent`, `-message`. */
+export function showProgress(doc, prefix, id, view) {
+  doc.getElementById(`${prefix}-id`).textContent = id;
+  const status = doc.getElementById(`${prefix}-status`);
+  status.textContent = view.status;
+  status.dataset.status = view.status;
+  doc.getElementById(`${prefix}-progress`).value = view.progress;
+  doc.getElementById(`${prefix}-percent`).textContent = view.percent;
+  doc.getElementById(`${prefix}-message`).textContent = view.message;
+}
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**

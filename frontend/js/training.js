@@ -1,6 +1,6 @@
 // The training page: starts a run, follows it (progress, per-epoch metrics, chart), lists models and scores
 // responses with one. Pure helpers are exported for node --test; startPage wires the page.
-import { describeJob, jsonFetcher, pollUntilFinished, problemMessages } from './jobs.js';
+import { describeJob, jsonFetcher, pollUntilFinished, problemMessages, showProgress } from './jobs.js';
 
 /** The JSON body for POST /api/v1/projects/{id}/training-runs; empty fields are left out (server defaults). */
 export function trainingRequest(values) {
@@ -131,13 +131,7 @@ export function startPage(doc, fetchImpl, { intervalMs = 1000, makeChart = () =>
   const show = (run) => {
     const view = describeRun(run);
     section.hidden = false;
-    doc.getElementById('run-id').textContent = run.id;
-    const status = doc.getElementById('run-status');
-    status.textContent = view.status;
-    status.dataset.status = view.status;
-    doc.getElementById('run-progress').value = view.progress;
-    doc.getElementById('run-percent').textContent = view.percent;
-    doc.getElementById('run-message').textContent = view.message;
+    showProgress(doc, 'run', run.id, view);
     const error = doc.getElementById('run-error');
     error.textContent = view.error;
     error.hidden = view.error === '';
