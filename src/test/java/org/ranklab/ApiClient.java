@@ -14,7 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A real HTTP client for tests: what a script using the REST API would send, on loopback only. */
+/**
+ * A real HTTP client for tests: what a script using the REST API would send, on loopback
+ * only.
+ */
 public final class ApiClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

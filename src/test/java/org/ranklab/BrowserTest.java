@@ -24,9 +24,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Pages tested in a real headless Chromium (Debian's {@code chromium} and {@code chromedriver}) against
- * the shared test server. Without Chromium the tests are skipped, except under CI ({@code CI=true}),
- * where a missing browser is a failure.
+ * Pages tested in a real headless Chromium (Debian's {@code chromium} and
+ * {@code chromedriver}) against the shared test server. Without Chromium the tests are
+ * skipped, except under CI ({@code CI=true}), where a missing browser is a failure.
  */
 public abstract class BrowserTest extends IntegrationTest {
 
@@ -49,8 +49,8 @@ public abstract class BrowserTest extends IntegrationTest {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-quic", "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+				"--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
 			.usingAnyFreePort()
 			.build();
@@ -85,7 +85,8 @@ public abstract class BrowserTest extends IntegrationTest {
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys(password);
 		submitForm();
-		waitFor().until(driver -> !driver.getCurrentUrl().contains("/login") || driver.getPageSource().contains("Wrong"));
+		waitFor()
+			.until(driver -> !driver.getCurrentUrl().contains("/login") || driver.getPageSource().contains("Wrong"));
 	}
 
 	/** Submits the page's own form (not the sign-out form in the header). */

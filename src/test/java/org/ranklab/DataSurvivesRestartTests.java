@@ -16,8 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the application as {@code ./mvnw spring-boot:run} does, twice on one data directory: what was
- * stored before the restart is there after it, and the generated admin password is logged only once.
+ * Runs the application as {@code ./mvnw spring-boot:run} does, twice on one data
+ * directory: what was stored before the restart is there after it, and the generated
+ * admin password is logged only once.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DataSurvivesRestartTests {
@@ -35,7 +36,8 @@ class DataSurvivesRestartTests {
 			assertThat(generated.find()).as("generated admin password is logged").isTrue();
 			admin = ApiClient.basic("admin", generated.group(1));
 			ApiClient api = client(app);
-			api.post("/api/v1/users", admin, "{\"username\":\"kept\",\"password\":\"kept-password\",\"role\":\"LABELER\"}")
+			api.post("/api/v1/users", admin,
+					"{\"username\":\"kept\",\"password\":\"kept-password\",\"role\":\"LABELER\"}")
 				.expectStatus(201);
 			api.post("/api/v1/projects", admin, "{\"name\":\"Kept project\"}").expectStatus(201);
 		}

@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Base of every integration test: one application context, one embedded PostgreSQL and one real HTTP
- * server for the whole test JVM, so keep this annotation set identical everywhere.
+ * Base of every integration test: one application context, one embedded PostgreSQL and
+ * one real HTTP server for the whole test JVM, so keep this annotation set identical
+ * everywhere.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -37,9 +38,13 @@ public abstract class IntegrationTest {
 		return ApiClient.basic(ADMIN, ADMIN_PASSWORD);
 	}
 
-	/** Creates a project from a JSON body (at least {@code {"name": ...}}) and returns its id. */
+	/**
+	 * Creates a project from a JSON body (at least {@code {"name": ...}}) and returns its
+	 * id.
+	 */
 	protected long newProject(String json) {
-		return Long.parseLong(api.post("/api/v1/projects", admin(), json).expectStatus(201).json().path("id").asString());
+		return Long
+			.parseLong(api.post("/api/v1/projects", admin(), json).expectStatus(201).json().path("id").asString());
 	}
 
 	/** Creates a labeler with a unique name and returns its credentials. */

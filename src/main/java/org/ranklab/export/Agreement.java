@@ -11,8 +11,8 @@ final class Agreement {
 	}
 
 	/**
-	 * Share of candidate pairs on which two rankings state the same relation (better, worse or tied),
-	 * over the candidates both rank.
+	 * Share of candidate pairs on which two rankings state the same relation (better,
+	 * worse or tied), over the candidates both rank.
 	 */
 	static OptionalDouble pairwise(Tiers x, Tiers y) {
 		Map<Long, Integer> tx = x.tierOf();
@@ -33,7 +33,10 @@ final class Agreement {
 		return pairs == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) agreeing / pairs);
 	}
 
-	/** Mean pairwise agreement over every pair of rankings; empty with fewer than two rankings. */
+	/**
+	 * Mean pairwise agreement over every pair of rankings; empty with fewer than two
+	 * rankings.
+	 */
 	static OptionalDouble mean(List<Tiers> rankings) {
 		double sum = 0;
 		int count = 0;
@@ -50,8 +53,9 @@ final class Agreement {
 	}
 
 	/**
-	 * Kendall's tau-b between two rankings over the candidates both rank: (concordant - discordant) /
-	 * sqrt((n0 - ties in x)(n0 - ties in y)). Empty when either ranking ties everything.
+	 * Kendall's tau-b between two rankings over the candidates both rank: (concordant -
+	 * discordant) / sqrt((n0 - ties in x)(n0 - ties in y)). Empty when either ranking
+	 * ties everything.
 	 */
 	static OptionalDouble kendallTauB(Tiers x, Tiers y) {
 		Map<Long, Integer> tx = x.tierOf();

@@ -30,8 +30,9 @@ import org.ranklab.project.Projects;
 import org.ranklab.web.InvalidInputException;
 
 /**
- * The exports of the public API: NDJSON written to the response as the rows come from the database, and the
- * quality report. ADMIN only (the security configuration's default for {@code /api/**}).
+ * The exports of the public API: NDJSON written to the response as the rows come from the
+ * database, and the quality report. ADMIN only (the security configuration's default for
+ * {@code /api/**}).
  */
 @RestController
 @RequestMapping("/api/v1/projects/{id}")
@@ -77,7 +78,8 @@ class ExportController {
 					+ "the pairs of every ranking; source=consensus: the pairs of each prompt's consensus ranking.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = NDJSON))
 	void pairs(@PathVariable long id,
-			@Parameter(schema = @Schema(allowableValues = { "rankings", "consensus" })) @RequestParam(required = false) String source,
+			@Parameter(schema = @Schema(allowableValues = { "rankings", "consensus" })) @RequestParam(
+					required = false) String source,
 			@Parameter(description = SINCE) @RequestParam(required = false) String since, HttpServletResponse response)
 			throws IOException, SQLException {
 		PairSource pairSource = pairSource(source);
@@ -119,7 +121,10 @@ class ExportController {
 		return quality.of(id);
 	}
 
-	/** One export of the project: checked, given its headers, written line by line, then finished. */
+	/**
+	 * One export of the project: checked, given its headers, written line by line, then
+	 * finished.
+	 */
 	private void stream(long id, String since, String kind, HttpServletResponse response, Export export)
 			throws IOException, SQLException {
 		Project project = projects.get(id);
@@ -149,15 +154,17 @@ class ExportController {
 	}
 
 	/**
-	 * Sets the headers and hands out the body, which the export writes lines to as it reads them. Only a
-	 * finished export flushes it: one that fails half-way leaves the rest to the container, which closes the
-	 * connection without ending the chunked body, so a client sees a broken download, not a short file.
+	 * Sets the headers and hands out the body, which the export writes lines to as it
+	 * reads them. Only a finished export flushes it: one that fails half-way leaves the
+	 * rest to the container, which closes the connection without ending the chunked body,
+	 * so a client sees a broken download, not a short file.
 	 */
 	private static OutputStream ndjson(HttpServletResponse response, Project project, String kind) throws IOException {
 		String fileName = ExportFileName.of(project.id(), project.name(), kind, LocalDate.now(ZoneOffset.UTC));
 		response.setContentType(NDJSON);
 		response.setCharacterEncoding("UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(fileName).build().toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		return new BufferedOutputStream(response.getOutputStream(), 64 * 1024);
 	}

@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 /**
- * {@code <project>-<kind>-<date>.jsonl}, safe on every file system and in a {@code Content-Disposition}
- * header: the project name reduced to lower-case ASCII letters, digits and dashes.
+ * {@code <project>-<kind>-<date>.jsonl}, safe on every file system and in a
+ * {@code Content-Disposition} header: the project name reduced to lower-case ASCII
+ * letters, digits and dashes.
  */
 final class ExportFileName {
 

@@ -11,13 +11,16 @@ import org.ranklab.web.InvalidInputException;
 /**
  * Which rankings of a project an export reads.
  *
- * @param since only what changed at or after this instant: rankings created since then, or for the consensus
- * exports the prompts that received a ranking since then (with the consensus over all their rankings);
- * {@code null} for everything
+ * @param since only what changed at or after this instant: rankings created since then,
+ * or for the consensus exports the prompts that received a ranking since then (with the
+ * consensus over all their rankings); {@code null} for everything
  */
 record ExportFilter(long projectId, Instant since) {
 
-	/** Reads {@code since} as an ISO-8601 instant, date-time with offset, or date (midnight UTC). */
+	/**
+	 * Reads {@code since} as an ISO-8601 instant, date-time with offset, or date
+	 * (midnight UTC).
+	 */
 	static ExportFilter of(long projectId, String since) {
 		return new ExportFilter(projectId, since == null || since.isBlank() ? null : parseSince(since.strip()));
 	}

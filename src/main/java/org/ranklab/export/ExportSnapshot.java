@@ -8,13 +8,17 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * One export's view of the database: its own connection in a read-only REPEATABLE READ transaction, so that
- * every cursor of the export sees the same rows, and autocommit off, so that PostgreSQL hands the rows out
- * in batches of {@link #FETCH_SIZE} instead of the whole result at once.
+ * One export's view of the database: its own connection in a read-only REPEATABLE READ
+ * transaction, so that every cursor of the export sees the same rows, and autocommit off,
+ * so that PostgreSQL hands the rows out in batches of {@link #FETCH_SIZE} instead of the
+ * whole result at once.
  */
 final class ExportSnapshot implements AutoCloseable {
 
-	/** Rows per round trip: enough to keep the connection busy, few enough to keep the heap flat. */
+	/**
+	 * Rows per round trip: enough to keep the connection busy, few enough to keep the
+	 * heap flat.
+	 */
 	static final int FETCH_SIZE = 1000;
 
 	private final Connection connection;
@@ -43,7 +47,10 @@ final class ExportSnapshot implements AutoCloseable {
 		return statement.executeQuery();
 	}
 
-	/** Ends the transaction (it wrote nothing) and gives the connection back; its statements close with it. */
+	/**
+	 * Ends the transaction (it wrote nothing) and gives the connection back; its
+	 * statements close with it.
+	 */
 	@Override
 	public void close() throws SQLException {
 		try {

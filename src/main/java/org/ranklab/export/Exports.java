@@ -22,8 +22,9 @@ import org.ranklab.export.ExportLines.RankingLine;
 import org.ranklab.export.RankingCursor.Selection;
 
 /**
- * Writes the NDJSON exports straight from database cursors: rankings are read one prompt at a time and each
- * line goes out as soon as it is made, so memory holds one prompt whatever the project's size.
+ * Writes the NDJSON exports straight from database cursors: rankings are read one prompt
+ * at a time and each line goes out as soon as it is made, so memory holds one prompt
+ * whatever the project's size.
  */
 @Service
 class Exports {
@@ -55,7 +56,8 @@ class Exports {
 	/** One line per ranking, not-rankable verdicts included. */
 	void rankings(ExportFilter filter, OutputStream out) throws IOException, SQLException {
 		read(filter, Selection.ALL, true, (prompt, rankings) -> {
-			String candidates = json.writeValueAsString(prompt.candidates().stream()
+			String candidates = json.writeValueAsString(prompt.candidates()
+				.stream()
 				.map(c -> new CandidateLine(Long.toString(c.id()), c.text(), c.model()))
 				.toList());
 			for (StoredRanking ranking : rankings) {
@@ -83,7 +85,10 @@ class Exports {
 		});
 	}
 
-	/** One line per prompt with at least one rankable ranking: the ranked-pairs consensus and the agreement. */
+	/**
+	 * One line per prompt with at least one rankable ranking: the ranked-pairs consensus
+	 * and the agreement.
+	 */
 	void consensus(ExportFilter filter, OutputStream out) throws IOException, SQLException {
 		read(filter, Selection.PROMPTS_CHANGED, false, (prompt, rankings) -> {
 			List<Tiers> tiers = tiersOf(rankings);
@@ -94,8 +99,9 @@ class Exports {
 	}
 
 	/**
-	 * The best candidate of each consensus. When the consensus ties several candidates at the top, the one with
-	 * the lowest id wins (consensus tiers list ids in ascending order): the first one stored for the prompt.
+	 * The best candidate of each consensus. When the consensus ties several candidates at
+	 * the top, the one with the lowest id wins (consensus tiers list ids in ascending
+	 * order): the first one stored for the prompt.
 	 */
 	void best(ExportFilter filter, OutputStream out) throws IOException, SQLException {
 		read(filter, Selection.PROMPTS_CHANGED, true, (prompt, rankings) -> {
@@ -108,7 +114,10 @@ class Exports {
 	@FunctionalInterface
 	interface PerPrompt {
 
-		/** @param prompt the prompt with its candidates, or {@code null} when the export reads no texts */
+		/**
+		 * @param prompt the prompt with its candidates, or {@code null} when the export
+		 * reads no texts
+		 */
 		void accept(PromptCursor.Prompt prompt, List<StoredRanking> rankings) throws IOException;
 
 	}

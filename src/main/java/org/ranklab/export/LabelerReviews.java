@@ -32,11 +32,12 @@ class LabelerReviews {
 		if (!exists(labeler)) {
 			throw new NotFoundException("labeler", labeler);
 		}
-		List<Row> latest = jdbc.sql("""
-				SELECT r.id, r.prompt_id, l.pseudonym::text AS labeler, r.tiers::text AS tiers
-				FROM rankings r JOIN labelers l ON l.user_id = r.user_id
-				WHERE r.project_id = :project AND l.pseudonym::text = :labeler AND NOT r.not_rankable AND r.tiers IS NOT NULL
-				ORDER BY r.created_at DESC, r.id DESC LIMIT :latest""")
+		List<Row> latest = jdbc
+			.sql("""
+					SELECT r.id, r.prompt_id, l.pseudonym::text AS labeler, r.tiers::text AS tiers
+					FROM rankings r JOIN labelers l ON l.user_id = r.user_id
+					WHERE r.project_id = :project AND l.pseudonym::text = :labeler AND NOT r.not_rankable AND r.tiers IS NOT NULL
+					ORDER BY r.created_at DESC, r.id DESC LIMIT :latest""")
 			.param("project", projectId)
 			.param("labeler", labeler)
 			.param("latest", LATEST)
@@ -62,11 +63,9 @@ class LabelerReviews {
 				.query(row -> {
 					candidateTexts.put(row.getLong(1), row.getString(2));
 				});
-			jdbc.sql("SELECT id, text FROM prompts WHERE id IN (:prompts)")
-				.param("prompts", prompts)
-				.query(row -> {
-					promptTexts.put(row.getLong(1), row.getString(2));
-				});
+			jdbc.sql("SELECT id, text FROM prompts WHERE id IN (:prompts)").param("prompts", prompts).query(row -> {
+				promptTexts.put(row.getLong(1), row.getString(2));
+			});
 		}
 		List<ReviewedRanking> reviewed = latest.stream().map(ranking -> {
 			List<Row> others = othersByPrompt.getOrDefault(ranking.promptId(), List.of());
@@ -89,11 +88,13 @@ class LabelerReviews {
 	}
 
 	private Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new Row(rs.getLong("id"), rs.getLong("prompt_id"), rs.getString("labeler"), Tiers.parse(rs.getString("tiers")));
+		return new Row(rs.getLong("id"), rs.getLong("prompt_id"), rs.getString("labeler"),
+				Tiers.parse(rs.getString("tiers")));
 	}
 
 	private static List<List<Candidate>> withTexts(Tiers tiers, Map<Long, String> texts) {
-		return tiers.tiers().stream()
+		return tiers.tiers()
+			.stream()
 			.map(tier -> tier.stream().map(id -> new Candidate(Long.toString(id), texts.get(id))).toList())
 			.toList();
 	}

@@ -9,9 +9,11 @@ import java.util.Map;
 import tools.jackson.core.io.JsonStringEncoder;
 
 /**
- * Writes preference pairs, {@code {"prompt","chosen","rejected","prompt_id","chosen_id","rejected_id"}}, one
- * per line. A prompt's texts are escaped once and every pair copies the bytes: pairs repeat the same few
- * texts many times, and escaping them again for each pair would be most of the export's work.
+ * Writes preference pairs,
+ * {@code {"prompt","chosen","rejected","prompt_id","chosen_id","rejected_id"}}, one per
+ * line. A prompt's texts are escaped once and every pair copies the bytes: pairs repeat
+ * the same few texts many times, and escaping them again for each pair would be most of
+ * the export's work.
  */
 final class PairLines {
 
@@ -50,7 +52,9 @@ final class PairLines {
 		}
 	}
 
-	/** Every pair of the ranking: each candidate over each candidate of every lower tier. */
+	/**
+	 * Every pair of the ranking: each candidate over each candidate of every lower tier.
+	 */
 	void writeAll(Tiers ranking) throws IOException {
 		for (long[] pair : ranking.preferencePairs()) {
 			write(pair[0], pair[1]);

@@ -18,7 +18,10 @@ import org.ranklab.project.Project;
 import org.ranklab.project.ProjectProgress;
 import org.ranklab.project.Projects;
 
-/** The admin's pages of one project: the overview with progress and downloads, and labeler quality. */
+/**
+ * The admin's pages of one project: the overview with progress and downloads, and labeler
+ * quality.
+ */
 @Controller
 @RequestMapping("/admin/projects/{id}")
 class ProjectOverviewPageController {
@@ -49,7 +52,8 @@ class ProjectOverviewPageController {
 	/**
 	 * A part of a whole, for a progress bar.
 	 *
-	 * @param max the bar's end: the whole, or the part where that is more (counts come from several modules)
+	 * @param max the bar's end: the whole, or the part where that is more (counts come
+	 * from several modules)
 	 */
 	record Share(long part, long whole, int percent, long max) {
 

@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The texts of the prompts an export needs, read in prompt order alongside a {@link RankingCursor}: the
- * export moves both forward together, like a merge join, so each text crosses the wire once.
+ * The texts of the prompts an export needs, read in prompt order alongside a
+ * {@link RankingCursor}: the export moves both forward together, like a merge join, so
+ * each text crosses the wire once.
  */
 final class PromptCursor {
 
@@ -20,7 +21,9 @@ final class PromptCursor {
 	record Prompt(long id, String externalId, String text, List<Candidate> candidates) {
 
 		Candidate candidate(long id) {
-			return candidates.stream().filter(c -> c.id() == id).findFirst()
+			return candidates.stream()
+				.filter(c -> c.id() == id)
+				.findFirst()
 				.orElseThrow(() -> new IllegalStateException("candidate " + id + " is not one of prompt " + this.id));
 		}
 
@@ -35,7 +38,10 @@ final class PromptCursor {
 		this.hasRow = rows.next();
 	}
 
-	/** Prompts with at least one ranking (since the filter's instant): a superset of any selection's prompts. */
+	/**
+	 * Prompts with at least one ranking (since the filter's instant): a superset of any
+	 * selection's prompts.
+	 */
 	static PromptCursor open(ExportSnapshot snapshot, ExportFilter filter) throws SQLException {
 		String since = filter.since() == null ? "" : " AND r.created_at >= ?";
 		String sql = """

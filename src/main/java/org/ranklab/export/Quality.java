@@ -15,9 +15,10 @@ import org.ranklab.export.QualityReport.LabelerQuality;
 import org.ranklab.export.RankingCursor.Selection;
 
 /**
- * How far labelers agree, and how each labeler compares with the others. Counts, shares and medians come from
- * SQL; agreement and Kendall's tau from one pass over the rankings, prompt by prompt, so memory holds one
- * prompt's rankings and one running sum per labeler.
+ * How far labelers agree, and how each labeler compares with the others. Counts, shares
+ * and medians come from SQL; agreement and Kendall's tau from one pass over the rankings,
+ * prompt by prompt, so memory holds one prompt's rankings and one running sum per
+ * labeler.
  */
 @Service
 class Quality {
@@ -66,12 +67,13 @@ class Quality {
 		List<LabelerQuality> labelers = new ArrayList<>();
 		for (Tally tally : tallies(projectId)) {
 			Mean labelerTau = tau.getOrDefault(tally.labeler(), new Mean());
-			labelers.add(new LabelerQuality(tally.labeler(), tally.rankings(), labelerTau.value(), tally.medianSeconds(),
-					tally.skips(), tally.notRankable(), share(tally.skips(), tally.skips() + tally.rankings()),
-					share(tally.notRankable(), tally.rankings()), tally.username()));
+			labelers
+				.add(new LabelerQuality(tally.labeler(), tally.rankings(), labelerTau.value(), tally.medianSeconds(),
+						tally.skips(), tally.notRankable(), share(tally.skips(), tally.skips() + tally.rankings()),
+						share(tally.notRankable(), tally.rankings()), tally.username()));
 		}
-		labelers.sort(Comparator.comparingLong(LabelerQuality::rankings).reversed()
-			.thenComparing(LabelerQuality::labeler));
+		labelers
+			.sort(Comparator.comparingLong(LabelerQuality::rankings).reversed().thenComparing(LabelerQuality::labeler));
 		return new QualityReport(agreement.value(), labelers);
 	}
 
@@ -84,7 +86,10 @@ class Quality {
 		}
 	}
 
-	/** Each ranking against the consensus of the others (a labeler ranks a prompt at most once). */
+	/**
+	 * Each ranking against the consensus of the others (a labeler ranks a prompt at most
+	 * once).
+	 */
 	private static void addTaus(List<StoredRanking> rankings, Map<String, Mean> tau) {
 		if (rankings.size() < 2) {
 			return;
@@ -104,16 +109,15 @@ class Quality {
 	}
 
 	/**
-	 * Everyone who ranked or skipped in the project. Labelers get their pseudonym on their first ranking; one who
-	 * has only skipped gets it here, so that they show up too.
+	 * Everyone who ranked or skipped in the project. Labelers get their pseudonym on
+	 * their first ranking; one who has only skipped gets it here, so that they show up
+	 * too.
 	 */
 	private List<Tally> tallies(long projectId) {
 		jdbc.sql("""
 				INSERT INTO labelers (user_id)
 				SELECT DISTINCT user_id FROM assignments WHERE project_id = :project AND status = 'SKIPPED'
-				ON CONFLICT (user_id) DO NOTHING""")
-			.param("project", projectId)
-			.update();
+				ON CONFLICT (user_id) DO NOTHING""").param("project", projectId).update();
 		return jdbc.sql("""
 				WITH ranked AS (
 				    SELECT user_id, count(*) AS rankings, count(*) FILTER (WHERE not_rankable) AS not_rankable,

@@ -11,15 +11,17 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Tideman's ranked pairs: merges several rankings of the same candidates into one consensus ranking.
+ * Tideman's ranked pairs: merges several rankings of the same candidates into one
+ * consensus ranking.
  * <p>
- * For every pair of candidates, the majority (more rankings putting one strictly above the other) gives
- * a directed edge; pairs without a majority are tied and give none. Edges are locked strongest first,
- * skipping any that would close a cycle. Strength is the margin (votes for minus votes against), then
- * the votes for; edges of equal strength are taken in ascending order of (winner id, loser id), which
- * makes the result deterministic. The consensus lists as one tier the candidates that no remaining
- * candidate beats, then repeats: candidates stand in one tier where the majority is tied between them
- * (or where no locked edge orders them).
+ * For every pair of candidates, the majority (more rankings putting one strictly above
+ * the other) gives a directed edge; pairs without a majority are tied and give none.
+ * Edges are locked strongest first, skipping any that would close a cycle. Strength is
+ * the margin (votes for minus votes against), then the votes for; edges of equal strength
+ * are taken in ascending order of (winner id, loser id), which makes the result
+ * deterministic. The consensus lists as one tier the candidates that no remaining
+ * candidate beats, then repeats: candidates stand in one tier where the majority is tied
+ * between them (or where no locked edge orders them).
  */
 final class RankedPairs {
 
@@ -29,7 +31,8 @@ final class RankedPairs {
 	private record Edge(long winner, long loser, int votesFor, int margin) {
 	}
 
-	private static final Comparator<Edge> STRONGEST_FIRST = Comparator.comparingInt(Edge::margin).reversed()
+	private static final Comparator<Edge> STRONGEST_FIRST = Comparator.comparingInt(Edge::margin)
+		.reversed()
 		.thenComparing(Comparator.comparingInt(Edge::votesFor).reversed())
 		.thenComparingLong(Edge::winner)
 		.thenComparingLong(Edge::loser);

@@ -9,8 +9,8 @@ import java.util.List;
 import io.micrometer.core.instrument.Counter;
 
 /**
- * Rankings read in prompt order and handed out one prompt at a time, so that whatever is computed per prompt
- * (consensus, agreement) holds only that prompt's rankings.
+ * Rankings read in prompt order and handed out one prompt at a time, so that whatever is
+ * computed per prompt (consensus, agreement) holds only that prompt's rankings.
  */
 final class RankingCursor {
 
@@ -23,7 +23,10 @@ final class RankingCursor {
 		/** Rankings that order candidates: not-rankable verdicts are left out. */
 		RANKABLE,
 
-		/** Rankable rankings of the prompts that received one since the filter's instant (all of them). */
+		/**
+		 * Rankable rankings of the prompts that received one since the filter's instant
+		 * (all of them).
+		 */
 		PROMPTS_CHANGED
 
 	}
@@ -42,11 +45,12 @@ final class RankingCursor {
 
 	static RankingCursor open(ExportSnapshot snapshot, ExportFilter filter, Selection selection, Counter rowsRead)
 			throws SQLException {
-		StringBuilder sql = new StringBuilder("""
-				SELECT r.prompt_id, r.id, r.tiers::text, r.scores::text, r.not_rankable, l.pseudonym::text, r.created_at,
-				       r.comment
-				FROM rankings r JOIN labelers l ON l.user_id = r.user_id
-				WHERE r.project_id = ?""");
+		StringBuilder sql = new StringBuilder(
+				"""
+						SELECT r.prompt_id, r.id, r.tiers::text, r.scores::text, r.not_rankable, l.pseudonym::text, r.created_at,
+						       r.comment
+						FROM rankings r JOIN labelers l ON l.user_id = r.user_id
+						WHERE r.project_id = ?""");
 		if (selection != Selection.ALL) {
 			sql.append(" AND NOT r.not_rankable AND r.tiers IS NOT NULL");
 		}

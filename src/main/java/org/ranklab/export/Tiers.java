@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A ranking as tiers of candidate ids, best first; ids in one tier are tied. The relation of two
- * candidates is read off their tier numbers.
+ * A ranking as tiers of candidate ids, best first; ids in one tier are tied. The relation
+ * of two candidates is read off their tier numbers.
  */
 record Tiers(List<List<Long>> tiers) {
 
@@ -16,8 +16,9 @@ record Tiers(List<List<Long>> tiers) {
 	}
 
 	/**
-	 * Reads tiers as the database stores them, a JSON array of arrays of ids ({@code [[12], [14, 13]]}). Written
-	 * by hand because exports read one per row and a JSON tree per row would cost more than the rest.
+	 * Reads tiers as the database stores them, a JSON array of arrays of ids
+	 * ({@code [[12], [14, 13]]}). Written by hand because exports read one per row and a
+	 * JSON tree per row would cost more than the rest.
 	 */
 	static Tiers parse(String json) {
 		List<List<Long>> tiers = new ArrayList<>();
@@ -78,8 +79,8 @@ record Tiers(List<List<Long>> tiers) {
 	}
 
 	/**
-	 * Every ordered (chosen, rejected) pair: each candidate against each candidate of every lower tier.
-	 * Tied candidates give no pair.
+	 * Every ordered (chosen, rejected) pair: each candidate against each candidate of
+	 * every lower tier. Tied candidates give no pair.
 	 */
 	List<long[]> preferencePairs() {
 		List<long[]> pairs = new ArrayList<>();

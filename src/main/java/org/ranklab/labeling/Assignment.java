@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A prompt handed to a user, as stored. {@code leaseLive} is decided by the database clock, so that every
- * instance agrees on when a lease runs out.
+ * A prompt handed to a user, as stored. {@code leaseLive} is decided by the database
+ * clock, so that every instance agrees on when a lease runs out.
  */
 record Assignment(long id, long projectId, long promptId, long userId, List<Long> candidateOrder, Status status,
 		boolean leaseLive, Instant leasedAt, Instant leaseExpiresAt) {
@@ -20,7 +20,9 @@ record Assignment(long id, long projectId, long promptId, long userId, List<Long
 
 	}
 
-	/** Columns {@link #of} reads; {@code live} must be {@code lease_expires_at > now()}. */
+	/**
+	 * Columns {@link #of} reads; {@code live} must be {@code lease_expires_at > now()}.
+	 */
 	static final String COLUMNS = """
 			id, project_id, prompt_id, user_id, candidate_order, status, leased_at, lease_expires_at,
 			lease_expires_at > now() AS live""";
@@ -32,7 +34,10 @@ record Assignment(long id, long projectId, long promptId, long userId, List<Long
 				row.getTimestamp("lease_expires_at").toInstant());
 	}
 
-	/** Open, or expired but not yet given up: ranking it needs the prompt to still have room. */
+	/**
+	 * Open, or expired but not yet given up: ranking it needs the prompt to still have
+	 * room.
+	 */
 	boolean needsRoomToSubmit() {
 		return status == Status.EXPIRED || (status == Status.OPEN && !leaseLive);
 	}

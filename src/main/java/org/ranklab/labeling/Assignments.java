@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 import org.ranklab.project.Project;
 
 /**
- * The SQL of handing out prompts. A prompt's {@code prompt_slots} row is its lock: whoever adds a lease
- * or a ranking to a prompt holds that row, so a count made after taking it is exact. Every method runs
- * inside the caller's transaction.
+ * The SQL of handing out prompts. A prompt's {@code prompt_slots} row is its lock:
+ * whoever adds a lease or a ranking to a prompt holds that row, so a count made after
+ * taking it is exact. Every method runs inside the caller's transaction.
  */
 @Component
 class Assignments {
@@ -31,7 +31,8 @@ class Assignments {
 			  AND %s < :perPrompt
 			ORDER BY s.rankings DESC, s.prompt_id
 			LIMIT 1
-			FOR UPDATE OF s""".formatted(TAKEN);
+			FOR UPDATE OF s"""
+		.formatted(TAKEN);
 
 	private final JdbcClient jdbc;
 
@@ -39,10 +40,14 @@ class Assignments {
 		this.jdbc = jdbc;
 	}
 
-	/** The user's open assignment in the project (at most one: a unique index says so), live or run out. */
+	/**
+	 * The user's open assignment in the project (at most one: a unique index says so),
+	 * live or run out.
+	 */
 	Optional<Assignment> openLeaseOf(long projectId, long userId) {
-		return jdbc.sql("SELECT " + Assignment.COLUMNS
-				+ " FROM assignments WHERE project_id = :project AND user_id = :user AND status = 'OPEN'")
+		return jdbc
+			.sql("SELECT " + Assignment.COLUMNS
+					+ " FROM assignments WHERE project_id = :project AND user_id = :user AND status = 'OPEN'")
 			.param("project", projectId)
 			.param("user", userId)
 			.query(Assignment::of)
@@ -56,7 +61,10 @@ class Assignments {
 			.optional();
 	}
 
-	/** The assignment, locked until the transaction ends, so that it is ranked or skipped once. */
+	/**
+	 * The assignment, locked until the transaction ends, so that it is ranked or skipped
+	 * once.
+	 */
 	Optional<Assignment> lock(long id) {
 		return jdbc.sql("SELECT " + Assignment.COLUMNS + " FROM assignments WHERE id = :id FOR UPDATE")
 			.param("id", id)
@@ -65,10 +73,11 @@ class Assignments {
 	}
 
 	/**
-	 * The prompt that this user may take, closest to completion first, then oldest, locked. Prompts that
-	 * other transactions hold are skipped; with {@code waitForLocked} they are waited for instead, so that a
-	 * prompt being ranked right now is not mistaken for none left. The room counted here may be stale (it
-	 * was read before the lock was taken): {@link #leaseIfRoom} counts again.
+	 * The prompt that this user may take, closest to completion first, then oldest,
+	 * locked. Prompts that other transactions hold are skipped; with
+	 * {@code waitForLocked} they are waited for instead, so that a prompt being ranked
+	 * right now is not mistaken for none left. The room counted here may be stale (it was
+	 * read before the lock was taken): {@link #leaseIfRoom} counts again.
 	 */
 	OptionalLong pick(Project project, long userId, boolean waitForLocked) {
 		return jdbc.sql(waitForLocked ? PICK : PICK + " SKIP LOCKED")
@@ -83,20 +92,22 @@ class Assignments {
 	}
 
 	/**
-	 * Leases the picked prompt (whose slot the caller holds) to the user with a freshly shuffled candidate
-	 * order, if it still has room and the user never had it.
+	 * Leases the picked prompt (whose slot the caller holds) to the user with a freshly
+	 * shuffled candidate order, if it still has room and the user never had it.
 	 */
 	Optional<Assignment> leaseIfRoom(Project project, long promptId, long userId) {
-		return jdbc.sql("""
-				INSERT INTO assignments (project_id, prompt_id, user_id, candidate_order, status, leased_at, lease_expires_at)
-				SELECT s.project_id, s.prompt_id, :user,
-				       (SELECT array_agg(c.id ORDER BY random()) FROM candidates c WHERE c.prompt_id = s.prompt_id),
-				       'OPEN', now(), now() + make_interval(secs => :leaseSeconds)
-				FROM prompt_slots s
-				WHERE s.prompt_id = :prompt AND NOT s.complete
-				  AND NOT EXISTS (SELECT 1 FROM assignments mine WHERE mine.prompt_id = s.prompt_id AND mine.user_id = :user)
-				  AND %s < :perPrompt
-				RETURNING %s""".formatted(TAKEN, Assignment.COLUMNS))
+		return jdbc
+			.sql("""
+					INSERT INTO assignments (project_id, prompt_id, user_id, candidate_order, status, leased_at, lease_expires_at)
+					SELECT s.project_id, s.prompt_id, :user,
+					       (SELECT array_agg(c.id ORDER BY random()) FROM candidates c WHERE c.prompt_id = s.prompt_id),
+					       'OPEN', now(), now() + make_interval(secs => :leaseSeconds)
+					FROM prompt_slots s
+					WHERE s.prompt_id = :prompt AND NOT s.complete
+					  AND NOT EXISTS (SELECT 1 FROM assignments mine WHERE mine.prompt_id = s.prompt_id AND mine.user_id = :user)
+					  AND %s < :perPrompt
+					RETURNING %s"""
+				.formatted(TAKEN, Assignment.COLUMNS))
 			.param("prompt", promptId)
 			.param("user", userId)
 			.param("leaseSeconds", project.leaseSeconds())
@@ -106,7 +117,10 @@ class Assignments {
 			.optional();
 	}
 
-	/** Takes the prompt's slot: blocks while another transaction leases or ranks the prompt. */
+	/**
+	 * Takes the prompt's slot: blocks while another transaction leases or ranks the
+	 * prompt.
+	 */
 	void lockSlot(long promptId) {
 		jdbc.sql("SELECT prompt_id FROM prompt_slots WHERE prompt_id = :prompt FOR UPDATE")
 			.param("prompt", promptId)
@@ -115,8 +129,9 @@ class Assignments {
 	}
 
 	/**
-	 * Whether the prompt still has room for this assignment: its rankings and the other running leases
-	 * leave a place. Exact only while the caller holds the slot ({@link #lockSlot}).
+	 * Whether the prompt still has room for this assignment: its rankings and the other
+	 * running leases leave a place. Exact only while the caller holds the slot
+	 * ({@link #lockSlot}).
 	 */
 	boolean hasRoomFor(Assignment assignment, int perPrompt) {
 		return jdbc.sql("SELECT " + TAKEN + " < :perPrompt FROM prompt_slots s WHERE s.prompt_id = :prompt")
@@ -127,18 +142,26 @@ class Assignments {
 			.single();
 	}
 
-	/** A new lease on an assignment whose lease ran out: same assignment, same candidate order. */
+	/**
+	 * A new lease on an assignment whose lease ran out: same assignment, same candidate
+	 * order.
+	 */
 	Assignment renew(Assignment assignment, int leaseSeconds) {
-		return jdbc.sql("""
-				UPDATE assignments SET leased_at = now(), lease_expires_at = now() + make_interval(secs => :leaseSeconds)
-				WHERE id = :id RETURNING\s""" + Assignment.COLUMNS)
+		return jdbc
+			.sql("""
+					UPDATE assignments SET leased_at = now(), lease_expires_at = now() + make_interval(secs => :leaseSeconds)
+					WHERE id = :id RETURNING\s"""
+					+ Assignment.COLUMNS)
 			.param("id", assignment.id())
 			.param("leaseSeconds", leaseSeconds)
 			.query(Assignment::of)
 			.single();
 	}
 
-	/** The lease ran out and the user moves on; the assignment may still be ranked while there is room. */
+	/**
+	 * The lease ran out and the user moves on; the assignment may still be ranked while
+	 * there is room.
+	 */
 	void expire(Assignment assignment) {
 		close(assignment.id(), Assignment.Status.EXPIRED);
 	}
@@ -160,12 +183,10 @@ class Assignments {
 		Map<Long, String> candidates = new LinkedHashMap<>();
 		jdbc.sql("""
 				SELECT p.text AS prompt, c.id, c.text FROM prompts p JOIN candidates c ON c.prompt_id = p.id
-				WHERE p.id = :prompt""")
-			.param("prompt", promptId)
-			.query(row -> {
-				prompt[0] = row.getString("prompt");
-				candidates.put(row.getLong("id"), row.getString("text"));
-			});
+				WHERE p.id = :prompt""").param("prompt", promptId).query(row -> {
+			prompt[0] = row.getString("prompt");
+			candidates.put(row.getLong("id"), row.getString("text"));
+		});
 		return new PromptContent(promptId, prompt[0], candidates);
 	}
 

@@ -20,8 +20,9 @@ import org.ranklab.project.Projects;
 import org.ranklab.user.RankLabUser;
 
 /**
- * The ranking page. Its script takes tasks from {@code POST /projects/{id}/label/next} (this page's own
- * endpoint: the task with its texts rendered as safe HTML) and answers them through the public API.
+ * The ranking page. Its script takes tasks from {@code POST /projects/{id}/label/next}
+ * (this page's own endpoint: the task with its texts rendered as safe HTML) and answers
+ * them through the public API.
  */
 @Controller
 class LabelPageController {

@@ -24,17 +24,18 @@ class LabelerWork {
 	}
 
 	/**
-	 * @param left prompts that still need rankings and that this user has not answered (a prompt fully
-	 * leased to others right now counts, as it may come free)
+	 * @param left prompts that still need rankings and that this user has not answered (a
+	 * prompt fully leased to others right now counts, as it may come free)
 	 */
 	record Row(Project project, long ranked, long skipped, long left) {
 	}
 
 	List<Row> of(long userId) {
 		Map<Long, long[]> answered = new HashMap<>();
-		jdbc.sql("""
-				SELECT project_id, count(*) FILTER (WHERE status = 'SUBMITTED'), count(*) FILTER (WHERE status = 'SKIPPED')
-				FROM assignments WHERE user_id = :user GROUP BY project_id""")
+		jdbc.sql(
+				"""
+						SELECT project_id, count(*) FILTER (WHERE status = 'SUBMITTED'), count(*) FILTER (WHERE status = 'SKIPPED')
+						FROM assignments WHERE user_id = :user GROUP BY project_id""")
 			.param("user", userId)
 			.query(row -> {
 				answered.put(row.getLong(1), new long[] { row.getLong(2), row.getLong(3) });
@@ -44,11 +45,9 @@ class LabelerWork {
 				SELECT s.project_id, count(*) FROM prompt_slots s
 				LEFT JOIN assignments a ON a.prompt_id = s.prompt_id AND a.user_id = :user
 				WHERE NOT s.complete AND (a.id IS NULL OR a.status = 'OPEN')
-				GROUP BY s.project_id""")
-			.param("user", userId)
-			.query(row -> {
-				left.put(row.getLong(1), row.getLong(2));
-			});
+				GROUP BY s.project_id""").param("user", userId).query(row -> {
+			left.put(row.getLong(1), row.getLong(2));
+		});
 		return projects.all().stream().map(project -> {
 			long[] counts = answered.getOrDefault(project.id(), new long[2]);
 			return new Row(project, counts[0], counts[1], left.getOrDefault(project.id(), 0L));

@@ -34,7 +34,9 @@ class LabelingController {
 		this.submissions = submissions;
 	}
 
-	/** {@code 200} with the caller's task, or {@code 204} when nothing is left for them. */
+	/**
+	 * {@code 200} with the caller's task, or {@code 204} when nothing is left for them.
+	 */
 	@PostMapping("/projects/{id}/tasks/next")
 	@Operation(summary = "Lease the caller's next prompt to rank",
 			description = "Returns the caller's open lease again if there is one. Candidates come in an order "
@@ -48,7 +50,9 @@ class LabelingController {
 			.orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
-	/** {@code 201} for a new ranking, {@code 200} when the same ranking was stored before. */
+	/**
+	 * {@code 201} for a new ranking, {@code 200} when the same ranking was stored before.
+	 */
 	@PostMapping("/assignments/{id}/ranking")
 	@Operation(summary = "Submit the ranking of an assignment",
 			description = "Tiers best first; a tier of two or more ids is a tie (where the project allows ties). "

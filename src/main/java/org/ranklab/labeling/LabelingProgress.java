@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 import org.ranklab.project.ProjectProgress;
 import org.ranklab.project.ProjectProgressSource;
 
-/** This module's share of a project's progress: prompts with all their rankings, and rankings. */
+/**
+ * This module's share of a project's progress: prompts with all their rankings, and
+ * rankings.
+ */
 @Component
 class LabelingProgress implements ProjectProgressSource {
 

@@ -17,9 +17,9 @@ import org.ranklab.web.InputError;
 import org.ranklab.web.InvalidInputException;
 
 /**
- * Checks a submitted ranking against the project's rules and the assignment's candidates, collecting every
- * problem with the field it is in ({@code ranking[1][0]}, {@code scores.42}), so that a client can fix all
- * at once.
+ * Checks a submitted ranking against the project's rules and the assignment's candidates,
+ * collecting every problem with the field it is in ({@code ranking[1][0]},
+ * {@code scores.42}), so that a client can fix all at once.
  */
 final class RankingRules {
 
@@ -36,7 +36,9 @@ final class RankingRules {
 		this.candidates = new LinkedHashSet<>(candidates);
 	}
 
-	/** The ranking normalised, or an {@link InvalidInputException} naming every problem. */
+	/**
+	 * The ranking normalised, or an {@link InvalidInputException} naming every problem.
+	 */
 	static ValidRanking check(RankingRequest request, Project project, List<Long> candidates) {
 		return new RankingRules(project, candidates).check(request);
 	}
@@ -139,7 +141,9 @@ final class RankingRules {
 		return comment.strip();
 	}
 
-	/** The candidate a JSON id names, or {@code null} when it names none of this task's. */
+	/**
+	 * The candidate a JSON id names, or {@code null} when it names none of this task's.
+	 */
 	private Long candidate(String id) {
 		if (id == null) {
 			return null;

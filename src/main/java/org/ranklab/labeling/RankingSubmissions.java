@@ -9,9 +9,9 @@ import org.ranklab.web.ConflictException;
 import org.ranklab.web.NotFoundException;
 
 /**
- * Takes rankings and skips for assignments. Only the assignment's own user may answer it; an answer is
- * final (the same ranking again is acknowledged, a different one refused); a lease that ran out still
- * counts while the prompt has room for it.
+ * Takes rankings and skips for assignments. Only the assignment's own user may answer it;
+ * an answer is final (the same ranking again is acknowledged, a different one refused); a
+ * lease that ran out still counts while the prompt has room for it.
  */
 @Service
 class RankingSubmissions {
@@ -32,13 +32,14 @@ class RankingSubmissions {
 		this.transactions = transactions;
 	}
 
-	/** @param created {@code false} when the same ranking had been stored before */
+	/**
+	 * @param created {@code false} when the same ranking had been stored before */
 	record Receipt(long rankingId, boolean created) {
 	}
 
 	/**
-	 * Who may answer, the project and the candidates never change, so the body is checked before any lock
-	 * is taken; only the assignment's state is read under its lock.
+	 * Who may answer, the project and the candidates never change, so the body is checked
+	 * before any lock is taken; only the assignment's state is read under its lock.
 	 */
 	Receipt submit(long assignmentId, long userId, RankingRequest request) {
 		Assignment seen = ownAssignment(assignmentId, userId);
@@ -61,7 +62,10 @@ class RankingSubmissions {
 		});
 	}
 
-	/** Gives the prompt up for this user for good; skipping twice is harmless, skipping a ranked one is not. */
+	/**
+	 * Gives the prompt up for this user for good; skipping twice is harmless, skipping a
+	 * ranked one is not.
+	 */
 	void skip(long assignmentId, long userId) {
 		ownAssignment(assignmentId, userId);
 		transactions.run(() -> {
@@ -89,8 +93,8 @@ class RankingSubmissions {
 	private Receipt sameAsStored(Assignment assignment, ValidRanking ranking) {
 		Rankings.Stored stored = rankings.ofAssignment(assignment.id()).orElseThrow();
 		if (!stored.bodySha256().equals(ranking.sha256())) {
-			throw new ConflictException("assignment " + assignment.id() + " is already ranked (ranking "
-					+ stored.id() + ") with a different body; rankings cannot be changed");
+			throw new ConflictException("assignment " + assignment.id() + " is already ranked (ranking " + stored.id()
+					+ ") with a different body; rankings cannot be changed");
 		}
 		return new Receipt(stored.id(), false);
 	}

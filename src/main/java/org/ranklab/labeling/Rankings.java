@@ -8,7 +8,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The SQL of submitted rankings: written once, never changed (the database refuses updates and deletes). */
+/**
+ * The SQL of submitted rankings: written once, never changed (the database refuses
+ * updates and deletes).
+ */
 @Component
 class Rankings {
 
@@ -32,9 +35,10 @@ class Rankings {
 	}
 
 	/**
-	 * Stores the ranking of a locked assignment in one statement: the labeler's pseudonym on first use, the
-	 * ranking with the order the candidates were shown in and the time since the lease began, the assignment
-	 * closed, and the prompt's count (complete once it reaches {@code perPrompt}).
+	 * Stores the ranking of a locked assignment in one statement: the labeler's pseudonym
+	 * on first use, the ranking with the order the candidates were shown in and the time
+	 * since the lease began, the assignment closed, and the prompt's count (complete once
+	 * it reaches {@code perPrompt}).
 	 */
 	long record(Assignment assignment, ValidRanking ranking, int perPrompt) {
 		return jdbc.sql("""

@@ -10,9 +10,9 @@ import org.ranklab.project.Project;
 import org.ranklab.project.Projects;
 
 /**
- * Project settings as labeling reads them on every call: kept for a few seconds, so that the hot path
- * neither opens a JPA session nor spends a transaction on settings that change rarely (a change shows
- * within {@link #FRESH_FOR}).
+ * Project settings as labeling reads them on every call: kept for a few seconds, so that
+ * the hot path neither opens a JPA session nor spends a transaction on settings that
+ * change rarely (a change shows within {@link #FRESH_FOR}).
  */
 @Component
 class RecentProjects {

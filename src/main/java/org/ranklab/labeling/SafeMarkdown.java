@@ -20,9 +20,10 @@ import org.commonmark.renderer.html.UrlSanitizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders prompts, candidates and guidelines (untrusted text, often model output) as Markdown that is safe
- * to insert into a page: raw HTML is escaped, so {@code <script>} shows as text; links keep only http,
- * https and mailto URLs; images become links, so nothing loads from elsewhere when a labeler opens a task.
+ * Renders prompts, candidates and guidelines (untrusted text, often model output) as
+ * Markdown that is safe to insert into a page: raw HTML is escaped, so {@code <script>}
+ * shows as text; links keep only http, https and mailto URLs; images become links, so
+ * nothing loads from elsewhere when a labeler opens a task.
  */
 @Component
 class SafeMarkdown {
@@ -35,7 +36,8 @@ class SafeMarkdown {
 		.escapeHtml(true)
 		.sanitizeUrls(true)
 		.urlSanitizer(URLS)
-		// Model output often relies on single line breaks; keep them rather than folding lines together.
+		// Model output often relies on single line breaks; keep them rather than folding
+		// lines together.
 		.softbreak("<br>\n")
 		.attributeProviderFactory(context -> (node, tag, attributes) -> {
 			if (node instanceof Link) {

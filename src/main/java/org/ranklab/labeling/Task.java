@@ -5,7 +5,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A prompt to rank, as {@code POST /projects/{id}/tasks/next} answers it: candidates in this assignment's order. */
+/**
+ * A prompt to rank, as {@code POST /projects/{id}/tasks/next} answers it: candidates in
+ * this assignment's order.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record Task(String assignmentId, TaskPrompt prompt, List<TaskCandidate> candidates, Instant leaseExpiresAt,
 		String guidelines) {

@@ -8,15 +8,19 @@ import org.springframework.stereotype.Service;
 import org.ranklab.project.Project;
 
 /**
- * Hands out prompts fairly: each prompt to at most {@code rankings_per_prompt} users at a time (rankings
- * plus running leases), never twice to one user, closest to completion first, then oldest. Prompts are
- * taken with {@code FOR UPDATE SKIP LOCKED}, so concurrent labelers on any number of instances spread over
- * different prompts instead of queueing for one, and never over-assign one.
+ * Hands out prompts fairly: each prompt to at most {@code rankings_per_prompt} users at a
+ * time (rankings plus running leases), never twice to one user, closest to completion
+ * first, then oldest. Prompts are taken with {@code FOR UPDATE SKIP LOCKED}, so
+ * concurrent labelers on any number of instances spread over different prompts instead of
+ * queueing for one, and never over-assign one.
  */
 @Service
 class TaskAssigner {
 
-	/** Each failed try means another labeler just filled the picked prompt; the next pick sees that. */
+	/**
+	 * Each failed try means another labeler just filled the picked prompt; the next pick
+	 * sees that.
+	 */
 	private static final int MAX_PICKS = 20;
 
 	private final Assignments assignments;
@@ -28,15 +32,19 @@ class TaskAssigner {
 		this.transactions = transactions;
 	}
 
-	/** The user's task in the project: their running lease, else a new one; empty when nothing is left. */
+	/**
+	 * The user's task in the project: their running lease, else a new one; empty when
+	 * nothing is left.
+	 */
 	Optional<LeasedTask> next(Project project, long userId) {
 		return transactions.run(() -> ownLease(project, userId).or(() -> newLease(project, userId))
 			.map(assignment -> LeasedTask.of(project, assignment, assignments.contentOf(assignment.promptId()))));
 	}
 
 	/**
-	 * The open lease of this user, returned again rather than duplicated. One that ran out is renewed while
-	 * the prompt still has room; otherwise it is given up and the user gets another prompt.
+	 * The open lease of this user, returned again rather than duplicated. One that ran
+	 * out is renewed while the prompt still has room; otherwise it is given up and the
+	 * user gets another prompt.
 	 */
 	private Optional<Assignment> ownLease(Project project, long userId) {
 		Optional<Assignment> open = assignments.openLeaseOf(project.id(), userId);

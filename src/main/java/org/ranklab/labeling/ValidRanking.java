@@ -10,8 +10,9 @@ import java.util.SortedMap;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A ranking that passed {@link RankingRules}, normalised: ids as numbers, each tie sorted, scores sorted by
- * id, the comment stripped. Two bodies that mean the same normalise to the same value and hash.
+ * A ranking that passed {@link RankingRules}, normalised: ids as numbers, each tie
+ * sorted, scores sorted by id, the comment stripped. Two bodies that mean the same
+ * normalise to the same value and hash.
  *
  * @param tiers best first; {@code null} for a not-rankable verdict sent without a ranking
  * @param scores candidate id to 1..7; {@code null} when none were sent
@@ -27,14 +28,15 @@ record ValidRanking(List<List<Long>> tiers, SortedMap<Long, Integer> scores, boo
 	}
 
 	/**
-	 * Identifies the body for idempotent resubmission; built by hand so that it never changes with the JSON
-	 * settings of the day.
+	 * Identifies the body for idempotent resubmission; built by hand so that it never
+	 * changes with the JSON settings of the day.
 	 */
 	String sha256() {
 		String canonical = tiers + "|" + scores + "|" + notRankable + "|"
 				+ (comment == null ? "-" : comment.length() + ":" + comment);
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException("SHA-256 is part of every JDK", e);

@@ -7,7 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import org.ranklab.user.RankLabUser;
 
-/** A labeler's start page: each project with what they did and what is left, and a way in. */
+/**
+ * A labeler's start page: each project with what they did and what is left, and a way in.
+ */
 @Controller
 class WorkPageController {
 

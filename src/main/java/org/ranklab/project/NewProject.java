@@ -11,20 +11,17 @@ import org.ranklab.web.InvalidInputException;
 
 /** A project to create; absent settings take the documented defaults. */
 record NewProject(
-		@NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
-		String name,
-		@Size(max = 100_000, message = "must be at most 100000 characters")
-		String guidelines,
-		@Min(value = 2, message = "must be between 2 and 9") @Max(value = 9, message = "must be between 2 and 9")
-		Integer minCandidates,
-		@Min(value = 2, message = "must be between 2 and 9") @Max(value = 9, message = "must be between 2 and 9")
-		Integer maxCandidates,
-		@Min(value = 1, message = "must be at least 1") @Max(value = 100, message = "must be at most 100")
-		Integer rankingsPerPrompt,
-		Boolean allowTies,
-		Boolean collectScores,
-		@Min(value = 1, message = "must be at least 1") @Max(value = 86_400, message = "must be at most 86400 (a day)")
-		Integer leaseSeconds) {
+		@NotBlank(message = "must not be blank") @Size(max = 200,
+				message = "must be at most 200 characters") String name,
+		@Size(max = 100_000, message = "must be at most 100000 characters") String guidelines,
+		@Min(value = 2, message = "must be between 2 and 9") @Max(value = 9,
+				message = "must be between 2 and 9") Integer minCandidates,
+		@Min(value = 2, message = "must be between 2 and 9") @Max(value = 9,
+				message = "must be between 2 and 9") Integer maxCandidates,
+		@Min(value = 1, message = "must be at least 1") @Max(value = 100,
+				message = "must be at most 100") Integer rankingsPerPrompt,
+		Boolean allowTies, Boolean collectScores, @Min(value = 1, message = "must be at least 1") @Max(value = 86_400,
+				message = "must be at most 86400 (a day)") Integer leaseSeconds) {
 
 	NewProject {
 		guidelines = guidelines == null || guidelines.isBlank() ? null : guidelines;

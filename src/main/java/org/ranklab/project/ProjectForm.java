@@ -1,6 +1,8 @@
 package org.ranklab.project;
 
-/** The create-project page's form; a bean so that unchecked boxes bind as {@code false}. */
+/**
+ * The create-project page's form; a bean so that unchecked boxes bind as {@code false}.
+ */
 class ProjectForm {
 
 	private String name;

@@ -1,8 +1,8 @@
 package org.ranklab.project;
 
 /**
- * How far a project is: prompts imported, prompts with their candidates (ready to rank), prompts with all
- * the rankings they need, and rankings submitted.
+ * How far a project is: prompts imported, prompts with their candidates (ready to rank),
+ * prompts with all the rankings they need, and rankings submitted.
  */
 public record ProjectProgress(long prompts, long promptsReady, long promptsComplete, long rankings) {
 

@@ -6,9 +6,10 @@ import java.sql.SQLException;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Rows in PostgreSQL's COPY text format, encoded straight to UTF-8 bytes and sent in chunks: tab between
- * fields, {@code \N} for null, and backslash, tab, newline and carriage return escaped. These are ASCII, and
- * UTF-8 never uses ASCII bytes inside a multi-byte character, so escaping the bytes is exact.
+ * Rows in PostgreSQL's COPY text format, encoded straight to UTF-8 bytes and sent in
+ * chunks: tab between fields, {@code \N} for null, and backslash, tab, newline and
+ * carriage return escaped. These are ASCII, and UTF-8 never uses ASCII bytes inside a
+ * multi-byte character, so escaping the bytes is exact.
  */
 final class CopyRows {
 

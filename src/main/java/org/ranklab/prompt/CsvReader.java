@@ -13,10 +13,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * RFC 4180 CSV with a header of {@code prompt}, {@code candidate_1} … {@code candidate_9} and an optional
- * {@code external_id}. A record's line is the physical line it starts on (the header is line 1), so quoted
- * fields spanning lines do not shift the numbers. Empty candidate cells at the end of a row are absent, so
- * a row may have fewer candidates than the header has columns; a row with none waits for generation.
+ * RFC 4180 CSV with a header of {@code prompt}, {@code candidate_1} … {@code candidate_9}
+ * and an optional {@code external_id}. A record's line is the physical line it starts on
+ * (the header is line 1), so quoted fields spanning lines do not shift the numbers. Empty
+ * candidate cells at the end of a row are absent, so a row may have fewer candidates than
+ * the header has columns; a row with none waits for generation.
  */
 final class CsvReader implements RecordReader {
 
@@ -87,7 +88,8 @@ final class CsvReader implements RecordReader {
 				candidates[candidate] = column;
 			}
 			else {
-				problems.add(1, row.get(column), "unknown column '" + row.get(column) + "'; the columns are " + COLUMNS);
+				problems.add(1, row.get(column),
+						"unknown column '" + row.get(column) + "'; the columns are " + COLUMNS);
 			}
 		}
 		if (prompt < 0) {

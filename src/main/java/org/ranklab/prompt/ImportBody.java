@@ -21,9 +21,9 @@ import org.springframework.web.util.WebUtils;
 import org.ranklab.web.InvalidInputException;
 
 /**
- * The file an import request carries: the body itself ({@code Content-Type} names the format) or the
- * {@code file} part of a multipart upload (its extension or content type names it). Either way a stream,
- * never a copy in memory, limited to {@code maxBytes}.
+ * The file an import request carries: the body itself ({@code Content-Type} names the
+ * format) or the {@code file} part of a multipart upload (its extension or content type
+ * names it). Either way a stream, never a copy in memory, limited to {@code maxBytes}.
  */
 record ImportBody(ImportFormat format, InputStream content) {
 

@@ -21,7 +21,8 @@ enum ImportFormat {
 	static Optional<ImportFormat> of(MediaType type) {
 		return Optional.ofNullable(switch (type.getType() + "/" + type.getSubtype()) {
 			case "application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines",
-					"application/jsonlines" -> NDJSON;
+					"application/jsonlines" ->
+				NDJSON;
 			case "application/json" -> JSON_ARRAY;
 			case "text/csv" -> CSV;
 			default -> null;

@@ -7,8 +7,8 @@ import org.ranklab.web.InputError;
 import org.ranklab.web.InvalidInputException;
 
 /**
- * Every problem found in an import file. The first {@value #LISTED} are kept with their line; the rest are
- * only counted, so a file full of errors cannot fill the heap.
+ * Every problem found in an import file. The first {@value #LISTED} are kept with their
+ * line; the rest are only counted, so a file full of errors cannot fill the heap.
  */
 final class ImportProblems {
 

@@ -3,9 +3,10 @@ package org.ranklab.prompt;
 import java.util.List;
 
 /**
- * One prompt as read from an import file, before it is checked against the project. {@code line} is the
- * 1-based line (for a JSON array, the element's index + 1); {@code meta} is JSON text or null; an empty
- * candidate list means the prompt waits for generation.
+ * One prompt as read from an import file, before it is checked against the project.
+ * {@code line} is the 1-based line (for a JSON array, the element's index + 1);
+ * {@code meta} is JSON text or null; an empty candidate list means the prompt waits for
+ * generation.
  */
 record ImportRecord(long line, String externalId, String prompt, String meta, List<ImportCandidate> candidates) {
 

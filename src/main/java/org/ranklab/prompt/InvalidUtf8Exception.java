@@ -1,8 +1,8 @@
 package org.ranklab.prompt;
 
 /**
- * The body holds bytes that are not UTF-8. Unchecked, so that it passes unchanged through the JSON and CSV
- * parsers, which wrap only {@link java.io.IOException}s.
+ * The body holds bytes that are not UTF-8. Unchecked, so that it passes unchanged through
+ * the JSON and CSV parsers, which wrap only {@link java.io.IOException}s.
  */
 final class InvalidUtf8Exception extends RuntimeException {
 

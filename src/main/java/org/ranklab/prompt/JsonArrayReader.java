@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A JSON array of records, read element by element with the streaming parser. A record's "line" is its
- * index + 1. Broken JSON ends the reading: nothing after it can be trusted.
+ * A JSON array of records, read element by element with the streaming parser. A record's
+ * "line" is its index + 1. Broken JSON ends the reading: nothing after it can be trusted.
  */
 final class JsonArrayReader implements RecordReader {
 

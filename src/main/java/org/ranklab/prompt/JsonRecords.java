@@ -10,9 +10,9 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns one JSON record into an {@link ImportRecord}, naming every field of the wrong type. Unknown fields
- * are refused too: a misspelt {@code "candidate"} would otherwise silently leave a prompt waiting for
- * generation.
+ * Turns one JSON record into an {@link ImportRecord}, naming every field of the wrong
+ * type. Unknown fields are refused too: a misspelt {@code "candidate"} would otherwise
+ * silently leave a prompt waiting for generation.
  */
 final class JsonRecords {
 
@@ -32,8 +32,8 @@ final class JsonRecords {
 		long before = problems.count();
 		for (String name : node.propertyNames()) {
 			if (!FIELDS.contains(name)) {
-				problems.add(line, name, "unknown field '" + name + "'; a record has prompt, candidates, "
-						+ "external_id and meta");
+				problems.add(line, name,
+						"unknown field '" + name + "'; a record has prompt, candidates, " + "external_id and meta");
 			}
 		}
 		JsonNode prompt = node.get("prompt");
@@ -52,14 +52,18 @@ final class JsonRecords {
 		return Optional.of(new ImportRecord(line, externalId, prompt.stringValue(), meta, candidates));
 	}
 
-	/** A parser's complaint as a message for people: what is wrong and where on the line. */
+	/**
+	 * A parser's complaint as a message for people: what is wrong and where on the line.
+	 */
 	static String malformed(JacksonException e, boolean withLine) {
-		String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().lines().findFirst().orElse("");
+		String message = e.getOriginalMessage() == null ? "unreadable"
+				: e.getOriginalMessage().lines().findFirst().orElse("");
 		TokenStreamLocation at = e.getLocation();
 		if (at == null || at.getColumnNr() < 1) {
 			return "malformed JSON: " + message;
 		}
-		String where = withLine ? "text line " + at.getLineNr() + ", column " + at.getColumnNr() : "column " + at.getColumnNr();
+		String where = withLine ? "text line " + at.getLineNr() + ", column " + at.getColumnNr()
+				: "column " + at.getColumnNr();
 		return "malformed JSON at " + where + ": " + message;
 	}
 
@@ -94,8 +98,8 @@ final class JsonRecords {
 			return List.of();
 		}
 		if (!node.isArray()) {
-			problems.add(line, "candidates", "candidates must be an array of strings or {\"text\": ...} objects, not "
-					+ kind(node));
+			problems.add(line, "candidates",
+					"candidates must be an array of strings or {\"text\": ...} objects, not " + kind(node));
 			return List.of();
 		}
 		List<ImportCandidate> candidates = new ArrayList<>(node.size());
@@ -120,8 +124,8 @@ final class JsonRecords {
 		long before = problems.count();
 		for (String field : node.propertyNames()) {
 			if (!CANDIDATE_FIELDS.contains(field)) {
-				problems.add(line, "candidates", name + ": unknown field '" + field + "'; a candidate has text, "
-						+ "model and meta");
+				problems.add(line, "candidates",
+						name + ": unknown field '" + field + "'; a candidate has text, " + "model and meta");
 			}
 		}
 		JsonNode text = node.get("text");

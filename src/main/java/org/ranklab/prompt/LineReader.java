@@ -5,9 +5,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 
 /**
- * Splits text into lines ({@code \n} or {@code \r\n}) without ever holding more than one line, and no line
- * longer than a limit. A line that is too long or not UTF-8 comes back with its problem instead of its text,
- * and reading goes on with the next line.
+ * Splits text into lines ({@code \n} or {@code \r\n}) without ever holding more than one
+ * line, and no line longer than a limit. A line that is too long or not UTF-8 comes back
+ * with its problem instead of its text, and reading goes on with the next line.
  */
 final class LineReader {
 

@@ -6,7 +6,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One JSON object per line; blank lines are skipped, and every bad line is reported, not just the first. */
+/**
+ * One JSON object per line; blank lines are skipped, and every bad line is reported, not
+ * just the first.
+ */
 final class NdjsonReader implements RecordReader {
 
 	static final int MAX_LINE_CHARS = 8 * 1024 * 1024;

@@ -16,10 +16,11 @@ import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.UncategorizedSQLException;
 
 /**
- * Stores checked records in batches with {@code COPY}: per batch, the records whose {@code external_id} the
- * project (or an earlier record of the same import) already has are skipped, prompt ids are reserved from the
- * sequence so candidates can point at them, and both tables are loaded. Runs inside the import's transaction,
- * so a later error rolls every batch back. Holds at most one batch in memory.
+ * Stores checked records in batches with {@code COPY}: per batch, the records whose
+ * {@code external_id} the project (or an earlier record of the same import) already has
+ * are skipped, prompt ids are reserved from the sequence so candidates can point at them,
+ * and both tables are loaded. Runs inside the import's transaction, so a later error
+ * rolls every batch back. Holds at most one batch in memory.
  */
 final class PromptBatchWriter {
 
@@ -51,7 +52,10 @@ final class PromptBatchWriter {
 
 	private long waiting;
 
-	/** {@code readyAt} is the transaction's {@code now()} as text: when prompts with candidates became ready. */
+	/**
+	 * {@code readyAt} is the transaction's {@code now()} as text: when prompts with
+	 * candidates became ready.
+	 */
 	PromptBatchWriter(Connection connection, long projectId, String readyAt) {
 		try {
 			this.connection = connection;
@@ -114,7 +118,10 @@ final class PromptBatchWriter {
 		return fresh;
 	}
 
-	/** Those of the ids the project has, including rows this import stored in earlier batches. */
+	/**
+	 * Those of the ids the project has, including rows this import stored in earlier
+	 * batches.
+	 */
 	private Set<String> storedExternalIds(Set<String> externalIds) throws SQLException {
 		String sql = "SELECT external_id FROM prompts WHERE project_id = ? AND external_id = ANY (?)";
 		Set<String> stored = new HashSet<>();
@@ -136,8 +143,8 @@ final class PromptBatchWriter {
 		if (count == 0) {
 			return ids;
 		}
-		try (PreparedStatement select = connection.prepareStatement(
-				"SELECT nextval(?::regclass) FROM generate_series(1, ?)")) {
+		try (PreparedStatement select = connection
+			.prepareStatement("SELECT nextval(?::regclass) FROM generate_series(1, ?)")) {
 			select.setString(1, promptSequence);
 			select.setInt(2, count);
 			try (ResultSet rows = select.executeQuery()) {
@@ -157,8 +164,12 @@ final class PromptBatchWriter {
 		try {
 			for (int i = 0; i < records.size(); i++) {
 				ImportRecord record = records.get(i);
-				rows.number(ids[i]).number(projectId).text(record.externalId()).text(record.prompt())
-					.text(record.meta()).text(record.waitsForGeneration() ? null : readyAt);
+				rows.number(ids[i])
+					.number(projectId)
+					.text(record.externalId())
+					.text(record.prompt())
+					.text(record.meta())
+					.text(record.waitsForGeneration() ? null : readyAt);
 				rows.endRow();
 				if (record.waitsForGeneration()) {
 					waiting++;
@@ -182,7 +193,10 @@ final class PromptBatchWriter {
 						rows = new CopyRows(copyManager.copyIn(COPY_CANDIDATES));
 					}
 					ImportCandidate candidate = candidates.get(position);
-					rows.number(ids[i]).number(position).text(candidate.text()).text(candidate.model())
+					rows.number(ids[i])
+						.number(position)
+						.text(candidate.text())
+						.text(candidate.model())
 						.text(candidate.meta());
 					rows.endRow();
 				}

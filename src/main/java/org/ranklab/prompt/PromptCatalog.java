@@ -15,7 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.ranklab.web.InvalidInputException;
 
-/** Reads a project's prompts page by page, in id order (keyset paging: no OFFSET, stable under inserts). */
+/**
+ * Reads a project's prompts page by page, in id order (keyset paging: no OFFSET, stable
+ * under inserts).
+ */
 @Service
 class PromptCatalog {
 
@@ -82,7 +85,8 @@ class PromptCatalog {
 		if (promptIds.isEmpty()) {
 			return byPrompt;
 		}
-		jdbc.sql("SELECT id, prompt_id, text, model FROM candidates WHERE prompt_id IN (:ids) ORDER BY prompt_id, position")
+		jdbc.sql(
+				"SELECT id, prompt_id, text, model FROM candidates WHERE prompt_id IN (:ids) ORDER BY prompt_id, position")
 			.param("ids", promptIds)
 			.query((rs, n) -> {
 				byPrompt.computeIfAbsent(rs.getLong(2), id -> new ArrayList<>())

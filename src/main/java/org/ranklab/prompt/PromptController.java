@@ -41,11 +41,11 @@ class PromptController {
 	}
 
 	@Operation(summary = "Import prompts with their candidates, all or nothing",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-					@Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")),
-					@Content(mediaType = "application/json", schema = @Schema(type = "array")),
-					@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
-					@Content(mediaType = "multipart/form-data", schema = @Schema(type = "object")) }))
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = { @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")),
+							@Content(mediaType = "application/json", schema = @Schema(type = "array")),
+							@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+							@Content(mediaType = "multipart/form-data", schema = @Schema(type = "object")) }))
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	ImportResult importPrompts(@PathVariable long projectId, HttpServletRequest request)

@@ -5,7 +5,9 @@ import java.util.Base64;
 
 import org.ranklab.web.InvalidInputException;
 
-/** The opaque {@code after} cursor of the prompt listing: the last id of a page, encoded. */
+/**
+ * The opaque {@code after} cursor of the prompt listing: the last id of a page, encoded.
+ */
 final class PromptCursor {
 
 	private static final String PREFIX = "p";
@@ -14,7 +16,9 @@ final class PromptCursor {
 	}
 
 	static String after(long id) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + id).getBytes(StandardCharsets.US_ASCII));
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString((PREFIX + id).getBytes(StandardCharsets.US_ASCII));
 	}
 
 	/** The id to start after; 0 (the beginning) when there is no cursor. */

@@ -20,9 +20,10 @@ import org.ranklab.web.InputError;
 import org.ranklab.web.InvalidInputException;
 
 /**
- * Imports a file of prompts into a project, all or nothing: records are read and checked one at a time and
- * stored in batches as they come, all in one transaction, which any invalid record rolls back. So memory
- * stays flat whatever the file's size, and a refused file leaves nothing behind.
+ * Imports a file of prompts into a project, all or nothing: records are read and checked
+ * one at a time and stored in batches as they come, all in one transaction, which any
+ * invalid record rolls back. So memory stays flat whatever the file's size, and a refused
+ * file leaves nothing behind.
  */
 @Service
 class PromptImporter {
@@ -41,7 +42,8 @@ class PromptImporter {
 
 	@Transactional
 	ImportResult importPrompts(Project project, ImportFormat format, InputStream content) {
-		// One import per project at a time, so that two files cannot both add the same external_id.
+		// One import per project at a time, so that two files cannot both add the same
+		// external_id.
 		jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtext('ranklab.prompt-import'), ?)")
 			.param((int) project.id())
 			.query(Integer.class)

@@ -10,7 +10,10 @@ import org.ranklab.project.Project;
 import org.ranklab.project.Projects;
 import org.ranklab.web.InvalidInputException;
 
-/** The admin page of a project's prompts: browse them page by page, and upload a file to import. */
+/**
+ * The admin page of a project's prompts: browse them page by page, and upload a file to
+ * import.
+ */
 @Controller
 class PromptPageController {
 

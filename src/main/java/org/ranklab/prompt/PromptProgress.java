@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 import org.ranklab.project.ProjectProgress;
 import org.ranklab.project.ProjectProgressSource;
 
-/** Contributes the prompt counts of a project's progress: imported, and ready (with their candidates). */
+/**
+ * Contributes the prompt counts of a project's progress: imported, and ready (with their
+ * candidates).
+ */
 @Component
 class PromptProgress implements ProjectProgressSource {
 

@@ -8,12 +8,16 @@ import java.util.regex.Pattern;
 import org.ranklab.project.Project;
 
 /**
- * The rules a record must meet in a project: a non-blank prompt and, when it brings candidates, between the
- * project's fewest and most of them, none blank, no two alike. Also what PostgreSQL cannot store (NUL).
+ * The rules a record must meet in a project: a non-blank prompt and, when it brings
+ * candidates, between the project's fewest and most of them, none blank, no two alike.
+ * Also what PostgreSQL cannot store (NUL).
  */
 final class RecordChecks {
 
-	/** An escaped NUL in JSON text ({@code \u0000}) that is not itself an escaped backslash followed by "u0000". */
+	/**
+	 * An escaped NUL in JSON text ({@code \u0000}) that is not itself an escaped
+	 * backslash followed by "u0000".
+	 */
 	private static final Pattern JSON_NUL = Pattern.compile("(?<!\\\\)(\\\\\\\\)*\\\\u0000");
 
 	private final int fewest;
@@ -45,8 +49,8 @@ final class RecordChecks {
 	private void checkCandidates(List<ImportCandidate> candidates, long line, ImportProblems problems) {
 		int count = candidates.size();
 		if (count < fewest || count > most) {
-			problems.add(line, "candidates", count + (count == 1 ? " candidate" : " candidates") + ", this project needs "
-					+ (fewest == most ? "exactly " + fewest : fewest + " to " + most));
+			problems.add(line, "candidates", count + (count == 1 ? " candidate" : " candidates")
+					+ ", this project needs " + (fewest == most ? "exactly " + fewest : fewest + " to " + most));
 		}
 		Map<String, Integer> seen = new HashMap<>();
 		for (int i = 0; i < count; i++) {

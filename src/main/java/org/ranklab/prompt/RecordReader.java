@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 interface RecordReader {
 
 	/**
-	 * Hands each well-formed record to {@code records} in file order and reports every malformed one to
-	 * {@code problems}, with its line.
+	 * Hands each well-formed record to {@code records} in file order and reports every
+	 * malformed one to {@code problems}, with its line.
 	 */
 	void read(StrictUtf8Reader body, Consumer<ImportRecord> records, ImportProblems problems);
 

@@ -7,8 +7,8 @@ import java.io.InputStream;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * Counts the bytes of a streamed body and refuses ({@code 413}) as soon as it passes the limit, also when
- * the client sent no {@code Content-Length} (chunked transfer).
+ * Counts the bytes of a streamed body and refuses ({@code 413}) as soon as it passes the
+ * limit, also when the client sent no {@code Content-Length} (chunked transfer).
  */
 final class SizeLimitedInputStream extends FilterInputStream {
 

@@ -11,10 +11,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes a UTF-8 stream, drops a leading byte order mark, and refuses malformed bytes exactly where they
- * are: every character before a bad byte is delivered first, and only the read that reaches it throws
- * {@link InvalidUtf8Exception} naming its line. The bad bytes are then skipped, so a line-oriented reader
- * can report the line and go on with the next.
+ * Decodes a UTF-8 stream, drops a leading byte order mark, and refuses malformed bytes
+ * exactly where they are: every character before a bad byte is delivered first, and only
+ * the read that reaches it throws {@link InvalidUtf8Exception} naming its line. The bad
+ * bytes are then skipped, so a line-oriented reader can report the line and go on with
+ * the next.
  */
 final class StrictUtf8Reader extends Reader {
 
@@ -63,7 +64,9 @@ final class StrictUtf8Reader extends Reader {
 		return n;
 	}
 
-	/** Fills {@link #chars} with at least one character; false at the end of the stream. */
+	/**
+	 * Fills {@link #chars} with at least one character; false at the end of the stream.
+	 */
 	private boolean decodeMore() throws IOException {
 		if (malformed != null) {
 			throwForMalformedBytes();

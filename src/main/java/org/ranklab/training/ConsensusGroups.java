@@ -11,15 +11,18 @@ import org.ranklab.training.engine.Candidate;
 import org.ranklab.training.engine.RankedGroup;
 
 /**
- * Training source {@code consensus}: one group per prompt, ranked by the consensus of its rankings, with
- * each candidate's mean score (rounded) where the rankings carry scores.
+ * Training source {@code consensus}: one group per prompt, ranked by the consensus of its
+ * rankings, with each candidate's mean score (rounded) where the rankings carry scores.
  */
 final class ConsensusGroups {
 
 	private ConsensusGroups() {
 	}
 
-	/** Merges groups that come ordered by prompt, as {@link TrainingData#rankings} returns them. */
+	/**
+	 * Merges groups that come ordered by prompt, as {@link TrainingData#rankings} returns
+	 * them.
+	 */
 	static List<RankedGroup> merge(List<RankedGroup> rankings) {
 		List<RankedGroup> merged = new ArrayList<>();
 		int start = 0;

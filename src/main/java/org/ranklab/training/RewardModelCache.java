@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import org.ranklab.training.engine.RewardModel;
 
 /**
- * Loaded reward models, the most recently used first, at most {@code ranklab.training.cached-models} of them. An
- * evicted model is closed (its native memory freed) once the last request using it is done.
+ * Loaded reward models, the most recently used first, at most
+ * {@code ranklab.training.cached-models} of them. An evicted model is closed (its native
+ * memory freed) once the last request using it is done.
  */
 @Component
 class RewardModelCache implements DisposableBean {
@@ -26,7 +27,10 @@ class RewardModelCache implements DisposableBean {
 		this.capacity = Math.max(1, capacity);
 	}
 
-	/** A model with a count of the requests using it, so that eviction never closes it under one of them. */
+	/**
+	 * A model with a count of the requests using it, so that eviction never closes it
+	 * under one of them.
+	 */
 	private static final class Entry {
 
 		private final RewardModel model;
@@ -42,8 +46,9 @@ class RewardModelCache implements DisposableBean {
 	}
 
 	/**
-	 * Applies {@code use} to the model, loading it with {@code load} on first use. Loading happens under the cache's
-	 * lock: models are loaded rarely and a second request for the same model must not load it twice.
+	 * Applies {@code use} to the model, loading it with {@code load} on first use.
+	 * Loading happens under the cache's lock: models are loaded rarely and a second
+	 * request for the same model must not load it twice.
 	 */
 	<T> T with(long id, Function<Long, RewardModel> load, Function<RewardModel, T> use) {
 		Entry entry;

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Reward models: metadata and artifact (ADMIN), scoring (any authenticated user, as the security configuration
- * allows for the two score paths).
+ * Reward models: metadata and artifact (ADMIN), scoring (any authenticated user, as the
+ * security configuration allows for the two score paths).
  */
 @RestController
 class RewardModelController {
@@ -37,7 +37,10 @@ class RewardModelController {
 		return models.get(id);
 	}
 
-	/** The zip that loads without the server ({@code RewardModel.load}); see the README for its format. */
+	/**
+	 * The zip that loads without the server ({@code RewardModel.load}); see the README
+	 * for its format.
+	 */
 	@GetMapping("/api/v1/reward-models/{id}/artifact")
 	ResponseEntity<byte[]> artifact(@PathVariable long id) {
 		byte[] zip = models.artifact(id);

@@ -43,7 +43,10 @@ class RewardModelStore {
 	}
 
 	Optional<RewardModelInfo> find(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM reward_models WHERE id = ?").param(id).query(this::info).optional();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM reward_models WHERE id = ?")
+			.param(id)
+			.query(this::info)
+			.optional();
 	}
 
 	List<RewardModelInfo> recent(long projectId, int limit) {

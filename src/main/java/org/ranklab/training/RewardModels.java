@@ -8,7 +8,9 @@ import org.ranklab.project.Projects;
 import org.ranklab.training.engine.RewardModel;
 import org.ranklab.web.NotFoundException;
 
-/** Finds stored reward models and scores responses with them (loaded once, then cached). */
+/**
+ * Finds stored reward models and scores responses with them (loaded once, then cached).
+ */
 @Service
 class RewardModels {
 
@@ -37,11 +39,13 @@ class RewardModels {
 		return store.artifact(id).orElseThrow(() -> new NotFoundException("reward model", id));
 	}
 
-	/** The project's newest model (of a run that succeeded: only those store one), or a 404. */
+	/**
+	 * The project's newest model (of a run that succeeded: only those store one), or a
+	 * 404.
+	 */
 	long newest(long projectId) {
 		projects.get(projectId);
-		return store.newest(projectId)
-			.orElseThrow(() -> new NotFoundException("reward model of project", projectId));
+		return store.newest(projectId).orElseThrow(() -> new NotFoundException("reward model of project", projectId));
 	}
 
 	double[] score(long id, ScoreRequest request) {

@@ -10,8 +10,8 @@ import org.ranklab.training.engine.Objective;
 import org.ranklab.training.engine.TrainingSettings;
 
 /**
- * What a run was asked to do, defaults filled in: stored with the run as JSON and read back by its worker, so a
- * revived run trains exactly as the first attempt did.
+ * What a run was asked to do, defaults filled in: stored with the run as JSON and read
+ * back by its worker, so a revived run trains exactly as the first attempt did.
  */
 record RunSettings(TrainingSettings training, String source) {
 

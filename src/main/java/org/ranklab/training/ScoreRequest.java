@@ -7,7 +7,10 @@ import java.util.stream.Collectors;
 import org.ranklab.web.InputError;
 import org.ranklab.web.InvalidInputException;
 
-/** {@code POST /api/v1/reward-models/{id}/score}: responses to one prompt, scored in one batch. */
+/**
+ * {@code POST /api/v1/reward-models/{id}/score}: responses to one prompt, scored in one
+ * batch.
+ */
 record ScoreRequest(String prompt, List<String> responses) {
 
 	static final int MAX_RESPONSES = 100;
@@ -32,8 +35,8 @@ record ScoreRequest(String prompt, List<String> responses) {
 					errors.add(InputError.field("responses[" + i + "]", "must be a string"));
 				}
 				else if (response.length() > MAX_CHARS) {
-					errors.add(InputError.field("responses[" + i + "]",
-							"must be at most " + MAX_CHARS + " characters"));
+					errors
+						.add(InputError.field("responses[" + i + "]", "must be at most " + MAX_CHARS + " characters"));
 				}
 			}
 		}

@@ -27,7 +27,10 @@ class TrainingController {
 		this.runs = runs;
 	}
 
-	/** Queues a run; {@code 409} when the project has nothing to train on or already trains. */
+	/**
+	 * Queues a run; {@code 409} when the project has nothing to train on or already
+	 * trains.
+	 */
 	@PostMapping("/api/v1/projects/{id}/training-runs")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Map<String, String> start(@PathVariable long id, @RequestBody(required = false) TrainingRequest request,

@@ -25,9 +25,10 @@ import org.ranklab.training.engine.Candidate;
 import org.ranklab.training.engine.RankedGroup;
 
 /**
- * A project's submitted rankings as the engine trains on them: one {@link RankedGroup} per ranking, not-rankable
- * verdicts left out. Read with a server-side cursor (fetch size inside a read-only transaction), so the database
- * streams rows rather than building the whole result in the driver.
+ * A project's submitted rankings as the engine trains on them: one {@link RankedGroup}
+ * per ranking, not-rankable verdicts left out. Read with a server-side cursor (fetch size
+ * inside a read-only transaction), so the database streams rows rather than building the
+ * whole result in the driver.
  */
 @Component
 class TrainingData {
@@ -51,7 +52,10 @@ class TrainingData {
 		this.json = json;
 	}
 
-	/** True when some ranking of the project orders at least two candidates (two tiers or more). */
+	/**
+	 * True when some ranking of the project orders at least two candidates (two tiers or
+	 * more).
+	 */
 	boolean hasOrderedPair(long projectId) {
 		return jdbc.sql("""
 				SELECT EXISTS (SELECT 1 FROM rankings
@@ -88,7 +92,10 @@ class TrainingData {
 		});
 	}
 
-	/** Builds groups from rows ordered by prompt and ranking, sharing candidate objects within a prompt. */
+	/**
+	 * Builds groups from rows ordered by prompt and ranking, sharing candidate objects
+	 * within a prompt.
+	 */
 	private final class Collector {
 
 		private final List<RankedGroup> groups = new ArrayList<>();

@@ -11,8 +11,9 @@ import org.ranklab.web.InputError;
 import org.ranklab.web.InvalidInputException;
 
 /**
- * {@code POST /api/v1/projects/{id}/training-runs}. Every field is optional; what is left out takes the measured
- * defaults of the chosen architecture. Enum-like fields are strings so that a wrong value is named in the 400.
+ * {@code POST /api/v1/projects/{id}/training-runs}. Every field is optional; what is left
+ * out takes the measured defaults of the chosen architecture. Enum-like fields are
+ * strings so that a wrong value is named in the 400.
  */
 record TrainingRequest(String objective, String source, Integer epochs, Double learningRate, Integer batchSize,
 		Double validationFraction, Long seed, String architecture) {
@@ -21,7 +22,10 @@ record TrainingRequest(String objective, String source, Integer epochs, Double l
 
 	static final String CONSENSUS = "consensus";
 
-	/** Upper bound of the API (the engine allows more): a run must end in reasonable time on a shared machine. */
+	/**
+	 * Upper bound of the API (the engine allows more): a run must end in reasonable time
+	 * on a shared machine.
+	 */
 	static final int MAX_EPOCHS = 100;
 
 	/** Checks every field and reports all problems at once. */

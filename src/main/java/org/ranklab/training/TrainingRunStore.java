@@ -40,9 +40,8 @@ class TrainingRunStore {
 		return jdbc.sql("""
 				INSERT INTO training_runs (project_id, objective, architecture, source, settings, created_by)
 				VALUES (?, ?, ?, ?, ?::jsonb, ?) RETURNING id""")
-			.params(projectId, settings.training().objective().apiName(),
-					settings.training().architecture().apiName(), settings.source(),
-					json.writeValueAsString(settings.asMap()), createdBy)
+			.params(projectId, settings.training().objective().apiName(), settings.training().architecture().apiName(),
+					settings.source(), json.writeValueAsString(settings.asMap()), createdBy)
 			.query(Long.class)
 			.single();
 	}
@@ -69,7 +68,10 @@ class TrainingRunStore {
 	private record Row(TrainingRun run, String ownStatus) {
 	}
 
-	/** A job that ended without the worker (failed after its workers died, cancelled while queued): the run follows. */
+	/**
+	 * A job that ended without the worker (failed after its workers died, cancelled while
+	 * queued): the run follows.
+	 */
 	private TrainingRun synced(Row row) {
 		TrainingRun run = row.run();
 		if (!run.status().equals(row.ownStatus()) && isFinished(run.status())) {
@@ -78,7 +80,10 @@ class TrainingRunStore {
 		return run;
 	}
 
-	/** What the worker needs of its run: settings, project and whether an earlier attempt already stored a model. */
+	/**
+	 * What the worker needs of its run: settings, project and whether an earlier attempt
+	 * already stored a model.
+	 */
 	record Work(long id, long projectId, JsonNode settings, Long rewardModelId) {
 	}
 
@@ -90,14 +95,15 @@ class TrainingRunStore {
 			.optional();
 	}
 
-	/** A (re)started attempt: RUNNING, metrics of an earlier attempt dropped since training starts over. */
+	/**
+	 * A (re)started attempt: RUNNING, metrics of an earlier attempt dropped since
+	 * training starts over.
+	 */
 	void started(long id) {
 		jdbc.sql("""
 				UPDATE training_runs SET status = 'RUNNING', metrics = '[]', error = NULL, finished_at = NULL,
 				                         started_at = coalesce(started_at, now())
-				WHERE id = ? AND reward_model_id IS NULL""")
-			.param(id)
-			.update();
+				WHERE id = ? AND reward_model_id IS NULL""").param(id).update();
 	}
 
 	void metrics(long id, List<Map<String, Object>> epochs) {
@@ -109,18 +115,17 @@ class TrainingRunStore {
 	void succeeded(long id, long rewardModelId) {
 		jdbc.sql("""
 				UPDATE training_runs SET status = 'SUCCEEDED', reward_model_id = ?, finished_at = now()
-				WHERE id = ?""")
-			.params(rewardModelId, id)
-			.update();
+				WHERE id = ?""").params(rewardModelId, id).update();
 	}
 
-	/** Ends the run with the job's final status (FAILED with a reason, or CANCELLED), unless it already ended. */
+	/**
+	 * Ends the run with the job's final status (FAILED with a reason, or CANCELLED),
+	 * unless it already ended.
+	 */
 	void ended(long id, String status, String error) {
 		jdbc.sql("""
 				UPDATE training_runs SET status = ?, error = coalesce(?, error), finished_at = now()
-				WHERE id = ? AND status IN ('QUEUED', 'RUNNING')""")
-			.params(status, error, id)
-			.update();
+				WHERE id = ? AND status IN ('QUEUED', 'RUNNING')""").params(status, error, id).update();
 	}
 
 	private Row row(ResultSet rs, int row) throws SQLException {

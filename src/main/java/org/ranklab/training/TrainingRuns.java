@@ -15,7 +15,10 @@ import org.ranklab.training.engine.Objective;
 import org.ranklab.web.ConflictException;
 import org.ranklab.web.NotFoundException;
 
-/** Starts, finds and cancels training runs; each run is a background job of type {@value TrainingWorker#TYPE}. */
+/**
+ * Starts, finds and cancels training runs; each run is a background job of type
+ * {@value TrainingWorker#TYPE}.
+ */
 @Service
 class TrainingRuns {
 
@@ -35,8 +38,9 @@ class TrainingRuns {
 	}
 
 	/**
-	 * Checks the request, then stores the run and queues its job in one transaction. One run per project at a
-	 * time: the job's exclusive key settles two starts at the same moment.
+	 * Checks the request, then stores the run and queues its job in one transaction. One
+	 * run per project at a time: the job's exclusive key settles two starts at the same
+	 * moment.
 	 */
 	@Transactional
 	TrainingRun start(long projectId, TrainingRequest request, Long userId) {
@@ -44,8 +48,8 @@ class TrainingRuns {
 		RunSettings settings = request.validate();
 		checkTrainable(project, settings);
 		long runId = runs.insert(projectId, settings, userId);
-		Job job = jobs.submit(new NewJob(TrainingWorker.TYPE, projectId, Map.of("training_run_id", runId), null,
-				userId, TrainingWorker.TYPE + ":project:" + projectId));
+		Job job = jobs.submit(new NewJob(TrainingWorker.TYPE, projectId, Map.of("training_run_id", runId), null, userId,
+				TrainingWorker.TYPE + ":project:" + projectId));
 		runs.attachJob(runId, job.id());
 		return get(runId);
 	}
@@ -75,7 +79,10 @@ class TrainingRuns {
 		return runs.recent(projectId, limit);
 	}
 
-	/** Asks the run's job to stop: a queued run ends at once, a running one within a beat and a batch. */
+	/**
+	 * Asks the run's job to stop: a queued run ends at once, a running one within a beat
+	 * and a batch.
+	 */
 	TrainingRun cancel(long id) {
 		TrainingRun run = get(id);
 		if (run.jobId() != null) {

@@ -25,10 +25,11 @@ import org.ranklab.training.engine.TrainingProgress;
 import org.ranklab.training.engine.TrainingResult;
 
 /**
- * Runs a training job: loads the project's rankings, trains (one run at a time per instance, on the engine's
- * bounded intra-op threads, so labeling stays responsive), writes each epoch's metrics as it ends and stores the
- * model with its run in one transaction. A revived job whose earlier attempt already stored the model ends at
- * once; otherwise training starts over (runs are seeded, so it gives the same model).
+ * Runs a training job: loads the project's rankings, trains (one run at a time per
+ * instance, on the engine's bounded intra-op threads, so labeling stays responsive),
+ * writes each epoch's metrics as it ends and stores the model with its run in one
+ * transaction. A revived job whose earlier attempt already stored the model ends at once;
+ * otherwise training starts over (runs are seeded, so it gives the same model).
  */
 @Component
 class TrainingWorker implements JobWorker {
@@ -37,7 +38,10 @@ class TrainingWorker implements JobWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(TrainingWorker.class);
 
-	/** Training takes the CPU: two runs side by side would only slow both and starve labeling. */
+	/**
+	 * Training takes the CPU: two runs side by side would only slow both and starve
+	 * labeling.
+	 */
 	private final Semaphore oneAtATime = new Semaphore(1, true);
 
 	private final TrainingRunStore runs;
@@ -91,8 +95,8 @@ class TrainingWorker implements JobWorker {
 		runs.started(work.id());
 		job.report(0, "loading rankings", Map.of());
 		List<RankedGroup> rankings = data.rankings(work.projectId());
-		List<RankedGroup> groups = TrainingRequest.CONSENSUS.equals(settings.source())
-				? ConsensusGroups.merge(rankings) : rankings;
+		List<RankedGroup> groups = TrainingRequest.CONSENSUS.equals(settings.source()) ? ConsensusGroups.merge(rankings)
+				: rankings;
 		log.info("Training run {} (job {}): {} rankings of project {}, {}", work.id(), job.id(), groups.size(),
 				work.projectId(), settings.asMap());
 		job.report(0, "training on %d rankings".formatted(groups.size()), Map.of("rankings", groups.size()));
@@ -106,10 +110,12 @@ class TrainingWorker implements JobWorker {
 			return; // the job ends CANCELLED
 		}
 		catch (NotTrainableException e) {
-			// Only settings the request could not check get here (e.g. every scored ranking was not rankable).
+			// Only settings the request could not check get here (e.g. every scored
+			// ranking was not rankable).
 			throw new IllegalStateException(e.getMessage(), e);
 		}
-		// Any other failure fails the job with its message, and the run follows the job when read: a run cut short
+		// Any other failure fails the job with its message, and the run follows the job
+		// when read: a run cut short
 		// by a shutdown stays RUNNING and resumes later.
 		if (job.isCancelRequested()) {
 			runs.ended(work.id(), "CANCELLED", null);
@@ -187,7 +193,9 @@ class TrainingWorker implements JobWorker {
 		return summary;
 	}
 
-	/** JSON has no NaN: a figure that could not be computed (no held-out pair) is null. */
+	/**
+	 * JSON has no NaN: a figure that could not be computed (no held-out pair) is null.
+	 */
 	private static Double finite(Double value) {
 		return value == null || value.isNaN() || value.isInfinite() ? null : value;
 	}

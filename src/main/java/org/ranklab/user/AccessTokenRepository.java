@@ -16,7 +16,9 @@ interface AccessTokenRepository extends ListCrudRepository<AccessToken, Long> {
 
 	List<AccessToken> findByUserIdAndRevokedAtIsNullOrderByCreatedAtDesc(long userId);
 
-	/** Records use at most once a minute, so authenticating stays a read on the hot path. */
+	/**
+	 * Records use at most once a minute, so authenticating stays a read on the hot path.
+	 */
 	@Modifying
 	@Query(nativeQuery = true, value = """
 			UPDATE access_tokens SET last_used_at = now()

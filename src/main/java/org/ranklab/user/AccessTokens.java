@@ -39,7 +39,10 @@ class AccessTokens {
 		return new IssuedToken(saved.getId().toString(), saved.getName(), token, saved.getCreatedAt());
 	}
 
-	/** Revokes a token of the caller; admins may revoke anyone's. Unknown or foreign ids look alike. */
+	/**
+	 * Revokes a token of the caller; admins may revoke anyone's. Unknown or foreign ids
+	 * look alike.
+	 */
 	@Transactional
 	void revoke(RankLabUser caller, long tokenId) {
 		AccessToken token = tokens.findById(tokenId)

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import org.ranklab.web.ConflictException;
 
 /**
- * Creates the first admin when the database has no users, with the configured password or, failing
- * that, a random one that is logged exactly once.
+ * Creates the first admin when the database has no users, with the configured password
+ * or, failing that, a random one that is logged exactly once.
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {

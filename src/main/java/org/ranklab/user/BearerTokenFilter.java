@@ -16,7 +16,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <token>} with a personal access token; a bad token is a 401. */
+/**
+ * Authenticates {@code Authorization: Bearer <token>} with a personal access token; a bad
+ * token is a 401.
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
 
 	private static final String SCHEME = "Bearer ";
@@ -45,8 +48,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null,
-				user.get().getAuthorities()));
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		chain.doFilter(request, response);
 	}

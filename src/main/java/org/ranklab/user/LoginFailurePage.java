@@ -12,8 +12,9 @@ import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
- * Back to the login page after a failed sign-in: "wrong username or password", or, when throttled, how long to
- * wait (passed as a flash attribute, so the page never shows a number taken from the URL).
+ * Back to the login page after a failed sign-in: "wrong username or password", or, when
+ * throttled, how long to wait (passed as a flash attribute, so the page never shows a
+ * number taken from the URL).
  */
 class LoginFailurePage implements AuthenticationFailureHandler {
 

@@ -13,15 +13,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing, per username and per client address. After {@code max-failures-per-user}
- * failures in a row a username is locked for {@code initial-delay}, doubled with every further failure up to
- * {@code max-delay}; a client address likewise after {@code max-failures-per-address}. While locked, sign-ins are
- * refused without looking at the password, so guessing gains nothing. A successful sign-in clears the username's
- * failures (not the address's: else one valid account would reset an attacker's address between guesses).
- * Failures are forgotten after {@code forget-after} without another one.
+ * Slows down password guessing, per username and per client address. After
+ * {@code max-failures-per-user} failures in a row a username is locked for
+ * {@code initial-delay}, doubled with every further failure up to {@code max-delay}; a
+ * client address likewise after {@code max-failures-per-address}. While locked, sign-ins
+ * are refused without looking at the password, so guessing gains nothing. A successful
+ * sign-in clears the username's failures (not the address's: else one valid account would
+ * reset an attacker's address between guesses). Failures are forgotten after
+ * {@code forget-after} without another one.
  * <p>
- * The counts live in PostgreSQL ({@code login_failures}), so every instance sees the same ones and a restart
- * forgets nothing. A sign-in costs one primary-key read; only failures (and the first success after them) write.
+ * The counts live in PostgreSQL ({@code login_failures}), so every instance sees the same
+ * ones and a restart forgets nothing. A sign-in costs one primary-key read; only failures
+ * (and the first success after them) write.
  */
 @Component
 class LoginThrottle {
@@ -52,7 +55,10 @@ class LoginThrottle {
 		this.clock = clock;
 	}
 
-	/** How long sign-ins of this username from this address must still wait (zero: go ahead). */
+	/**
+	 * How long sign-ins of this username from this address must still wait (zero: go
+	 * ahead).
+	 */
 	Standing standing(String username, String address) {
 		Instant now = clock.instant();
 		String user = userKey(username);
@@ -93,15 +99,19 @@ class LoginThrottle {
 		jdbc.sql("DELETE FROM login_failures WHERE key = ?").param(userKey(username)).update();
 	}
 
-	/** Counts one failure atomically (concurrent ones on other instances included), then locks if due. */
+	/**
+	 * Counts one failure atomically (concurrent ones on other instances included), then
+	 * locks if due.
+	 */
 	private void record(String key, int threshold, Instant now) {
-		int failures = jdbc.sql("""
-				INSERT INTO login_failures AS f (key, failures, last_failure) VALUES (:key, 1, :now)
-				ON CONFLICT (key) DO UPDATE SET
-				    failures = CASE WHEN f.last_failure < :forgotten AND (f.locked_until IS NULL OR f.locked_until <= :now)
-				                    THEN 1 ELSE f.failures + 1 END,
-				    last_failure = :now
-				RETURNING failures""")
+		int failures = jdbc
+			.sql("""
+					INSERT INTO login_failures AS f (key, failures, last_failure) VALUES (:key, 1, :now)
+					ON CONFLICT (key) DO UPDATE SET
+					    failures = CASE WHEN f.last_failure < :forgotten AND (f.locked_until IS NULL OR f.locked_until <= :now)
+					                    THEN 1 ELSE f.failures + 1 END,
+					    last_failure = :now
+					RETURNING failures""")
 			.param("key", key)
 			.param("now", time(now))
 			.param("forgotten", time(now.minus(properties.forgetAfter())))

@@ -4,7 +4,9 @@ import java.time.Duration;
 
 import org.springframework.security.core.AuthenticationException;
 
-/** A sign-in refused, without checking the password, because of too many recent failures. */
+/**
+ * A sign-in refused, without checking the password, because of too many recent failures.
+ */
 class LoginThrottled extends AuthenticationException {
 
 	private final Duration retryAfter;

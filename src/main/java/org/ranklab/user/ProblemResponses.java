@@ -14,8 +14,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers unauthenticated ({@code 401}), throttled ({@code 429}) and forbidden ({@code 403}) API calls with
- * problem+json, like every other API error.
+ * Answers unauthenticated ({@code 401}), throttled ({@code 429}) and forbidden
+ * ({@code 403}) API calls with problem+json, like every other API error.
  */
 @Component
 class ProblemResponses {
@@ -26,7 +26,10 @@ class ProblemResponses {
 		this.json = json;
 	}
 
-	/** 401, or 429 with {@code Retry-After} when sign-ins are throttled ({@link LoginThrottle}). */
+	/**
+	 * 401, or 429 with {@code Retry-After} when sign-ins are throttled
+	 * ({@link LoginThrottle}).
+	 */
 	AuthenticationEntryPoint unauthorized() {
 		return (request, response, e) -> {
 			if (e instanceof LoginThrottled throttled) {
@@ -36,8 +39,10 @@ class ProblemResponses {
 			}
 			if (e instanceof InternalAuthenticationServiceException lookupFailed
 					&& lookupFailed.getCause() instanceof RuntimeException cause) {
-				// The user could not be looked up (say, the database is down): not the caller's fault, so no 401;
-				// the failure goes on to the web module's handling (503 while the database is unreachable).
+				// The user could not be looked up (say, the database is down): not the
+				// caller's fault, so no 401;
+				// the failure goes on to the web module's handling (503 while the
+				// database is unreachable).
 				throw cause;
 			}
 			response.setHeader("WWW-Authenticate", "Basic realm=\"RankLab\", Bearer");

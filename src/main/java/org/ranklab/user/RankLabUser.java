@@ -9,8 +9,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The signed-in user, however they signed in (form, Basic or token). Other modules take it with
- * {@code @AuthenticationPrincipal RankLabUser user}.
+ * The signed-in user, however they signed in (form, Basic or token). Other modules take
+ * it with {@code @AuthenticationPrincipal RankLabUser user}.
  */
 public final class RankLabUser implements UserDetails, CredentialsContainer {
 

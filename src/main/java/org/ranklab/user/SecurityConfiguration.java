@@ -15,9 +15,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Two doors. The API ({@code /api/**}, {@code /actuator/**}) takes HTTP Basic or a Bearer token on every
- * call and needs no CSRF token for them; our own pages may call it with their session cookie, and then
- * CSRF applies. Pages use a login form, a session and CSRF.
+ * Two doors. The API ({@code /api/**}, {@code /actuator/**}) takes HTTP Basic or a Bearer
+ * token on every call and needs no CSRF token for them; our own pages may call it with
+ * their session cookie, and then CSRF applies. Pages use a login form, a session and
+ * CSRF.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -37,21 +38,27 @@ class SecurityConfiguration {
 	SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemResponses problems) throws Exception {
 		var unauthorized = problems.unauthorized();
 		http.securityMatcher("/api/**", "/actuator/**")
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-				.requestMatchers(HttpMethod.GET, "/api/v1/projects", "/api/v1/projects/*").authenticated()
-				.requestMatchers(HttpMethod.POST, "/api/v1/projects/*/tasks/next").authenticated()
-				.requestMatchers("/api/v1/assignments/**").authenticated()
-				.requestMatchers("/api/v1/tokens", "/api/v1/tokens/*").authenticated()
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/projects", "/api/v1/projects/*")
+				.authenticated()
+				.requestMatchers(HttpMethod.POST, "/api/v1/projects/*/tasks/next")
+				.authenticated()
+				.requestMatchers("/api/v1/assignments/**")
+				.authenticated()
+				.requestMatchers("/api/v1/tokens", "/api/v1/tokens/*")
+				.authenticated()
 				.requestMatchers(HttpMethod.POST, "/api/v1/reward-models/*/score",
-						"/api/v1/projects/*/reward-model/score").authenticated()
-				.anyRequest().hasRole(ADMIN))
+						"/api/v1/projects/*/reward-model/score")
+				.authenticated()
+				.anyRequest()
+				.hasRole(ADMIN))
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
 			.addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::isSessionCallThatChangesState))
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized)
-				.accessDeniedHandler(problems.forbidden()));
+			.exceptionHandling(
+					errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(problems.forbidden()));
 		return http.build();
 	}
 
@@ -59,19 +66,29 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
-				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-				.requestMatchers("/admin/**").hasRole(ADMIN)
-				.anyRequest().authenticated())
-			// Scripts only from our own origin: text that slipped through as HTML still runs nothing.
+			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
+			.permitAll()
+			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			.requestMatchers("/admin/**")
+			.hasRole(ADMIN)
+			.anyRequest()
+			.authenticated())
+			// Scripts only from our own origin: text that slipped through as HTML still
+			// runs nothing.
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY)))
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
+			.formLogin(form -> form.loginPage("/login")
+				.defaultSuccessUrl("/", true)
+				.permitAll()
 				.failureHandler(new LoginFailurePage()))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
 		return http.build();
 	}
 
-	/** Scripts authenticate every call and are immune to CSRF; only cookie-authenticated writes need a token. */
+	/**
+	 * Scripts authenticate every call and are immune to CSRF; only cookie-authenticated
+	 * writes need a token.
+	 */
 	private static boolean isSessionCallThatChangesState(HttpServletRequest request) {
 		boolean safeMethod = switch (request.getMethod()) {
 			case "GET", "HEAD", "OPTIONS", "TRACE" -> true;

@@ -11,8 +11,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Username and password sign-in (the login form and HTTP Basic on the API), behind the {@link LoginThrottle}:
- * a throttled username or address is refused before the password is checked, every wrong password counts.
+ * Username and password sign-in (the login form and HTTP Basic on the API), behind the
+ * {@link LoginThrottle}: a throttled username or address is refused before the password
+ * is checked, every wrong password counts.
  */
 @Component
 class ThrottledAuthenticationProvider implements AuthenticationProvider {

@@ -37,7 +37,8 @@ class TokenController {
 	/** The caller's live tokens, without their secrets. */
 	@GetMapping
 	List<TokenSummary> list(@AuthenticationPrincipal RankLabUser user) {
-		return tokens.liveTokensOf(user).stream()
+		return tokens.liveTokensOf(user)
+			.stream()
 			.map(t -> new TokenSummary(t.getId().toString(), t.getName(), t.getCreatedAt()))
 			.toList();
 	}
@@ -48,7 +49,8 @@ class TokenController {
 		tokens.revoke(user, id);
 	}
 
-	record NewToken(@NotBlank(message = "must not be blank") @Size(max = 100, message = "must be at most 100 characters") String name) {
+	record NewToken(@NotBlank(message = "must not be blank") @Size(max = 100,
+			message = "must be at most 100 characters") String name) {
 	}
 
 	record TokenSummary(String id, String name, Instant createdAt) {

@@ -32,9 +32,10 @@ class UserAccounts implements UserDetailsService {
 	}
 
 	/**
-	 * Not one transaction: hashing takes a CPU-bound moment (BCrypt), and a transaction around it would hold a
-	 * database connection all along, so that many users created at once exhaust the pool. The unique username
-	 * settles a race between the check and the insert.
+	 * Not one transaction: hashing takes a CPU-bound moment (BCrypt), and a transaction
+	 * around it would hold a database connection all along, so that many users created at
+	 * once exhaust the pool. The unique username settles a race between the check and the
+	 * insert.
 	 */
 	UserAccount create(NewUser user) {
 		String username = user.username().strip();

@@ -27,7 +27,8 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every refusal into {@code application/problem+json} (RFC 9457), naming the field or line at fault.
+ * Turns every refusal into {@code application/problem+json} (RFC 9457), naming the field
+ * or line at fault.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -42,7 +43,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), null);
 	}
 
-	/** API callers get a problem; a page (say an unknown project id in its URL) gets the error page. */
+	/**
+	 * API callers get a problem; a page (say an unknown project id in its URL) gets the
+	 * error page.
+	 */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
@@ -57,7 +61,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<InputError> errors = e.getBindingResult().getFieldErrors().stream()
+		List<InputError> errors = e.getBindingResult()
+			.getFieldErrors()
+			.stream()
 			.map(error -> InputError.field(JsonNames.of(error.getField()), error.getDefaultMessage()))
 			.toList();
 		String detail = errors.stream()
@@ -72,7 +78,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(unreadableBody(e.getMostSpecificCause()));
 	}
 
-	/** A multipart body the server cannot parse (a body over the size limit is answered with 413 below). */
+	/**
+	 * A multipart body the server cannot parse (a body over the size limit is answered
+	 * with 413 below).
+	 */
 	@ExceptionHandler
 	ProblemDetail unreadableMultipart(MultipartException e) {
 		Throwable cause = e.getMostSpecificCause();
@@ -81,14 +90,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				null);
 	}
 
-	/** A body over a configured limit ({@code 413}), from the multipart parser or a handler counting bytes. */
+	/**
+	 * A body over a configured limit ({@code 413}), from the multipart parser or a
+	 * handler counting bytes.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		long limit = e.getMaxUploadSize();
-		String detail = limit >= 0
-				? "the request body is larger than the limit of " + DataSize.ofBytes(limit).toMegabytes() + " MB ("
-						+ limit + " bytes)"
+		String detail = limit >= 0 ? "the request body is larger than the limit of "
+				+ DataSize.ofBytes(limit).toMegabytes() + " MB (" + limit + " bytes)"
 				: "the request body is larger than the configured limit";
 		HttpStatus tooLarge = HttpStatus.valueOf(413);
 		return ResponseEntity.status(tooLarge).body(problem(tooLarge, "Content too large", detail, null));
@@ -112,14 +123,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			String message = "malformed JSON at line " + line + ", column " + malformed.getLocation().getColumnNr();
 			return problem(HttpStatus.BAD_REQUEST, "Malformed JSON", message, List.of(InputError.line(line, message)));
 		}
-		String detail = cause instanceof JacksonException ? "malformed JSON" : "the request body is missing or unreadable";
+		String detail = cause instanceof JacksonException ? "malformed JSON"
+				: "the request body is missing or unreadable";
 		return problem(HttpStatus.BAD_REQUEST, "Unreadable request body", detail, null);
 	}
 
 	private static String fieldPath(DatabindException e) {
-		return e.getPath().stream()
+		return e.getPath()
+			.stream()
 			.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-			.collect(Collectors.joining(".")).replace(".[", "[");
+			.collect(Collectors.joining("."))
+			.replace(".[", "[");
 	}
 
 	private static String expectedValues(Class<?> type) {
@@ -127,7 +141,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return "";
 		}
 		Object[] constants = type.getEnumConstants();
-		return "; expected one of " + java.util.Arrays.stream(constants).map(Object::toString).collect(Collectors.joining(", "));
+		return "; expected one of "
+				+ java.util.Arrays.stream(constants).map(Object::toString).collect(Collectors.joining(", "));
 	}
 
 	static ProblemDetail problem(HttpStatus status, String title, String detail, List<InputError> errors) {

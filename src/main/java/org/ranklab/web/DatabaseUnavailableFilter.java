@@ -24,11 +24,12 @@ import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * While the database is unreachable (stopped, restarting, connection pool waiting in vain), every request that
- * needs it, including the credential check in the security filters, fails with a connection error. Outermost of
- * all filters, this answers those with {@code 503} and {@code Retry-After} as a problem, instead of a bare 500
- * (or, worse, a 401 that tells the caller its credentials are wrong). The app needs no restart afterwards: the
- * pool reconnects on its own.
+ * While the database is unreachable (stopped, restarting, connection pool waiting in
+ * vain), every request that needs it, including the credential check in the security
+ * filters, fails with a connection error. Outermost of all filters, this answers those
+ * with {@code 503} and {@code Retry-After} as a problem, instead of a bare 500 (or,
+ * worse, a 401 that tells the caller its credentials are wrong). The app needs no restart
+ * afterwards: the pool reconnects on its own.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,7 +37,10 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	static final String RETRY_AFTER_SECONDS = "5";
 
-	/** What the pool throws, without an SQL state, when a transaction is rolled back on a connection that broke. */
+	/**
+	 * What the pool throws, without an SQL state, when a transaction is rolled back on a
+	 * connection that broke.
+	 */
 	private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
@@ -70,9 +74,10 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * A connection that could not be had or broke: SQL states of class 08 (connection exception) and 57P
-	 * (server shutting down or starting), the pool's timeout, Spring's translation of them, or a commit or
-	 * rollback that failed on a broken connection (the pool's "Connection is closed" carries no SQL state).
+	 * A connection that could not be had or broke: SQL states of class 08 (connection
+	 * exception) and 57P (server shutting down or starting), the pool's timeout, Spring's
+	 * translation of them, or a commit or rollback that failed on a broken connection
+	 * (the pool's "Connection is closed" carries no SQL state).
 	 */
 	static boolean isDatabaseUnavailable(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -85,8 +90,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 						|| (transaction.getApplicationException() != null
 								&& isDatabaseUnavailable(transaction.getApplicationException()));
 			}
-			if (cause instanceof SQLException sql && (isConnectionState(sql.getSQLState())
-					|| HIKARI_CLOSED_CONNECTION.equals(sql.getMessage()))) {
+			if (cause instanceof SQLException sql
+					&& (isConnectionState(sql.getSQLState()) || HIKARI_CLOSED_CONNECTION.equals(sql.getMessage()))) {
 				return true;
 			}
 			if (cause.getCause() == cause) {

@@ -10,7 +10,8 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(Authentication authentication) {
-		boolean admin = authentication.getAuthorities().stream()
+		boolean admin = authentication.getAuthorities()
+			.stream()
 			.anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
 		return admin ? "redirect:/admin/projects" : "redirect:/work";
 	}

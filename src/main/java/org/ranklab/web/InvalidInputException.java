@@ -3,7 +3,8 @@ package org.ranklab.web;
 import java.util.List;
 
 /**
- * Refuses a request as {@code 400} with every problem found, so a client can fix them all at once.
+ * Refuses a request as {@code 400} with every problem found, so a client can fix them all
+ * at once.
  */
 public class InvalidInputException extends RuntimeException {
 

@@ -33,7 +33,8 @@ class AgreementTests {
 		Tiers x = tiers(List.of(1L), List.of(2L, 3L), List.of(4L));
 		Tiers y = tiers(List.of(1L, 2L), List.of(3L), List.of(4L));
 
-		// Pairs: 1-2 tied in y, 2-3 tied in x, the other 4 concordant: 4 / sqrt((6 - 1) * (6 - 1)).
+		// Pairs: 1-2 tied in y, 2-3 tied in x, the other 4 concordant: 4 / sqrt((6 - 1) *
+		// (6 - 1)).
 		assertThat(Agreement.kendallTauB(x, y).getAsDouble()).isCloseTo(0.8, within(1e-9));
 	}
 

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ExportApiTests extends IntegrationTest {
 
-	private static final List<String> EXPORTS = List.of("export/rankings", "export/pairs", "export/pairs?source=consensus",
-			"export/consensus", "export/best");
+	private static final List<String> EXPORTS = List.of("export/rankings", "export/pairs",
+			"export/pairs?source=consensus", "export/consensus", "export/best");
 
 	private RankingFixture fixture;
 
@@ -35,8 +35,9 @@ class ExportApiTests extends IntegrationTest {
 	}
 
 	/**
-	 * Two prompts, three labelers. France: the first ranks it fully, the second ties Lyon and Nice, the third
-	 * puts Lyon first. Greeting: the first calls it not rankable, the second ranks it, the third skips it.
+	 * Two prompts, three labelers. France: the first ranks it fully, the second ties Lyon
+	 * and Nice, the third puts Lyon first. Greeting: the first calls it not rankable, the
+	 * second ranks it, the third skips it.
 	 */
 	private record HandMade(long project, StoredPrompt france, StoredPrompt greeting, Credentials first,
 			Credentials second, Credentials third) {
@@ -48,8 +49,10 @@ class ExportApiTests extends IntegrationTest {
 				"Lille\n(north)");
 		StoredPrompt greeting = fixture.prompt(project, "Say hi", "Hi", "Hello", "Hey", "Yo");
 		HandMade made = new HandMade(project, france, greeting, newLabeler(), newLabeler(), newLabeler());
-		fixture.label(project, made.first(), plan(france, "Paris > Lyon > Nice > Lille\n(north)", greeting, "not rankable"));
-		fixture.label(project, made.second(), plan(france, "Paris > Lyon = Nice > Lille\n(north)", greeting, "Hi > Hello > Hey > Yo"));
+		fixture.label(project, made.first(),
+				plan(france, "Paris > Lyon > Nice > Lille\n(north)", greeting, "not rankable"));
+		fixture.label(project, made.second(),
+				plan(france, "Paris > Lyon = Nice > Lille\n(north)", greeting, "Hi > Hello > Hey > Yo"));
 		fixture.label(project, made.third(), plan(france, "Lyon > Paris > Nice > Lille\n(north)", greeting, "skip"));
 		return made;
 	}
@@ -72,7 +75,8 @@ class ExportApiTests extends IntegrationTest {
 		expected.addAll(pairs(france, "Lyon", "Paris", "Lyon", "Nice", "Lyon", lille, "Paris", "Nice", "Paris", lille,
 				"Nice", lille));
 		// Greeting: the not-rankable verdict gives nothing, the skip is no ranking.
-		expected.addAll(pairs(greeting, "Hi", "Hello", "Hi", "Hey", "Hi", "Yo", "Hello", "Hey", "Hello", "Yo", "Hey", "Yo"));
+		expected.addAll(
+				pairs(greeting, "Hi", "Hello", "Hi", "Hey", "Hi", "Yo", "Hello", "Hey", "Hello", "Yo", "Hey", "Yo"));
 		assertThat(lines).containsExactlyElementsOf(expected);
 		assertThat(api.get(export(made.project(), "export/pairs?source=rankings"), adminToken).body())
 			.isEqualTo(String.join("\n", expected) + "\n");
@@ -93,7 +97,8 @@ class ExportApiTests extends IntegrationTest {
 					.formatted(france.id(), france.id("Paris"), france.id("Lyon"), france.id("Nice"),
 							france.id("Lille\n(north)"), agreement),
 				"{\"prompt_id\":\"%d\",\"ranking\":[[\"%d\"],[\"%d\"],[\"%d\"],[\"%d\"]],\"rankings\":1,\"agreement\":null}"
-					.formatted(greeting.id(), greeting.id("Hi"), greeting.id("Hello"), greeting.id("Hey"), greeting.id("Yo")));
+					.formatted(greeting.id(), greeting.id("Hi"), greeting.id("Hello"), greeting.id("Hey"),
+							greeting.id("Yo")));
 	}
 
 	@Test
@@ -102,8 +107,8 @@ class ExportApiTests extends IntegrationTest {
 		StoredPrompt france = made.france();
 		String lille = "Lille\n(north)";
 
-		List<String> lines = lines(api.get(export(made.project(), "export/pairs?source=consensus"), adminToken)
-			.expectStatus(200));
+		List<String> lines = lines(
+				api.get(export(made.project(), "export/pairs?source=consensus"), adminToken).expectStatus(200));
 
 		List<String> expected = new ArrayList<>(pairs(france, "Paris", "Lyon", "Paris", "Nice", "Paris", lille, "Lyon",
 				"Nice", "Lyon", lille, "Nice", lille));
@@ -131,8 +136,10 @@ class ExportApiTests extends IntegrationTest {
 		List<String> consensus = lines(api.get(export(project, "export/consensus"), adminToken).expectStatus(200));
 		List<String> best = lines(api.get(export(project, "export/best"), adminToken).expectStatus(200));
 
-		assertThat(consensus).singleElement().asString().contains("\"ranking\":[[\"%d\",\"%d\"],[\"%d\"],[\"%d\"]]"
-			.formatted(prompt.id("Beta"), prompt.id("Gamma"), prompt.id("Alpha"), prompt.id("Delta")));
+		assertThat(consensus).singleElement()
+			.asString()
+			.contains("\"ranking\":[[\"%d\",\"%d\"],[\"%d\"],[\"%d\"]]".formatted(prompt.id("Beta"), prompt.id("Gamma"),
+					prompt.id("Alpha"), prompt.id("Delta")));
 		assertThat(best).containsExactly(best(prompt, "Beta"));
 	}
 
@@ -155,15 +162,14 @@ class ExportApiTests extends IntegrationTest {
 
 		assertThat(lines).hasSize(5);
 		long rankingId = rankingOf(made.second(), france);
-		String candidates = "[" + String.join(",",
-				candidate(france, "Paris"), candidate(france, "Lyon"), candidate(france, "Nice"),
-				candidate(france, "Lille\n(north)")) + "]";
+		String candidates = "[" + String.join(",", candidate(france, "Paris"), candidate(france, "Lyon"),
+				candidate(france, "Nice"), candidate(france, "Lille\n(north)")) + "]";
 		assertThat(lines.get(1)).isEqualTo(("{\"ranking_id\":\"%d\",\"prompt_id\":\"%d\",\"external_id\":null,"
 				+ "\"prompt\":\"Capital of \\\"France\\\"? «é»\",\"candidates\":%s,"
 				+ "\"ranking\":[[\"%d\"],[\"%d\",\"%d\"],[\"%d\"]],\"not_rankable\":false,\"labeler\":\"%s\","
-				+ "\"created_at\":\"%s\"}").formatted(rankingId, france.id(), candidates, france.id("Paris"),
-						france.id("Lyon"), france.id("Nice"), france.id("Lille\n(north)"),
-						fixture.pseudonym(made.second()), createdAt(rankingId)));
+				+ "\"created_at\":\"%s\"}")
+			.formatted(rankingId, france.id(), candidates, france.id("Paris"), france.id("Lyon"), france.id("Nice"),
+					france.id("Lille\n(north)"), fixture.pseudonym(made.second()), createdAt(rankingId)));
 		JsonNode notRankable = ApiJson.parse(lines.get(3));
 		assertThat(notRankable.path("labeler").asString()).isEqualTo(fixture.pseudonym(made.first()));
 		assertThat(notRankable.path("not_rankable").asBoolean()).isTrue();
@@ -195,8 +201,8 @@ class ExportApiTests extends IntegrationTest {
 		Credentials labeler = newLabeler();
 		JsonNode task = api.post("/api/v1/projects/" + project + "/tasks/next", labeler, null).expectStatus(200).json();
 		api.post("/api/v1/assignments/" + task.path("assignment_id").asString() + "/ranking", labeler,
-				"{\"ranking\":%s,\"comment\":\"  B2 is <b>rude</b>  \"}".formatted(
-						RankingFixture.tiersJson(prompt, "A2 > B2 > C2 > D2")))
+				"{\"ranking\":%s,\"comment\":\"  B2 is <b>rude</b>  \"}"
+					.formatted(RankingFixture.tiersJson(prompt, "A2 > B2 > C2 > D2")))
 			.expectStatus(201);
 
 		JsonNode line = ApiJson.parse(lines(api.get(export(project, "export/rankings"), adminToken)).get(0));
@@ -232,14 +238,17 @@ class ExportApiTests extends IntegrationTest {
 		fixture.label(project, second, plan(early, "E2 > E1 > E3 > E4", late, "L1 > L2 = L3 = L4"));
 		String since = "since=" + between;
 
-		List<String> rankings = lines(api.get(export(project, "export/rankings?" + since), adminToken).expectStatus(200));
+		List<String> rankings = lines(
+				api.get(export(project, "export/rankings?" + since), adminToken).expectStatus(200));
 		List<String> pairs = lines(api.get(export(project, "export/pairs?" + since), adminToken).expectStatus(200));
-		List<String> consensus = lines(api.get(export(project, "export/consensus?" + since), adminToken).expectStatus(200));
+		List<String> consensus = lines(
+				api.get(export(project, "export/consensus?" + since), adminToken).expectStatus(200));
 
 		assertThat(rankings).hasSize(2).allMatch(line -> line.contains(fixture.pseudonym(second)));
 		assertThat(pairs).hasSize(6 + 3);
 		assertThat(pairs.get(0)).isEqualTo(pairs(early, "E2", "E1").get(0));
-		// Consensus lines of the prompts that received a ranking since then, merged over all their rankings.
+		// Consensus lines of the prompts that received a ranking since then, merged over
+		// all their rankings.
 		assertThat(consensus).hasSize(2);
 		assertThat(consensus.get(0)).contains("\"rankings\":2");
 		assertThat(lines(api.get(export(project, "export/rankings?since=2999-01-01"), adminToken))).isEmpty();
@@ -325,17 +334,18 @@ class ExportApiTests extends IntegrationTest {
 	static List<String> pairs(StoredPrompt prompt, String... chosenRejected) {
 		List<String> lines = new ArrayList<>();
 		for (int i = 0; i < chosenRejected.length; i += 2) {
-			lines.add(("{\"prompt\":\"%s\",\"chosen\":\"%s\",\"rejected\":\"%s\",\"prompt_id\":\"%d\",\"chosen_id\":\"%d\","
-					+ "\"rejected_id\":\"%d\"}").formatted(escaped(prompt.text()), escaped(chosenRejected[i]),
-							escaped(chosenRejected[i + 1]), prompt.id(), prompt.id(chosenRejected[i]),
-							prompt.id(chosenRejected[i + 1])));
+			lines.add(
+					("{\"prompt\":\"%s\",\"chosen\":\"%s\",\"rejected\":\"%s\",\"prompt_id\":\"%d\",\"chosen_id\":\"%d\","
+							+ "\"rejected_id\":\"%d\"}")
+						.formatted(escaped(prompt.text()), escaped(chosenRejected[i]), escaped(chosenRejected[i + 1]),
+								prompt.id(), prompt.id(chosenRejected[i]), prompt.id(chosenRejected[i + 1])));
 		}
 		return lines;
 	}
 
 	private static String best(StoredPrompt prompt, String completion) {
-		return "{\"prompt\":\"%s\",\"completion\":\"%s\",\"prompt_id\":\"%d\",\"completion_id\":\"%d\"}".formatted(
-				escaped(prompt.text()), escaped(completion), prompt.id(), prompt.id(completion));
+		return "{\"prompt\":\"%s\",\"completion\":\"%s\",\"prompt_id\":\"%d\",\"completion_id\":\"%d\"}"
+			.formatted(escaped(prompt.text()), escaped(completion), prompt.id(), prompt.id(completion));
 	}
 
 	private static String candidate(StoredPrompt prompt, String text) {
@@ -358,8 +368,12 @@ class ExportApiTests extends IntegrationTest {
 	}
 
 	private String createdAt(long rankingId) {
-		return jdbc.sql("SELECT created_at FROM rankings WHERE id = ?").params(rankingId)
-			.query(java.time.OffsetDateTime.class).single().toInstant().toString();
+		return jdbc.sql("SELECT created_at FROM rankings WHERE id = ?")
+			.params(rankingId)
+			.query(java.time.OffsetDateTime.class)
+			.single()
+			.toInstant()
+			.toString();
 	}
 
 }

@@ -12,7 +12,8 @@ class ExportFileNameTests {
 
 	@Test
 	void reducesTheProjectNameToSafeCharacters() {
-		assertThat(ExportFileName.of(7, "Café \"Q&A\" / v2", "pairs", DAY)).isEqualTo("cafe-q-a-v2-pairs-2025-03-01.jsonl");
+		assertThat(ExportFileName.of(7, "Café \"Q&A\" / v2", "pairs", DAY))
+			.isEqualTo("cafe-q-a-v2-pairs-2025-03-01.jsonl");
 	}
 
 	@Test

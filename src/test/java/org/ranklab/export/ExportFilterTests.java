@@ -23,9 +23,8 @@ class ExportFilterTests {
 
 	@Test
 	void refusesAnythingElseNamingTheField() {
-		assertThatThrownBy(() -> ExportFilter.of(1, "last tuesday"))
-			.isInstanceOfSatisfying(InvalidInputException.class,
-					e -> assertThat(e.errors().get(0).field()).isEqualTo("since"));
+		assertThatThrownBy(() -> ExportFilter.of(1, "last tuesday")).isInstanceOfSatisfying(InvalidInputException.class,
+				e -> assertThat(e.errors().get(0).field()).isEqualTo("since"));
 		assertThatThrownBy(() -> ExportFilter.of(1, "2025-13-01")).isInstanceOf(InvalidInputException.class);
 	}
 

@@ -36,17 +36,20 @@ class ExportPagesTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("progress-rankings")).getAttribute("value")).isEqualTo("5");
 		assertThat(browser.findElement(By.id("progress-complete")).getAttribute("value")).isEqualTo("1");
 		assertThat(visible(By.cssSelector("#rankings-per-day .uplot canvas")).getSize().getHeight()).isPositive();
-		List<String> downloads = browser.findElements(By.cssSelector(".downloads a")).stream()
+		List<String> downloads = browser.findElements(By.cssSelector(".downloads a"))
+			.stream()
 			.map(link -> link.getAttribute("href").replaceAll("^.*/projects/\\d+/", ""))
 			.toList();
 		assertThat(downloads).containsExactly("export/pairs", "export/pairs?source=consensus", "export/rankings",
 				"export/consensus", "export/best");
-		// The buttons download with the page's session: the API takes the cookie for reads.
-		Object firstLine = ((JavascriptExecutor) browser).executeAsyncScript("""
-				const done = arguments[arguments.length - 1];
-				fetch(document.querySelector('.downloads a').href)
-				  .then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('content-disposition') + ' ' + t.split('\\n')[0])));
-				""");
+		// The buttons download with the page's session: the API takes the cookie for
+		// reads.
+		Object firstLine = ((JavascriptExecutor) browser).executeAsyncScript(
+				"""
+						const done = arguments[arguments.length - 1];
+						fetch(document.querySelector('.downloads a').href)
+						  .then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('content-disposition') + ' ' + t.split('\\n')[0])));
+						""");
 		assertThat(firstLine.toString()).startsWith("200 attachment; filename=\"overview-page-pairs-")
 			.contains("{\"prompt\":\"Capital of France?\",\"chosen\":\"Paris\",\"rejected\":\"Lyon\"");
 	}
@@ -70,7 +73,8 @@ class ExportPagesTests extends BrowserTest {
 		header("Not rankable").click();
 		assertThat(column(5).get(0)).isEqualTo("50% (1)");
 
-		WebElement closest = browser.findElements(By.cssSelector("#labelers tbody tr")).stream()
+		WebElement closest = browser.findElements(By.cssSelector("#labelers tbody tr"))
+			.stream()
 			.filter(row -> row.findElements(By.tagName("td")).get(2).getText().equals("0.913"))
 			.findFirst()
 			.orElseThrow();
@@ -82,7 +86,10 @@ class ExportPagesTests extends BrowserTest {
 		assertThat(browser.findElement(By.cssSelector("#reviewed .tau")).getText()).isEqualTo("τ 0.91");
 	}
 
-	/** Two prompts ranked by three labelers, as in the API tests: five rankings, one not rankable, one skip. */
+	/**
+	 * Two prompts ranked by three labelers, as in the API tests: five rankings, one not
+	 * rankable, one skip.
+	 */
 	private long rankedProject(String name) {
 		long project = newProject("{\"name\":\"" + name + "\",\"rankings_per_prompt\":3}");
 		StoredPrompt france = fixture.prompt(project, "Capital of France?", "Paris", "Lyon", "Nice", "Lille");
@@ -97,14 +104,16 @@ class ExportPagesTests extends BrowserTest {
 	}
 
 	private WebElement header(String text) {
-		return browser.findElements(By.cssSelector("#labelers th button")).stream()
+		return browser.findElements(By.cssSelector("#labelers th button"))
+			.stream()
 			.filter(button -> button.getText().equals(text))
 			.findFirst()
 			.orElseThrow();
 	}
 
 	private List<String> column(int index) {
-		return browser.findElements(By.cssSelector("#labelers tbody tr")).stream()
+		return browser.findElements(By.cssSelector("#labelers tbody tr"))
+			.stream()
 			.map(row -> row.findElements(By.tagName("td")).get(index).getText())
 			.toList();
 	}

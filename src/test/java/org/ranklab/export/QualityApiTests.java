@@ -40,12 +40,14 @@ class QualityApiTests extends IntegrationTest {
 
 		JsonNode quality = api.get("/api/v1/projects/" + project + "/quality", adminToken).expectStatus(200).json();
 
-		// France: the pairs of rankings agree on 5, 5 and 4 of 6 candidate pairs; greeting has one rankable ranking.
+		// France: the pairs of rankings agree on 5, 5 and 4 of 6 candidate pairs;
+		// greeting has one rankable ranking.
 		assertThat(quality.path("pairwise_agreement").asDouble()).isCloseTo(14.0 / 18, within(1e-9));
 		List<JsonNode> labelers = quality.path("labelers").valueStream().toList();
-		assertThat(labelers).extracting(l -> l.path("labeler").asString()).containsExactlyInAnyOrder(
-				fixture.pseudonym(first), fixture.pseudonym(second), fixture.pseudonym(third));
-		// The others of the first: Paris and Lyon split 1:1, so tied: [Paris, Lyon] > Nice > Lille.
+		assertThat(labelers).extracting(l -> l.path("labeler").asString())
+			.containsExactlyInAnyOrder(fixture.pseudonym(first), fixture.pseudonym(second), fixture.pseudonym(third));
+		// The others of the first: Paris and Lyon split 1:1, so tied: [Paris, Lyon] >
+		// Nice > Lille.
 		// tau-b = 5 concordant / sqrt(6 * 5).
 		JsonNode firstRow = row(labelers, fixture.pseudonym(first));
 		assertThat(firstRow.path("kendall_tau").asDouble()).isCloseTo(5 / Math.sqrt(30), within(1e-9));
@@ -55,8 +57,10 @@ class QualityApiTests extends IntegrationTest {
 		assertThat(firstRow.path("skips").asLong()).isZero();
 		assertThat(firstRow.path("skip_share").asDouble()).isZero();
 		assertThat(firstRow.path("median_seconds").asDouble()).isCloseTo(median(first), within(1e-9));
-		// The second against [Paris, Lyon] > Nice > Lille: 4 concordant, one tie on each side: 4 / sqrt(5 * 5).
-		assertThat(row(labelers, fixture.pseudonym(second)).path("kendall_tau").asDouble()).isCloseTo(0.8, within(1e-9));
+		// The second against [Paris, Lyon] > Nice > Lille: 4 concordant, one tie on each
+		// side: 4 / sqrt(5 * 5).
+		assertThat(row(labelers, fixture.pseudonym(second)).path("kendall_tau").asDouble()).isCloseTo(0.8,
+				within(1e-9));
 		// The third against Paris > Lyon > Nice > Lille: one swap in six pairs.
 		JsonNode thirdRow = row(labelers, fixture.pseudonym(third));
 		assertThat(thirdRow.path("kendall_tau").asDouble()).isCloseTo(4.0 / 6, within(1e-9));

@@ -25,19 +25,16 @@ class RankedPairsTests {
 
 	@Test
 	void majorityOrdersCandidates() {
-		Tiers consensus = RankedPairs.consensus(List.of(
-				tiers(List.of(1L), List.of(2L), List.of(3L)),
-				tiers(List.of(1L), List.of(3L), List.of(2L)),
-				tiers(List.of(2L), List.of(1L), List.of(3L))));
+		Tiers consensus = RankedPairs.consensus(List.of(tiers(List.of(1L), List.of(2L), List.of(3L)),
+				tiers(List.of(1L), List.of(3L), List.of(2L)), tiers(List.of(2L), List.of(1L), List.of(3L))));
 
 		assertThat(consensus).isEqualTo(tiers(List.of(1L), List.of(2L), List.of(3L)));
 	}
 
 	@Test
 	void evenlySplitPairStaysTied() {
-		Tiers consensus = RankedPairs.consensus(List.of(
-				tiers(List.of(1L), List.of(2L), List.of(3L)),
-				tiers(List.of(2L), List.of(1L), List.of(3L))));
+		Tiers consensus = RankedPairs.consensus(
+				List.of(tiers(List.of(1L), List.of(2L), List.of(3L)), tiers(List.of(2L), List.of(1L), List.of(3L))));
 
 		assertThat(consensus).isEqualTo(tiers(List.of(1L, 2L), List.of(3L)));
 	}
@@ -52,10 +49,8 @@ class RankedPairsTests {
 	@Test
 	void condorcetCycleOfEqualStrengthBreaksDeterministicallyByIds() {
 		// 1 > 2, 2 > 3 and 3 > 1, each by two rankings to one.
-		List<Tiers> cycle = List.of(
-				tiers(List.of(1L), List.of(2L), List.of(3L)),
-				tiers(List.of(2L), List.of(3L), List.of(1L)),
-				tiers(List.of(3L), List.of(1L), List.of(2L)));
+		List<Tiers> cycle = List.of(tiers(List.of(1L), List.of(2L), List.of(3L)),
+				tiers(List.of(2L), List.of(3L), List.of(1L)), tiers(List.of(3L), List.of(1L), List.of(2L)));
 
 		Tiers consensus = RankedPairs.consensus(cycle);
 
@@ -67,7 +62,8 @@ class RankedPairsTests {
 
 	@Test
 	void condorcetCycleDropsItsWeakestMajority() {
-		// A=2, B=3, C=1: A>B and B>C win 5 to 2, C>A only 4 to 3, so C>A is the edge to skip,
+		// A=2, B=3, C=1: A>B and B>C win 5 to 2, C>A only 4 to 3, so C>A is the edge to
+		// skip,
 		// although the id order alone would lock it first.
 		Tiers abc = tiers(List.of(2L), List.of(3L), List.of(1L));
 		Tiers bca = tiers(List.of(3L), List.of(1L), List.of(2L));
@@ -80,9 +76,9 @@ class RankedPairsTests {
 
 	@Test
 	void condorcetWinnerStaysOnTopOfACycleBelowIt() {
-		// 9 beats everyone 3:0; 1 > 2 > 3 > 1 cycle below it, each majority 2:1 (ids break the tie in strength).
-		Tiers consensus = RankedPairs.consensus(List.of(
-				tiers(List.of(9L), List.of(1L), List.of(2L), List.of(3L)),
+		// 9 beats everyone 3:0; 1 > 2 > 3 > 1 cycle below it, each majority 2:1 (ids
+		// break the tie in strength).
+		Tiers consensus = RankedPairs.consensus(List.of(tiers(List.of(9L), List.of(1L), List.of(2L), List.of(3L)),
 				tiers(List.of(9L), List.of(2L), List.of(3L), List.of(1L)),
 				tiers(List.of(9L), List.of(3L), List.of(1L), List.of(2L))));
 
@@ -98,9 +94,8 @@ class RankedPairsTests {
 
 	@Test
 	void oppositeRankingsCancelOutIntoOneTier() {
-		Tiers consensus = RankedPairs.consensus(List.of(
-				tiers(List.of(1L), List.of(2L), List.of(3L)),
-				tiers(List.of(3L), List.of(2L), List.of(1L))));
+		Tiers consensus = RankedPairs.consensus(
+				List.of(tiers(List.of(1L), List.of(2L), List.of(3L)), tiers(List.of(3L), List.of(2L), List.of(1L))));
 
 		assertThat(consensus).isEqualTo(tiers(List.of(1L, 2L, 3L)));
 	}
@@ -108,9 +103,8 @@ class RankedPairsTests {
 	@Test
 	void tieInOneRankingLetsTheOtherDecide() {
 		// 1 vs 2: one ranking ties them, the other prefers 2, so 2 wins 1:0.
-		Tiers consensus = RankedPairs.consensus(List.of(
-				tiers(List.of(1L, 2L), List.of(3L)),
-				tiers(List.of(2L), List.of(1L), List.of(3L))));
+		Tiers consensus = RankedPairs
+			.consensus(List.of(tiers(List.of(1L, 2L), List.of(3L)), tiers(List.of(2L), List.of(1L), List.of(3L))));
 
 		assertThat(consensus).isEqualTo(tiers(List.of(2L), List.of(1L), List.of(3L)));
 	}

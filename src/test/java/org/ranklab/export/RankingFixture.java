@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.ranklab.ApiClient;
 
 /**
- * Prompts written into the database as the import stores them, and rankings submitted through the real
- * labeling API ({@code tasks/next}, then {@code ranking} or {@code skip}), following a plan per prompt.
+ * Prompts written into the database as the import stores them, and rankings submitted
+ * through the real labeling API ({@code tasks/next}, then {@code ranking} or
+ * {@code skip}), following a plan per prompt.
  */
 final class RankingFixture {
 
@@ -60,12 +61,14 @@ final class RankingFixture {
 	}
 
 	/**
-	 * Takes tasks until none is left and answers each by the plan for its prompt: {@code "A > B = C > D"} (tiers
-	 * of candidate texts, best first, {@code =} ties), {@code "skip"} or {@code "not rankable"}.
+	 * Takes tasks until none is left and answers each by the plan for its prompt:
+	 * {@code "A > B = C > D"} (tiers of candidate texts, best first, {@code =} ties),
+	 * {@code "skip"} or {@code "not rankable"}.
 	 */
 	void label(long projectId, ApiClient.Credentials basic, Map<StoredPrompt, String> plan) {
 		ApiClient.Credentials labeler = token(basic);
-		Map<Long, StoredPrompt> byId = plan.keySet().stream()
+		Map<Long, StoredPrompt> byId = plan.keySet()
+			.stream()
 			.collect(Collectors.toMap(StoredPrompt::id, prompt -> prompt));
 		for (int task = 0; task < 100; task++) {
 			ApiClient.Response next = api.post("/api/v1/projects/" + projectId + "/tasks/next", labeler, null);
@@ -78,8 +81,8 @@ final class RankingFixture {
 			String answer = prompt == null ? "skip" : plan.get(prompt);
 			switch (answer) {
 				case "skip" -> api.post(assignment + "/skip", labeler, null).expectStatus(204);
-				case "not rankable" -> api.post(assignment + "/ranking", labeler, "{\"not_rankable\":true}")
-					.expectStatus(201);
+				case "not rankable" ->
+					api.post(assignment + "/ranking", labeler, "{\"not_rankable\":true}").expectStatus(201);
 				default -> api.post(assignment + "/ranking", labeler, "{\"ranking\":" + tiersJson(prompt, answer) + "}")
 					.expectStatus(201);
 			}
@@ -88,12 +91,16 @@ final class RankingFixture {
 	}
 
 	/**
-	 * A personal access token for the user, made once: the tests send many calls, and a token is checked with
-	 * one SHA-256 where a password costs a BCrypt round each time.
+	 * A personal access token for the user, made once: the tests send many calls, and a
+	 * token is checked with one SHA-256 where a password costs a BCrypt round each time.
 	 */
 	ApiClient.Credentials token(ApiClient.Credentials basic) {
-		return tokens.computeIfAbsent(basic.header(), header -> ApiClient.bearer(
-				api.post("/api/v1/tokens", basic, "{\"name\":\"export tests\"}").expectStatus(201).json().path("token").asString()));
+		return tokens.computeIfAbsent(basic.header(),
+				header -> ApiClient.bearer(api.post("/api/v1/tokens", basic, "{\"name\":\"export tests\"}")
+					.expectStatus(201)
+					.json()
+					.path("token")
+					.asString()));
 	}
 
 	static String tiersJson(StoredPrompt prompt, String plan) {
@@ -108,13 +115,17 @@ final class RankingFixture {
 
 	String pseudonym(ApiClient.Credentials labeler) {
 		String pair = new String(java.util.Base64.getDecoder().decode(labeler.header().substring(6)));
-		return jdbc.sql("SELECT l.pseudonym::text FROM labelers l JOIN users u ON u.id = l.user_id WHERE u.username = ?")
+		return jdbc
+			.sql("SELECT l.pseudonym::text FROM labelers l JOIN users u ON u.id = l.user_id WHERE u.username = ?")
 			.params(pair.substring(0, pair.indexOf(':')))
 			.query(String.class)
 			.single();
 	}
 
-	/** The database's clock: rankings submitted after this call are created after the returned instant. */
+	/**
+	 * The database's clock: rankings submitted after this call are created after the
+	 * returned instant.
+	 */
 	java.time.Instant now() {
 		return jdbc.sql("SELECT clock_timestamp()").query(java.time.OffsetDateTime.class).single().toInstant();
 	}

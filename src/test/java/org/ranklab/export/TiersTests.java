@@ -14,8 +14,8 @@ class TiersTests {
 	void expandsEveryOrderedPairOfDifferentTiers() {
 		Tiers ranking = tiers(List.of(1L), List.of(2L, 3L), List.of(4L));
 
-		assertThat(ranking.preferencePairs()).containsExactly(
-				new long[] { 1, 2 }, new long[] { 1, 3 }, new long[] { 1, 4 }, new long[] { 2, 4 }, new long[] { 3, 4 });
+		assertThat(ranking.preferencePairs()).containsExactly(new long[] { 1, 2 }, new long[] { 1, 3 },
+				new long[] { 1, 4 }, new long[] { 2, 4 }, new long[] { 3, 4 });
 	}
 
 	@Test
@@ -30,8 +30,8 @@ class TiersTests {
 	void tiesOnBothEndsGiveOnlyTheCrossPairs() {
 		Tiers ranking = tiers(List.of(1L, 2L), List.of(3L, 4L));
 
-		assertThat(ranking.preferencePairs()).containsExactly(
-				new long[] { 1, 3 }, new long[] { 1, 4 }, new long[] { 2, 3 }, new long[] { 2, 4 });
+		assertThat(ranking.preferencePairs()).containsExactly(new long[] { 1, 3 }, new long[] { 1, 4 },
+				new long[] { 2, 3 }, new long[] { 2, 4 });
 	}
 
 	@Test

@@ -26,14 +26,18 @@ final class Admin {
 	}
 
 	long newProject(String json) {
-		return Long.parseLong(api.post("/api/v1/projects", CREDENTIALS, json).expectStatus(201).json().path("id")
-			.asString());
+		return Long
+			.parseLong(api.post("/api/v1/projects", CREDENTIALS, json).expectStatus(201).json().path("id").asString());
 	}
 
-	/** Imports {@code count} prompts of four distinct candidates each; returns how many were imported. */
+	/**
+	 * Imports {@code count} prompts of four distinct candidates each; returns how many
+	 * were imported.
+	 */
 	int importPrompts(long project, int count) {
-		return api.send("POST", "/api/v1/projects/" + project + "/prompts", CREDENTIALS, "application/x-ndjson",
-				promptLines("p", count))
+		return api
+			.send("POST", "/api/v1/projects/" + project + "/prompts", CREDENTIALS, "application/x-ndjson",
+					promptLines("p", count))
 			.expectStatus(201)
 			.json()
 			.path("imported")
@@ -54,7 +58,10 @@ final class Admin {
 			.formatted(id);
 	}
 
-	/** A new labeler, who authenticates with a personal access token (no password hashing on every call). */
+	/**
+	 * A new labeler, who authenticates with a personal access token (no password hashing
+	 * on every call).
+	 */
 	Labeler newLabeler() {
 		String username = "labeler-" + UUID.randomUUID().toString().substring(0, 8);
 		String password = "password-" + username;
@@ -69,7 +76,10 @@ final class Admin {
 		return new Labeler(username, token);
 	}
 
-	/** The training run's state once it has ended, polled on the given app; fails after {@code limit}. */
+	/**
+	 * The training run's state once it has ended, polled on the given app; fails after
+	 * {@code limit}.
+	 */
 	static JsonNode awaitEndOfRun(ApiClient api, String run, Duration limit) {
 		long deadline = System.nanoTime() + limit.toNanos();
 		while (true) {

@@ -27,19 +27,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The app process killed with SIGKILL (no shutdown hook, nothing graceful) while it trains a reward model and,
- * at the same time, imports a large file; then started again on the same database. The training run is not left
- * RUNNING: the restarted instance resumes and completes it. The import leaves nothing behind, and the same file
- * imports again.
+ * The app process killed with SIGKILL (no shutdown hook, nothing graceful) while it
+ * trains a reward model and, at the same time, imports a large file; then started again
+ * on the same database. The training run is not left RUNNING: the restarted instance
+ * resumes and completes it. The import leaves nothing behind, and the same file imports
+ * again.
  * <p>
- * In the test-only {@code org.ranklab.faults} package: it runs the whole app as separate processes and checks
- * several modules (see {@link DatabaseOutageTests}).
+ * In the test-only {@code org.ranklab.faults} package: it runs the whole app as separate
+ * processes and checks several modules (see {@link DatabaseOutageTests}).
  */
 class AppKilledTests {
 
 	private static final int EPOCHS = 20;
 
-	/** Lines the import sends before it stalls, mid-body: two of the importer's batches of 2000 are written. */
+	/**
+	 * Lines the import sends before it stalls, mid-body: two of the importer's batches of
+	 * 2000 are written.
+	 */
 	private static final int LINES_BEFORE_STALL = 5_000;
 
 	@RegisterExtension
@@ -62,8 +66,8 @@ class AppKilledTests {
 		JdbcClient jdbc = processes.postgres().jdbc();
 
 		importProject = admin.newProject("{\"name\":\"Killed while importing\"}");
-		HttpRequest stalledImport = HttpRequest.newBuilder(
-				URI.create(first.baseUrl() + "/api/v1/projects/" + importProject + "/prompts"))
+		HttpRequest stalledImport = HttpRequest
+			.newBuilder(URI.create(first.baseUrl() + "/api/v1/projects/" + importProject + "/prompts"))
 			.header("Authorization", Admin.CREDENTIALS.header())
 			.header("Content-Type", "application/x-ndjson")
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new StallingBody(LINES_BEFORE_STALL)))
@@ -111,7 +115,8 @@ class AppKilledTests {
 		long restartedAt = System.nanoTime();
 		JsonNode ended = Admin.awaitEndOfRun(api, Long.toString(run), Duration.ofSeconds(180));
 		System.out.printf("Training run %d ended %s %.1f s after the restarted app was ready, attempt %d%n", run,
-				ended.path("status").asString(), (System.nanoTime() - restartedAt) / 1e9, ended.path("attempts").asInt());
+				ended.path("status").asString(), (System.nanoTime() - restartedAt) / 1e9,
+				ended.path("attempts").asInt());
 
 		assertThat(ended.path("status").asString()).as(ended.toString()).isEqualTo("SUCCEEDED");
 		assertThat(ended.path("attempts").asInt()).isEqualTo(2);
@@ -119,15 +124,20 @@ class AppKilledTests {
 		assertThat(ended.path("metrics").valueStream().map(epoch -> epoch.path("epoch").asInt()).toList())
 			.isEqualTo(IntStream.rangeClosed(1, EPOCHS).boxed().toList());
 		JdbcClient jdbc = processes.postgres().jdbc();
-		assertThat(jdbc.sql("SELECT count(*) FROM reward_models WHERE training_run_id = ?").param(run)
-			.query(Long.class).single()).isEqualTo(1);
-		assertThat(jdbc.sql("SELECT count(*) FROM jobs WHERE status IN ('QUEUED', 'RUNNING')").query(Long.class)
-			.single()).as("jobs left queued or running").isZero();
-		assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks").query(Long.class).single())
-			.as("queue entries left").isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM reward_models WHERE training_run_id = ?")
+			.param(run)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(
+				jdbc.sql("SELECT count(*) FROM jobs WHERE status IN ('QUEUED', 'RUNNING')").query(Long.class).single())
+			.as("jobs left queued or running")
+			.isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks").query(Long.class).single()).as("queue entries left")
+			.isZero();
 		String model = ended.path("reward_model_id").asString();
-		JsonNode scores = api.post("/api/v1/reward-models/" + model + "/score", Admin.CREDENTIALS,
-				"{\"prompt\":\"question\",\"responses\":[\"helpful clear accurate\",\"rude wrong sloppy\"]}")
+		JsonNode scores = api
+			.post("/api/v1/reward-models/" + model + "/score", Admin.CREDENTIALS,
+					"{\"prompt\":\"question\",\"responses\":[\"helpful clear accurate\",\"rude wrong sloppy\"]}")
 			.expectStatus(200)
 			.json()
 			.path("scores");
@@ -138,14 +148,22 @@ class AppKilledTests {
 	void anImportCutShortBySigkillLeavesNothingAndImportsAgain() {
 		assertThat(killedImport).failsWithin(Duration.ofSeconds(30));
 		JdbcClient jdbc = processes.postgres().jdbc();
-		assertThat(jdbc.sql("SELECT count(*) FROM prompts WHERE project_id = ?").param(importProject)
-			.query(Long.class).single()).isZero();
-		assertThat(jdbc.sql("SELECT count(*) FROM candidates c JOIN prompts p ON p.id = c.prompt_id WHERE p.project_id = ?")
-			.param(importProject).query(Long.class).single()).isZero();
-		assertThat(jdbc.sql("SELECT count(*) FROM prompt_slots WHERE project_id = ?").param(importProject)
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM prompts WHERE project_id = ?")
+			.param(importProject)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc
+			.sql("SELECT count(*) FROM candidates c JOIN prompts p ON p.id = c.prompt_id WHERE p.project_id = ?")
+			.param(importProject)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM prompt_slots WHERE project_id = ?")
+			.param(importProject)
+			.query(Long.class)
+			.single()).isZero();
 
-		// The same records again, as a user would resend the file: none counts as a duplicate of a half-import.
+		// The same records again, as a user would resend the file: none counts as a
+		// duplicate of a half-import.
 		JsonNode result = restarted.api()
 			.send("POST", "/api/v1/projects/" + importProject + "/prompts", Admin.CREDENTIALS, "application/x-ndjson",
 					Admin.promptLines("big-", 3_000))
@@ -153,13 +171,18 @@ class AppKilledTests {
 			.json();
 		assertThat(result.path("imported").asInt()).isEqualTo(3_000);
 		assertThat(result.path("duplicates").asInt()).isZero();
-		assertThat(jdbc.sql("SELECT count(*) FROM candidates c JOIN prompts p ON p.id = c.prompt_id WHERE p.project_id = ?")
-			.param(importProject).query(Long.class).single()).isEqualTo(12_000);
+		assertThat(jdbc
+			.sql("SELECT count(*) FROM candidates c JOIN prompts p ON p.id = c.prompt_id WHERE p.project_id = ?")
+			.param(importProject)
+			.query(Long.class)
+			.single()).isEqualTo(12_000);
 	}
 
 	private static int epochsWritten(JdbcClient jdbc) {
-		return jdbc.sql("SELECT jsonb_array_length(metrics) FROM training_runs WHERE id = ?").param(run)
-			.query(Integer.class).single();
+		return jdbc.sql("SELECT jsonb_array_length(metrics) FROM training_runs WHERE id = ?")
+			.param(run)
+			.query(Integer.class)
+			.single();
 	}
 
 	private static String runStatus(JdbcClient jdbc) {
@@ -177,8 +200,8 @@ class AppKilledTests {
 	}
 
 	/**
-	 * The import's transaction holds the project's import lock and has written rows (it has a transaction id),
-	 * none of them committed.
+	 * The import's transaction holds the project's import lock and has written rows (it
+	 * has a transaction id), none of them committed.
 	 */
 	private static boolean importIsWriting(JdbcClient jdbc) {
 		return jdbc.sql("""
@@ -189,7 +212,10 @@ class AppKilledTests {
 			.single() > 0;
 	}
 
-	/** An NDJSON body that sends its first lines, then waits (mid-body) until the test lets it end. */
+	/**
+	 * An NDJSON body that sends its first lines, then waits (mid-body) until the test
+	 * lets it end.
+	 */
 	private static final class StallingBody extends InputStream {
 
 		private final int lines;

@@ -20,20 +20,28 @@ import java.util.stream.Collectors;
 import org.ranklab.ApiClient;
 
 /**
- * The application as a separate JVM, started like {@code java -cp ... org.ranklab.RankLabApplication}, on the test
- * JVM's own class path (without the test classes), on a loopback port, against a PostgreSQL given through
- * {@code SPRING_DATASOURCE_*} (so its embedded server is not started). Its output goes to a file.
+ * The application as a separate JVM, started like
+ * {@code java -cp ... org.ranklab.RankLabApplication}, on the test JVM's own class path
+ * (without the test classes), on a loopback port, against a PostgreSQL given through
+ * {@code SPRING_DATASOURCE_*} (so its embedded server is not started). Its output goes to
+ * a file.
  */
 final class AppProcess implements AutoCloseable {
 
 	static final String ADMIN_PASSWORD = "admin-password-for-fault-tests";
 
-	/** Job timings as in the test profile: a dead worker is noticed within seconds instead of a minute. */
+	/**
+	 * Job timings as in the test profile: a dead worker is noticed within seconds instead
+	 * of a minute.
+	 */
 	private static final List<String> SHORT_JOB_TIMINGS = List.of("--ranklab.jobs.polling-interval=500ms",
 			"--ranklab.jobs.heartbeat-interval=1s", "--ranklab.jobs.missed-heartbeats=4",
 			"--ranklab.jobs.beat-interval=200ms", "--ranklab.jobs.shutdown-max-wait=2s");
 
-	/** Still running children, killed by a shutdown hook should the test JVM end before the classes' clean-up. */
+	/**
+	 * Still running children, killed by a shutdown hook should the test JVM end before
+	 * the classes' clean-up.
+	 */
 	private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	static {
@@ -60,18 +68,19 @@ final class AppProcess implements AutoCloseable {
 		int port = StandalonePostgres.freePort();
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:+UseSerialGC",
-				// The client compiler only: starts in far less CPU time, which is what two cores lack.
-				"-XX:TieredStopAtLevel=1", "-Dai.djl.offline=true",
-				"-cp", classPath(), "org.ranklab.RankLabApplication", "--server.port=" + port,
-				"--server.address=127.0.0.1", "--spring.main.banner-mode=off",
-				// Shared by the apps of one test class, like a volume: one key for the API keys of queued jobs.
+				// The client compiler only: starts in far less CPU time, which is what
+				// two cores lack.
+				"-XX:TieredStopAtLevel=1", "-Dai.djl.offline=true", "-cp", classPath(),
+				"org.ranklab.RankLabApplication", "--server.port=" + port, "--server.address=127.0.0.1",
+				"--spring.main.banner-mode=off",
+				// Shared by the apps of one test class, like a volume: one key for the
+				// API keys of queued jobs.
 				"--ranklab.data-dir=" + logDir.toAbsolutePath()));
 		command.addAll(SHORT_JOB_TIMINGS);
 		try {
 			Files.createDirectories(logDir);
 			Path log = logDir.resolve(name + ".log");
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(log.toFile());
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			builder.environment().put("SPRING_DATASOURCE_URL", postgres.jdbcUrl());
 			builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
 			builder.environment().put("SPRING_DATASOURCE_PASSWORD", "");
@@ -86,14 +95,20 @@ final class AppProcess implements AutoCloseable {
 		}
 	}
 
-	/** The test JVM's class path, minus the test classes: the app as it ships, with the same libraries. */
+	/**
+	 * The test JVM's class path, minus the test classes: the app as it ships, with the
+	 * same libraries.
+	 */
 	private static String classPath() {
 		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
 			.collect(Collectors.joining(File.pathSeparator));
 	}
 
-	/** Waits until the health endpoint answers 200 (the database is reachable), at most {@code limit}. */
+	/**
+	 * Waits until the health endpoint answers 200 (the database is reachable), at most
+	 * {@code limit}.
+	 */
 	AppProcess awaitReady(Duration limit) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		long deadline = System.nanoTime() + limit.toNanos();
@@ -103,7 +118,8 @@ final class AppProcess implements AutoCloseable {
 			}
 			try {
 				HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-					.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+					.timeout(Duration.ofSeconds(5))
+					.build(), HttpResponse.BodyHandlers.discarding());
 				if (health.statusCode() == 200) {
 					return this;
 				}
@@ -162,7 +178,10 @@ final class AppProcess implements AutoCloseable {
 				+ String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
 	}
 
-	/** Stops the process however it must: SIGTERM first, SIGKILL if it does not end within 15 seconds. */
+	/**
+	 * Stops the process however it must: SIGTERM first, SIGKILL if it does not end within
+	 * 15 seconds.
+	 */
 	@Override
 	public void close() {
 		if (!process.isAlive()) {

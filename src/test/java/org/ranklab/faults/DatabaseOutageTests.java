@@ -21,12 +21,14 @@ import org.ranklab.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PostgreSQL stopped and started again while labelers work against one app process: every ranking the app
- * acknowledged is stored, calls during the outage are answered (quickly, with a server-error problem) rather than
- * left hanging, and the app serves again by itself once the database is back.
+ * PostgreSQL stopped and started again while labelers work against one app process: every
+ * ranking the app acknowledged is stored, calls during the outage are answered (quickly,
+ * with a server-error problem) rather than left hanging, and the app serves again by
+ * itself once the database is back.
  * <p>
- * Fault and two-instance tests live in this test-only package: they run the whole application as separate
- * processes and check several modules at once, so they belong beside no single feature.
+ * Fault and two-instance tests live in this test-only package: they run the whole
+ * application as separate processes and check several modules at once, so they belong
+ * beside no single feature.
  */
 class DatabaseOutageTests {
 
@@ -76,7 +78,8 @@ class DatabaseOutageTests {
 
 			outageStart = System.nanoTime();
 			processes.postgres().stop();
-			// A password is checked against the database too: while it is down that is a 503, not a 401.
+			// A password is checked against the database too: while it is down that is a
+			// 503, not a 401.
 			ApiClient.Response withPassword = app.api().get("/api/v1/projects", Admin.CREDENTIALS);
 			AppProcess.pause(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - outageStart) / 1_000_000));
 			withPassword.expectProblem(503);
@@ -84,8 +87,10 @@ class DatabaseOutageTests {
 			outageEnd = System.nanoTime();
 
 			long recoveryLimit = outageEnd + Duration.ofSeconds(60).toNanos();
-			while (calls.stream().noneMatch(call -> call.kind().equals("rank") && call.answer().isSuccess()
-					&& call.answer().endedAtNanos() > outageEnd) && System.nanoTime() < recoveryLimit) {
+			while (calls.stream()
+				.noneMatch(call -> call.kind().equals("rank") && call.answer().isSuccess()
+						&& call.answer().endedAtNanos() > outageEnd)
+					&& System.nanoTime() < recoveryLimit) {
 				AppProcess.pause(50);
 			}
 			AppProcess.pause(2000);
@@ -104,10 +109,12 @@ class DatabaseOutageTests {
 			.mapToLong(call -> call.answer().endedAtNanos())
 			.min()
 			.orElseThrow(() -> new AssertionError("no ranking was acknowledged after the database came back"));
-		List<Call> failed = all.stream().filter(call -> !call.answer().isSuccess() && call.answer().status() != 409)
+		List<Call> failed = all.stream()
+			.filter(call -> !call.answer().isSuccess() && call.answer().status() != 409)
 			.toList();
 		List<Call> duringOutage = all.stream()
-			.filter(call -> call.answer().endedAtNanos() > outageStart && call.answer().endedAtNanos() < firstRankingAfter)
+			.filter(call -> call.answer().endedAtNanos() > outageStart
+					&& call.answer().endedAtNanos() < firstRankingAfter)
 			.toList();
 		long resentAndAlreadyStored = all.stream()
 			.filter(call -> call.kind().equals("rank") && call.answer().status() == 200)
@@ -130,21 +137,29 @@ class DatabaseOutageTests {
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		assertThat(stored).containsAllEntriesOf(acknowledged);
-		// Every call was answered within the client's limit, and every failure is a 503 problem.
+		// Every call was answered within the client's limit, and every failure is a 503
+		// problem.
 		assertThat(failed).as("calls during the outage that failed").isNotEmpty();
 		assertThat(failed).as("calls that got no answer or another error").allSatisfy(call -> {
 			assertThat(call.answer().status()).as(call.toString()).isEqualTo(503);
 			assertThat(call.answer().isProblem()).as(call.toString()).isTrue();
 		});
 		assertThat(slowest).as("longest wait for an answer during the outage, ms").isLessThan(15_000);
-		// Recovered by itself: rankings are acknowledged again, and nobody over-filled a prompt meanwhile.
+		// Recovered by itself: rankings are acknowledged again, and nobody over-filled a
+		// prompt meanwhile.
 		assertThat((firstRankingAfter - outageEnd) / 1e9).as("seconds until the first ranking after the restart")
 			.isLessThan(30);
-		assertThat(jdbc.sql("SELECT max(c) FROM (SELECT count(*) c FROM rankings WHERE project_id = ? GROUP BY prompt_id) x")
-			.param(project).query(Long.class).single()).isLessThanOrEqualTo(3);
+		assertThat(jdbc
+			.sql("SELECT max(c) FROM (SELECT count(*) c FROM rankings WHERE project_id = ? GROUP BY prompt_id) x")
+			.param(project)
+			.query(Long.class)
+			.single()).isLessThanOrEqualTo(3);
 	}
 
-	/** A labeler's loop: task, ranking, task...; a ranking that failed is sent again, as a script would. */
+	/**
+	 * A labeler's loop: task, ranking, task...; a ranking that failed is sent again, as a
+	 * script would.
+	 */
 	private static void label(Labeler labeler, long project, Map<String, String> acknowledged,
 			ConcurrentLinkedQueue<Call> calls, AtomicBoolean stop, long hardStop) {
 		JsonNode task = null;

@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A labeler's script: asks for tasks and ranks them with a personal access token, with a bounded wait for every
- * answer, and reports what came back instead of throwing, so that failures can be counted.
+ * A labeler's script: asks for tasks and ranks them with a personal access token, with a
+ * bounded wait for every answer, and reports what came back instead of throwing, so that
+ * failures can be counted.
  */
 final class Labeler {
 
@@ -35,7 +36,8 @@ final class Labeler {
 	}
 
 	/**
-	 * What one call got: a status with its body, or no answer at all ({@code status} 0, with the exception).
+	 * What one call got: a status with its body, or no answer at all ({@code status} 0,
+	 * with the exception).
 	 */
 	record Answer(int status, String contentType, String body, long millis, long endedAtNanos, Exception failure) {
 

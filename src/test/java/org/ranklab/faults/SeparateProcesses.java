@@ -11,12 +11,13 @@ import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
- * The processes of one test class: its PostgreSQL and the app processes it starts. Whatever happens, they are all
- * ended after the class (apps first, then the database); when a test or a set-up fails, the end of every app's
- * log is printed with the failure. Register it as a static {@code @RegisterExtension} field.
+ * The processes of one test class: its PostgreSQL and the app processes it starts.
+ * Whatever happens, they are all ended after the class (apps first, then the database);
+ * when a test or a set-up fails, the end of every app's log is printed with the failure.
+ * Register it as a static {@code @RegisterExtension} field.
  */
-final class SeparateProcesses implements AfterAllCallback, TestExecutionExceptionHandler,
-		LifecycleMethodExecutionExceptionHandler {
+final class SeparateProcesses
+		implements AfterAllCallback, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
 	private static final Duration START_LIMIT = Duration.ofSeconds(120);
 
@@ -38,7 +39,9 @@ final class SeparateProcesses implements AfterAllCallback, TestExecutionExceptio
 		return postgres;
 	}
 
-	/** Starts an app process on this class's database and waits until it serves requests. */
+	/**
+	 * Starts an app process on this class's database and waits until it serves requests.
+	 */
 	AppProcess startApp(String name) {
 		return launchApp(name).awaitReady(START_LIMIT);
 	}
@@ -75,15 +78,13 @@ final class SeparateProcesses implements AfterAllCallback, TestExecutionExceptio
 	}
 
 	@Override
-	public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable failure)
-			throws Throwable {
+	public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
 		printLogTails();
 		throw failure;
 	}
 
 	@Override
-	public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure)
-			throws Throwable {
+	public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
 		printLogTails();
 		throw failure;
 	}

@@ -12,9 +12,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A PostgreSQL server of the test's own, outside the app processes, that can be stopped and started again on the
- * same data and port. Configured like the app's kept embedded server: fsync and synchronous commit on, so that
- * what was committed survives a stop.
+ * A PostgreSQL server of the test's own, outside the app processes, that can be stopped
+ * and started again on the same data and port. Configured like the app's kept embedded
+ * server: fsync and synchronous commit on, so that what was committed survives a stop.
  */
 final class StandalonePostgres implements AutoCloseable {
 
@@ -57,7 +57,10 @@ final class StandalonePostgres implements AutoCloseable {
 		}
 	}
 
-	/** Stops the server (fast shutdown: open connections are cut, running transactions roll back). */
+	/**
+	 * Stops the server (fast shutdown: open connections are cut, running transactions
+	 * roll back).
+	 */
 	synchronized void stop() {
 		if (server == null) {
 			return;
@@ -81,7 +84,9 @@ final class StandalonePostgres implements AutoCloseable {
 		return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
 	}
 
-	/** The test's own client, on a small pool of its own; take a new one after a restart. */
+	/**
+	 * The test's own client, on a small pool of its own; take a new one after a restart.
+	 */
 	synchronized JdbcClient jdbc() {
 		if (pool == null) {
 			pool = new HikariDataSource();

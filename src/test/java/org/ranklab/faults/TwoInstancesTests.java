@@ -24,12 +24,13 @@ import org.ranklab.training.RankingFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two app processes on one PostgreSQL, started side by side on an empty database. Labelers whose calls alternate
- * between them never over-fill a prompt or get a prompt twice; a training run started on one runs once, on one of
- * them, and both serve the model it made with the same scores.
+ * Two app processes on one PostgreSQL, started side by side on an empty database.
+ * Labelers whose calls alternate between them never over-fill a prompt or get a prompt
+ * twice; a training run started on one runs once, on one of them, and both serve the
+ * model it made with the same scores.
  * <p>
- * In the test-only {@code org.ranklab.faults} package: it runs the whole app as separate processes and checks
- * several modules (see {@link DatabaseOutageTests}).
+ * In the test-only {@code org.ranklab.faults} package: it runs the whole app as separate
+ * processes and checks several modules (see {@link DatabaseOutageTests}).
  */
 class TwoInstancesTests {
 
@@ -56,8 +57,8 @@ class TwoInstancesTests {
 	@Test
 	void labelersOnBothInstancesNeverOverfillAPromptNorGetOneTwice() throws Exception {
 		Admin admin = new Admin(instances.get(0));
-		long project = admin.newProject("{\"name\":\"Two instances\",\"rankings_per_prompt\":%d}"
-			.formatted(RANKINGS_PER_PROMPT));
+		long project = admin
+			.newProject("{\"name\":\"Two instances\",\"rankings_per_prompt\":%d}".formatted(RANKINGS_PER_PROMPT));
 		admin.importPrompts(project, PROMPTS);
 		List<Labeler> labelers = new ArrayList<>();
 		for (int i = 0; i < LABELERS; i++) {
@@ -97,9 +98,11 @@ class TwoInstancesTests {
 			labeling.set(false);
 			sampler.join(5_000);
 		}
-		System.out.printf("Two instances: %d labelers, %d rankings and %d skips in %.1f s; at most %d rankings or "
-				+ "open leases on one prompt in %d samples%n", LABELERS, ranked.get(), skipped.get(),
-				(System.nanoTime() - started) / 1e9, mostHeld.get(), samples.get());
+		System.out.printf(
+				"Two instances: %d labelers, %d rankings and %d skips in %.1f s; at most %d rankings or "
+						+ "open leases on one prompt in %d samples%n",
+				LABELERS, ranked.get(), skipped.get(), (System.nanoTime() - started) / 1e9, mostHeld.get(),
+				samples.get());
 
 		assertThat(threads).as("labelers still working after the time limit").noneMatch(Thread::isAlive);
 		assertThat(unexpected).as("answers other than a task, a 204 or an acknowledged ranking").isEmpty();
@@ -113,17 +116,23 @@ class TwoInstancesTests {
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-		// Everybody went on until nothing was left: each prompt got exactly its rankings, none more.
-		assertThat(rankingsPerPrompt).hasSize(PROMPTS).allSatisfy((prompt, count) -> assertThat(count)
-			.as("rankings of prompt %d", prompt).isEqualTo(RANKINGS_PER_PROMPT));
+		// Everybody went on until nothing was left: each prompt got exactly its rankings,
+		// none more.
+		assertThat(rankingsPerPrompt).hasSize(PROMPTS)
+			.allSatisfy((prompt, count) -> assertThat(count).as("rankings of prompt %d", prompt)
+				.isEqualTo(RANKINGS_PER_PROMPT));
 		assertThat(ranked.get()).isEqualTo(PROMPTS * RANKINGS_PER_PROMPT);
 		assertThat(skipped.get()).isPositive();
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM (SELECT 1 FROM assignments WHERE project_id = ?
 				                      GROUP BY user_id, prompt_id HAVING count(*) > 1) twice""")
-			.param(project).query(Long.class).single()).as("prompts given twice to the same labeler").isZero();
+			.param(project)
+			.query(Long.class)
+			.single()).as("prompts given twice to the same labeler").isZero();
 		assertThat(jdbc.sql("SELECT count(*) FROM assignments WHERE project_id = ? AND status = 'OPEN'")
-			.param(project).query(Long.class).single()).as("leases left open").isZero();
+			.param(project)
+			.query(Long.class)
+			.single()).as("leases left open").isZero();
 	}
 
 	@Test
@@ -146,7 +155,8 @@ class TwoInstancesTests {
 		assertThat(ended.path("status").asString()).as(ended.toString()).isEqualTo("SUCCEEDED");
 		assertThat(ended.path("attempts").asInt()).isEqualTo(1);
 		assertThat(ended.path("metrics").valueStream().map(epoch -> epoch.path("epoch").asInt()).toList())
-			.as("one series of metrics").isEqualTo(IntStream.rangeClosed(1, epochs).boxed().toList());
+			.as("one series of metrics")
+			.isEqualTo(IntStream.rangeClosed(1, epochs).boxed().toList());
 		String job = ended.path("job_id").asString();
 		Pattern starts = Pattern.compile("Job " + job + " \\(training\\) starts");
 		Map<String, Long> startsPerInstance = instances.stream()
@@ -154,9 +164,12 @@ class TwoInstancesTests {
 		System.out.printf("Two instances: training run %s (job %s) started %s times per instance%n", run, job,
 				startsPerInstance);
 		assertThat(startsPerInstance.values().stream().mapToLong(Long::longValue).sum())
-			.as("workers that started the job, per instance: %s", startsPerInstance).isEqualTo(1);
-		assertThat(jdbc.sql("SELECT count(*) FROM reward_models WHERE training_run_id = ?").param(Long.parseLong(run))
-			.query(Long.class).single()).isEqualTo(1);
+			.as("workers that started the job, per instance: %s", startsPerInstance)
+			.isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM reward_models WHERE training_run_id = ?")
+			.param(Long.parseLong(run))
+			.query(Long.class)
+			.single()).isEqualTo(1);
 
 		String model = ended.path("reward_model_id").asString();
 		String body = "{\"prompt\":\"question\",\"responses\":[\"helpful clear accurate\",\"rude wrong\",\"the answer\"]}";
@@ -164,20 +177,23 @@ class TwoInstancesTests {
 			.map(app -> scores(app.api().post("/api/v1/reward-models/" + model + "/score", Admin.CREDENTIALS, body)))
 			.toList();
 		List<List<Double>> byProject = instances.stream()
-			.map(app -> scores(app.api().post("/api/v1/projects/" + project + "/reward-model/score", Admin.CREDENTIALS,
-					body)))
+			.map(app -> scores(
+					app.api().post("/api/v1/projects/" + project + "/reward-model/score", Admin.CREDENTIALS, body)))
 			.toList();
-		assertThat(byModel.get(0)).hasSize(3).isEqualTo(byModel.get(1)).isEqualTo(byProject.get(0))
+		assertThat(byModel.get(0)).hasSize(3)
+			.isEqualTo(byModel.get(1))
+			.isEqualTo(byProject.get(0))
 			.isEqualTo(byProject.get(1));
 		assertThat(byModel.get(0).get(0)).isGreaterThan(byModel.get(0).get(1));
 	}
 
 	/**
-	 * A labeler's loop until nothing is left: each call goes to the other instance than the one before, so a task
-	 * leased on one is ranked on the other. Every seventh task is skipped.
+	 * A labeler's loop until nothing is left: each call goes to the other instance than
+	 * the one before, so a task leased on one is ranked on the other. Every seventh task
+	 * is skipped.
 	 */
-	private static void label(Labeler labeler, int firstInstance, long project, AtomicLong ranked,
-			AtomicLong skipped, ConcurrentLinkedQueue<String> unexpected, long hardStop) {
+	private static void label(Labeler labeler, int firstInstance, long project, AtomicLong ranked, AtomicLong skipped,
+			ConcurrentLinkedQueue<String> unexpected, long hardStop) {
 		int call = firstInstance;
 		int tasks = 0;
 		while (System.nanoTime() < hardStop) {
@@ -211,16 +227,16 @@ class TwoInstancesTests {
 		unexpected.add(labeler.name() + " still had tasks when time ran out");
 	}
 
-	/** The most a prompt holds at this moment: its rankings plus the open leases that have not run out. */
+	/**
+	 * The most a prompt holds at this moment: its rankings plus the open leases that have
+	 * not run out.
+	 */
 	private static long mostHeldPrompt(JdbcClient jdbc, long project) {
 		return jdbc.sql("""
 				SELECT coalesce(max(held), 0) FROM (
 				    SELECT count(*) AS held FROM assignments
 				    WHERE project_id = ? AND (status = 'SUBMITTED' OR (status = 'OPEN' AND lease_expires_at > now()))
-				    GROUP BY prompt_id) per_prompt""")
-			.param(project)
-			.query(Long.class)
-			.single();
+				    GROUP BY prompt_id) per_prompt""").param(project).query(Long.class).single();
 	}
 
 	private static List<Double> scores(ApiClient.Response response) {

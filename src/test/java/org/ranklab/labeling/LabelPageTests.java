@@ -50,15 +50,19 @@ class LabelPageTests extends BrowserTest {
 		browser.findElement(By.id("submit")).click();
 
 		visible(By.id("all-done"));
-		String tiers = jdbc.sql("SELECT tiers::text FROM rankings WHERE project_id = ?").params(project)
-			.query(String.class).single();
+		String tiers = jdbc.sql("SELECT tiers::text FROM rankings WHERE project_id = ?")
+			.params(project)
+			.query(String.class)
+			.single();
 		List<Long> tie = List.of(Long.parseLong(shown.get(0)), Long.parseLong(shown.get(1))).stream().sorted().toList();
-		assertThat(tiers).isEqualTo("[[%s], [%d, %d], [%s]]".formatted(shown.get(3), tie.get(0), tie.get(1), shown.get(2)));
+		assertThat(tiers)
+			.isEqualTo("[[%s], [%d, %d], [%s]]".formatted(shown.get(3), tie.get(0), tie.get(1), shown.get(2)));
 	}
 
 	@Test
 	void keyboardAloneRanksAndScoresThenTheNextTaskComesWithoutReload() {
-		long project = newProject("{\"name\":\"Keyboard\",\"allow_ties\":false,\"collect_scores\":true,\"min_candidates\":3}");
+		long project = newProject(
+				"{\"name\":\"Keyboard\",\"allow_ties\":false,\"collect_scores\":true,\"min_candidates\":3}");
 		prompts.readyPrompt(project, "First prompt", "One", "Two", "Three");
 		prompts.readyPrompt(project, "Second prompt", "Uno", "Dos", "Tres");
 		signInAsNewLabeler();
@@ -105,19 +109,23 @@ class LabelPageTests extends BrowserTest {
 		browser.findElement(By.id("not-rankable")).click();
 
 		visible(By.id("all-done"));
-		var statuses = jdbc.sql("SELECT status FROM assignments WHERE project_id = ? ORDER BY id").params(project)
-			.query(String.class).list();
+		var statuses = jdbc.sql("SELECT status FROM assignments WHERE project_id = ? ORDER BY id")
+			.params(project)
+			.query(String.class)
+			.list();
 		assertThat(statuses).containsExactly("SKIPPED", "SUBMITTED");
-		assertThat(jdbc.sql("SELECT not_rankable AND tiers IS NULL AND comment = 'Both answers are cut off' FROM rankings WHERE project_id = ?")
-			.params(project).query(Boolean.class).single()).isTrue();
+		assertThat(jdbc.sql(
+				"SELECT not_rankable AND tiers IS NULL AND comment = 'Both answers are cut off' FROM rankings WHERE project_id = ?")
+			.params(project)
+			.query(Boolean.class)
+			.single()).isTrue();
 	}
 
 	@Test
 	void candidateWithAScriptShowsAsTextAndRunsNothing() {
 		long project = newProject("{\"name\":\"XSS\",\"min_candidates\":2}");
 		prompts.readyPrompt(project, "<img src=x onerror=\"window.xss = 'prompt'\">Pick one",
-				"<script>window.xss = 'script'</script>",
-				"<img src=x onerror=\"window.xss = 'img'\">",
+				"<script>window.xss = 'script'</script>", "<img src=x onerror=\"window.xss = 'img'\">",
 				"[click me](javascript:window.xss='link') and **bold** and\n\n```\ncode block\n```");
 		signInAsNewLabeler();
 		open("/projects/" + project + "/label");
@@ -127,7 +135,8 @@ class LabelPageTests extends BrowserTest {
 			.contains("<img src=x onerror=\"window.xss = 'img'\">");
 		assertThat(browser.findElement(By.id("prompt-text")).getText()).contains("<img src=x");
 		assertThat(browser.findElements(By.cssSelector("#task img, #task script"))).isEmpty();
-		assertThat(browser.findElement(By.cssSelector(".candidate-text a")).getAttribute("href")).doesNotContain("javascript");
+		assertThat(browser.findElement(By.cssSelector(".candidate-text a")).getAttribute("href"))
+			.doesNotContain("javascript");
 		assertThat(browser.findElement(By.cssSelector(".candidate-text strong")).getText()).isEqualTo("bold");
 		assertThat(browser.findElement(By.cssSelector(".candidate-text pre code")).getText()).isEqualTo("code block");
 		assertThat(((JavascriptExecutor) browser).executeScript("return window.xss === undefined")).isEqualTo(true);
@@ -136,7 +145,8 @@ class LabelPageTests extends BrowserTest {
 	@Test
 	void longCandidatesAreCollapsedWithShowMore() {
 		long project = newProject("{\"name\":\"Long\",\"min_candidates\":2}");
-		prompts.readyPrompt(project, "Explain", "Short answer", "Long answer\n\n" + "A paragraph of text.\n\n".repeat(40));
+		prompts.readyPrompt(project, "Explain", "Short answer",
+				"Long answer\n\n" + "A paragraph of text.\n\n".repeat(40));
 		signInAsNewLabeler();
 		open("/projects/" + project + "/label");
 		cardIds();
@@ -159,8 +169,11 @@ class LabelPageTests extends BrowserTest {
 		prompts.readyPrompt(project, 2);
 		prompts.readyPrompt(project, 2);
 		ApiClient.Credentials labeler = signInAsNewLabeler();
-		String task = api.post("/api/v1/projects/" + project + "/tasks/next", labeler, null).expectStatus(200).json()
-			.path("assignment_id").asString();
+		String task = api.post("/api/v1/projects/" + project + "/tasks/next", labeler, null)
+			.expectStatus(200)
+			.json()
+			.path("assignment_id")
+			.asString();
 		api.post("/api/v1/assignments/" + task + "/skip", labeler, null).expectStatus(204);
 
 		open("/work");
@@ -203,7 +216,10 @@ class LabelPageTests extends BrowserTest {
 		return browser.findElements(By.cssSelector("#ranking .rank-number")).stream().map(WebElement::getText).toList();
 	}
 
-	/** A real mouse drag, in small steps as a hand would move, dropping above the target's middle. */
+	/**
+	 * A real mouse drag, in small steps as a hand would move, dropping above the target's
+	 * middle.
+	 */
 	private void drag(WebElement card, WebElement target) {
 		int up = target.getLocation().getY() - card.getLocation().getY();
 		Actions actions = new Actions(browser).moveToElement(card).clickAndHold().pause(Duration.ofMillis(100));

@@ -6,8 +6,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Ready prompts with candidates written straight into the database, as the import would store them, so
- * that labeling tests do not depend on the import endpoint.
+ * Ready prompts with candidates written straight into the database, as the import would
+ * store them, so that labeling tests do not depend on the import endpoint.
  */
 final class PromptFixture {
 
@@ -59,9 +59,10 @@ final class PromptFixture {
 
 	/** Moves a lease's end into the past, as if its time had run out. */
 	void expireLease(String assignmentId) {
-		jdbc.sql("""
-				UPDATE assignments SET leased_at = now() - interval '2 hours', lease_expires_at = now() - interval '1 second'
-				WHERE id = ?""")
+		jdbc.sql(
+				"""
+						UPDATE assignments SET leased_at = now() - interval '2 hours', lease_expires_at = now() - interval '1 second'
+						WHERE id = ?""")
 			.params(Long.parseLong(assignmentId))
 			.update();
 	}

@@ -14,7 +14,10 @@ import static org.ranklab.labeling.TaskApiTests.candidateIds;
 import static org.ranklab.labeling.TaskApiTests.rankingBody;
 import static org.ranklab.labeling.TaskApiTests.tiersOf;
 
-/** Bad rankings and bad callers: each refused with a problem naming the field, and nothing stored. */
+/**
+ * Bad rankings and bad callers: each refused with a problem naming the field, and nothing
+ * stored.
+ */
 class RankingValidationTests extends IntegrationTest {
 
 	private PromptFixture prompts;
@@ -43,7 +46,8 @@ class RankingValidationTests extends IntegrationTest {
 		JsonNode task = taskIn("{\"name\":\"Repeats\"}");
 		List<String> ids = candidateIds(task);
 
-		JsonNode problem = refused(task, rankingBody(List.of(ids.get(0), ids.get(1), ids.get(2), ids.get(3), ids.get(1))));
+		JsonNode problem = refused(task,
+				rankingBody(List.of(ids.get(0), ids.get(1), ids.get(2), ids.get(3), ids.get(1))));
 
 		assertThat(problem.at("/errors/0/field").asString()).isEqualTo("ranking[4][0]");
 		assertThat(problem.at("/errors/0/message").asString()).contains("more than once");
@@ -54,7 +58,8 @@ class RankingValidationTests extends IntegrationTest {
 		JsonNode task = taskIn("{\"name\":\"Invents\"}");
 		List<String> ids = candidateIds(task);
 
-		JsonNode problem = refused(task, rankingBody(List.of(ids.get(0), ids.get(1), ids.get(2), ids.get(3), "99999999")));
+		JsonNode problem = refused(task,
+				rankingBody(List.of(ids.get(0), ids.get(1), ids.get(2), ids.get(3), "99999999")));
 
 		assertThat(problem.at("/errors/0/field").asString()).isEqualTo("ranking[4][0]");
 		assertThat(problem.at("/errors/0/message").asString()).contains("not a candidate");
@@ -67,7 +72,8 @@ class RankingValidationTests extends IntegrationTest {
 		var foreign = prompts.readyPrompt(other, 4);
 		List<String> ids = candidateIds(task);
 
-		JsonNode problem = refused(task, rankingBody(List.of(ids.get(0), ids.get(1), ids.get(2), foreign.candidate(0))));
+		JsonNode problem = refused(task,
+				rankingBody(List.of(ids.get(0), ids.get(1), ids.get(2), foreign.candidate(0))));
 
 		assertThat(problem.at("/errors/0/field").asString()).isEqualTo("ranking[3][0]");
 		assertThat(problem.at("/errors/1/message").asString()).contains("missing: " + ids.get(3));
@@ -77,7 +83,8 @@ class RankingValidationTests extends IntegrationTest {
 	void refusesAnEmptyTier() {
 		JsonNode task = taskIn("{\"name\":\"Empty tier\"}");
 		List<String> ids = candidateIds(task);
-		String body = "{\"ranking\":[[\"%s\"],[],[\"%s\"],[\"%s\"],[\"%s\"]]}".formatted(ids.get(0), ids.get(1), ids.get(2), ids.get(3));
+		String body = "{\"ranking\":[[\"%s\"],[],[\"%s\"],[\"%s\"],[\"%s\"]]}".formatted(ids.get(0), ids.get(1),
+				ids.get(2), ids.get(3));
 
 		JsonNode problem = refused(task, body);
 
@@ -89,7 +96,8 @@ class RankingValidationTests extends IntegrationTest {
 	void refusesATieWhereTiesAreOff() {
 		JsonNode task = taskIn("{\"name\":\"No ties\",\"allow_ties\":false}");
 		List<String> ids = candidateIds(task);
-		String body = "{\"ranking\":[[\"%s\",\"%s\"],[\"%s\"],[\"%s\"]]}".formatted(ids.get(0), ids.get(1), ids.get(2), ids.get(3));
+		String body = "{\"ranking\":[[\"%s\",\"%s\"],[\"%s\"],[\"%s\"]]}".formatted(ids.get(0), ids.get(1), ids.get(2),
+				ids.get(3));
 
 		JsonNode problem = refused(task, body);
 
@@ -112,8 +120,8 @@ class RankingValidationTests extends IntegrationTest {
 		List<String> ids = candidateIds(task);
 
 		JsonNode none = refused(task, rankingBody(ids));
-		JsonNode some = refused(task, "{\"ranking\":%s,\"scores\":{\"%s\":3,\"%s\":4}}"
-			.formatted(tiersOf(ids), ids.get(0), ids.get(1)));
+		JsonNode some = refused(task,
+				"{\"ranking\":%s,\"scores\":{\"%s\":3,\"%s\":4}}".formatted(tiersOf(ids), ids.get(0), ids.get(1)));
 
 		assertThat(none.at("/errors/0/field").asString()).isEqualTo("scores");
 		assertThat(some.at("/errors/0/field").asString()).isEqualTo("scores");
@@ -128,9 +136,8 @@ class RankingValidationTests extends IntegrationTest {
 		JsonNode problem = refused(task, "{\"ranking\":%s,\"scores\":{\"%s\":0,\"%s\":8,\"%s\":4.5,\"%s\":\"3\"}}"
 			.formatted(tiersOf(ids), ids.get(0), ids.get(1), ids.get(2), ids.get(3)));
 
-		assertThat(problem.path("errors").valueStream().map(e -> e.path("field").asString()))
-			.containsExactlyInAnyOrder("scores." + ids.get(0), "scores." + ids.get(1), "scores." + ids.get(2),
-					"scores." + ids.get(3));
+		assertThat(problem.path("errors").valueStream().map(e -> e.path("field").asString())).containsExactlyInAnyOrder(
+				"scores." + ids.get(0), "scores." + ids.get(1), "scores." + ids.get(2), "scores." + ids.get(3));
 	}
 
 	@Test
@@ -149,8 +156,8 @@ class RankingValidationTests extends IntegrationTest {
 	void refusesAnOverlongComment() {
 		JsonNode task = taskIn("{\"name\":\"Long comment\"}");
 
-		JsonNode problem = refused(task, "{\"ranking\":%s,\"comment\":\"%s\"}"
-			.formatted(tiersOf(candidateIds(task)), "x".repeat(RankingRules.MAX_COMMENT_LENGTH + 1)));
+		JsonNode problem = refused(task, "{\"ranking\":%s,\"comment\":\"%s\"}".formatted(tiersOf(candidateIds(task)),
+				"x".repeat(RankingRules.MAX_COMMENT_LENGTH + 1)));
 
 		assertThat(problem.at("/errors/0/field").asString()).isEqualTo("comment");
 	}
@@ -168,7 +175,8 @@ class RankingValidationTests extends IntegrationTest {
 	void refusesRankingAnotherUsersAssignment() {
 		JsonNode task = taskIn("{\"name\":\"Not yours\"}");
 
-		JsonNode problem = api.post(rankingPath(task), newLabeler(), rankingBody(candidateIds(task))).expectProblem(403);
+		JsonNode problem = api.post(rankingPath(task), newLabeler(), rankingBody(candidateIds(task)))
+			.expectProblem(403);
 		api.post(skipPath(task), TaskApiTests.bearerFor(api, newLabeler()), null).expectProblem(403);
 
 		assertThat(problem.path("detail").asString()).contains("another user");
@@ -236,12 +244,16 @@ class RankingValidationTests extends IntegrationTest {
 
 	private long stored(JsonNode task) {
 		return jdbc.sql("SELECT count(*) FROM rankings WHERE assignment_id = ?")
-			.params(Long.parseLong(task.path("assignment_id").asString())).query(Long.class).single();
+			.params(Long.parseLong(task.path("assignment_id").asString()))
+			.query(Long.class)
+			.single();
 	}
 
 	private String status(JsonNode task) {
 		return jdbc.sql("SELECT status FROM assignments WHERE id = ?")
-			.params(Long.parseLong(task.path("assignment_id").asString())).query(String.class).single();
+			.params(Long.parseLong(task.path("assignment_id").asString()))
+			.query(String.class)
+			.single();
 	}
 
 }

@@ -12,15 +12,20 @@ class SafeMarkdownTests {
 	void escapesRawHtml() {
 		String html = markdown.toHtml("<script>alert(1)</script>\n\n<img src=x onerror=alert(2)> <b>bold?</b>");
 
-		assertThat(html).doesNotContain("<script").doesNotContain("<img").doesNotContain("<b>")
+		assertThat(html).doesNotContain("<script")
+			.doesNotContain("<img")
+			.doesNotContain("<b>")
 			.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
 			.contains("&lt;img src=x onerror=alert(2)&gt;");
 	}
 
 	@Test
 	void keepsOnlyWebAndMailLinks() {
-		assertThat(markdown.toHtml("[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](data:text/html,x) [d](vbscript:x)"))
-			.doesNotContainIgnoringCase("javascript").doesNotContain("data:").doesNotContain("vbscript");
+		assertThat(markdown
+			.toHtml("[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](data:text/html,x) [d](vbscript:x)"))
+			.doesNotContainIgnoringCase("javascript")
+			.doesNotContain("data:")
+			.doesNotContain("vbscript");
 		assertThat(markdown.toHtml("[docs](https://example.org/a?b=1&c=2)"))
 			.contains("href=\"https://example.org/a?b=1&amp;c=2\"")
 			.contains("rel=\"nofollow noopener noreferrer\"");
@@ -30,15 +35,19 @@ class SafeMarkdownTests {
 	void turnsImagesIntoLinksSoNothingLoads() {
 		String html = markdown.toHtml("![a cat](https://example.org/cat.png) ![x](javascript:alert(1))");
 
-		assertThat(html).doesNotContain("<img").doesNotContain("javascript")
-			.contains("href=\"https://example.org/cat.png\"").contains("image: a cat");
+		assertThat(html).doesNotContain("<img")
+			.doesNotContain("javascript")
+			.contains("href=\"https://example.org/cat.png\"")
+			.contains("image: a cat");
 	}
 
 	@Test
 	void rendersCodeBlocksListsAndLineBreaks() {
-		String html = markdown.toHtml("Steps:\n1. one\n2. two\n\n```java\nint x = 1 < 2 ? 1 : 0;\n```\nline one\nline two");
+		String html = markdown
+			.toHtml("Steps:\n1. one\n2. two\n\n```java\nint x = 1 < 2 ? 1 : 0;\n```\nline one\nline two");
 
-		assertThat(html).contains("<ol>").contains("<li>one</li>")
+		assertThat(html).contains("<ol>")
+			.contains("<li>one</li>")
 			.contains("<pre><code class=\"language-java\">int x = 1 &lt; 2 ? 1 : 0;")
 			.contains("line one<br>");
 	}

@@ -41,7 +41,8 @@ class TaskApiTests extends IntegrationTest {
 		assertThat(task.path("guidelines").asString()).isEqualTo("Prefer *honest* answers");
 		assertThat(task.path("lease_expires_at").asString()).endsWith("Z");
 		List<String> shown = candidateIds(task);
-		assertThat(shown).containsExactlyInAnyOrderElementsOf(prompt.candidates().stream().map(String::valueOf).toList());
+		assertThat(shown)
+			.containsExactlyInAnyOrderElementsOf(prompt.candidates().stream().map(String::valueOf).toList());
 		assertThat(task.path("candidates").valueStream().map(c -> c.path("text").asString()))
 			.containsExactlyInAnyOrder("4", "Four", "5", "22");
 		List<Long> stored = jdbc.sql("SELECT unnest(candidate_order) FROM assignments WHERE id = ?")
@@ -61,7 +62,8 @@ class TaskApiTests extends IntegrationTest {
 			orders.add(candidateIds(next(project, labeler()).expectStatus(200).json()));
 		}
 
-		// Six shuffles of nine candidates that all came out equal would mean no shuffle (chance: 1 in 10^27).
+		// Six shuffles of nine candidates that all came out equal would mean no shuffle
+		// (chance: 1 in 10^27).
 		assertThat(orders).hasSizeGreaterThan(1);
 	}
 
@@ -141,8 +143,10 @@ class TaskApiTests extends IntegrationTest {
 		next(project, labeler()).expectStatus(200);
 		next(project, labeler()).expectStatus(204);
 
-		assertThat(jdbc.sql("SELECT count(*) FROM assignments WHERE prompt_id = ?").params(prompt.id())
-			.query(Long.class).single()).isEqualTo(2);
+		assertThat(jdbc.sql("SELECT count(*) FROM assignments WHERE prompt_id = ?")
+			.params(prompt.id())
+			.query(Long.class)
+			.single()).isEqualTo(2);
 	}
 
 	@Test
@@ -169,7 +173,9 @@ class TaskApiTests extends IntegrationTest {
 		rankAsShown(task, labeler).expectStatus(201);
 
 		double seconds = jdbc.sql("SELECT seconds_on_task FROM rankings WHERE assignment_id = ?")
-			.params(Long.parseLong(task.path("assignment_id").asString())).query(Double.class).single();
+			.params(Long.parseLong(task.path("assignment_id").asString()))
+			.query(Double.class)
+			.single();
 		assertThat(seconds).isGreaterThan(7000);
 		next(project, labeler()).expectStatus(204);
 	}
@@ -219,8 +225,9 @@ class TaskApiTests extends IntegrationTest {
 
 		assertThat(second.at("/prompt/id").asString()).isNotEqualTo(first.at("/prompt/id").asString());
 		assertThat(jdbc.sql("SELECT status FROM assignments WHERE id = ?")
-			.params(Long.parseLong(first.path("assignment_id").asString())).query(String.class).single())
-			.isEqualTo("EXPIRED");
+			.params(Long.parseLong(first.path("assignment_id").asString()))
+			.query(String.class)
+			.single()).isEqualTo("EXPIRED");
 	}
 
 	@Test
@@ -232,19 +239,21 @@ class TaskApiTests extends IntegrationTest {
 		List<String> ids = candidateIds(task);
 
 		String body = """
-				{"ranking": [["%s"], ["%s", "%s"], ["%s"]], "comment": "  close call  "}"""
-			.formatted(ids.get(3), ids.get(2), ids.get(0), ids.get(1));
+				{"ranking": [["%s"], ["%s", "%s"], ["%s"]], "comment": "  close call  "}""".formatted(ids.get(3),
+				ids.get(2), ids.get(0), ids.get(1));
 		JsonNode receipt = rank(task, labeler, body).expectStatus(201).json();
 
-		var stored = jdbc.sql("""
-				SELECT tiers::text, scores IS NULL AS no_scores, not_rankable, comment, array_to_string(presented_order, ','),
-				       seconds_on_task, status FROM rankings r JOIN assignments a ON a.id = r.assignment_id WHERE r.id = ?""")
+		var stored = jdbc
+			.sql("""
+					SELECT tiers::text, scores IS NULL AS no_scores, not_rankable, comment, array_to_string(presented_order, ','),
+					       seconds_on_task, status FROM rankings r JOIN assignments a ON a.id = r.assignment_id WHERE r.id = ?""")
 			.params(Long.parseLong(receipt.path("ranking_id").asString()))
 			.query((row, n) -> List.of(row.getString(1), row.getBoolean(2), row.getBoolean(3), row.getString(4),
 					row.getString(5), row.getDouble(6), row.getString(7)))
 			.single();
 		List<Long> tie = List.of(Long.parseLong(ids.get(2)), Long.parseLong(ids.get(0))).stream().sorted().toList();
-		assertThat(stored.get(0)).isEqualTo("[[%s], [%d, %d], [%s]]".formatted(ids.get(3), tie.get(0), tie.get(1), ids.get(1)));
+		assertThat(stored.get(0))
+			.isEqualTo("[[%s], [%d, %d], [%s]]".formatted(ids.get(3), tie.get(0), tie.get(1), ids.get(1)));
 		assertThat(stored.get(1)).isEqualTo(true);
 		assertThat(stored.get(2)).isEqualTo(false);
 		assertThat(stored.get(3)).isEqualTo("close call");
@@ -260,8 +269,10 @@ class TaskApiTests extends IntegrationTest {
 		ApiClient.Credentials labeler = labeler();
 		JsonNode task = next(project, labeler).expectStatus(200).json();
 		List<String> ids = candidateIds(task);
-		String tieOneWay = "{\"ranking\":[[\"%s\",\"%s\"],[\"%s\"],[\"%s\"]]}".formatted(ids.get(0), ids.get(1), ids.get(2), ids.get(3));
-		String tieOtherWay = "{\"ranking\":[[\"%s\",\"%s\"],[\"%s\"],[\"%s\"]]}".formatted(ids.get(1), ids.get(0), ids.get(2), ids.get(3));
+		String tieOneWay = "{\"ranking\":[[\"%s\",\"%s\"],[\"%s\"],[\"%s\"]]}".formatted(ids.get(0), ids.get(1),
+				ids.get(2), ids.get(3));
+		String tieOtherWay = "{\"ranking\":[[\"%s\",\"%s\"],[\"%s\"],[\"%s\"]]}".formatted(ids.get(1), ids.get(0),
+				ids.get(2), ids.get(3));
 
 		String created = rank(task, labeler, tieOneWay).expectStatus(201).json().path("ranking_id").asString();
 		String again = rank(task, labeler, tieOneWay).expectStatus(200).json().path("ranking_id").asString();
@@ -285,8 +296,9 @@ class TaskApiTests extends IntegrationTest {
 		rank(task, labeler, rankingBody(reversed)).expectProblem(409);
 
 		assertThat(jdbc.sql("SELECT tiers->0->>0 FROM rankings WHERE assignment_id = ?")
-			.params(Long.parseLong(task.path("assignment_id").asString())).query(String.class).single())
-			.isEqualTo(candidateIds(task).get(0));
+			.params(Long.parseLong(task.path("assignment_id").asString()))
+			.query(String.class)
+			.single()).isEqualTo(candidateIds(task).get(0));
 	}
 
 	@Test
@@ -338,12 +350,15 @@ class TaskApiTests extends IntegrationTest {
 		ApiClient.Credentials labeler = labeler();
 		JsonNode task = next(project, labeler).expectStatus(200).json();
 		List<String> ids = candidateIds(task);
-		String scores = "{\"%s\":7,\"%s\":5,\"%s\":2,\"%s\":1}".formatted(ids.get(0), ids.get(1), ids.get(2), ids.get(3));
+		String scores = "{\"%s\":7,\"%s\":5,\"%s\":2,\"%s\":1}".formatted(ids.get(0), ids.get(1), ids.get(2),
+				ids.get(3));
 
 		rank(task, labeler, "{\"ranking\":%s,\"scores\":%s}".formatted(tiersOf(ids), scores)).expectStatus(201);
 
 		String stored = jdbc.sql("SELECT scores->>? FROM rankings WHERE assignment_id = ?")
-			.params(ids.get(1), Long.parseLong(task.path("assignment_id").asString())).query(String.class).single();
+			.params(ids.get(1), Long.parseLong(task.path("assignment_id").asString()))
+			.query(String.class)
+			.single();
 		assertThat(stored).isEqualTo("5");
 	}
 
@@ -356,10 +371,13 @@ class TaskApiTests extends IntegrationTest {
 		long id = Long.parseLong(rankAsShown(task, labeler).expectStatus(201).json().path("ranking_id").asString());
 
 		assertThatThrownBy(() -> jdbc.sql("UPDATE rankings SET comment = 'edited' WHERE id = ?").params(id).update())
-			.isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+			.isInstanceOf(DataAccessException.class)
+			.hasMessageContaining("append-only");
 		assertThatThrownBy(() -> jdbc.sql("DELETE FROM rankings WHERE id = ?").params(id).update())
-			.isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-		assertThat(jdbc.sql("SELECT count(*) FROM rankings WHERE id = ?").params(id).query(Long.class).single()).isOne();
+			.isInstanceOf(DataAccessException.class)
+			.hasMessageContaining("append-only");
+		assertThat(jdbc.sql("SELECT count(*) FROM rankings WHERE id = ?").params(id).query(Long.class).single())
+			.isOne();
 	}
 
 	@Test
@@ -372,9 +390,12 @@ class TaskApiTests extends IntegrationTest {
 			rankAsShown(next(project, labeler).expectStatus(200).json(), labeler).expectStatus(201);
 		}
 
-		List<String> pseudonyms = jdbc.sql("""
-				SELECT l.pseudonym::text FROM rankings r JOIN labelers l ON l.user_id = r.user_id WHERE r.project_id = ?""")
-			.params(project).query(String.class).list();
+		List<String> pseudonyms = jdbc
+			.sql("""
+					SELECT l.pseudonym::text FROM rankings r JOIN labelers l ON l.user_id = r.user_id WHERE r.project_id = ?""")
+			.params(project)
+			.query(String.class)
+			.list();
 
 		assertThat(pseudonyms).hasSize(2);
 		assertThat(new HashSet<>(pseudonyms)).hasSize(1);
@@ -406,14 +427,20 @@ class TaskApiTests extends IntegrationTest {
 		assertThat(paths.has("/api/v1/assignments/{id}/skip")).isTrue();
 	}
 
-	/** A new labeler with a Bearer token: Basic auth would run BCrypt on every call and slow the suite. */
+	/**
+	 * A new labeler with a Bearer token: Basic auth would run BCrypt on every call and
+	 * slow the suite.
+	 */
 	private ApiClient.Credentials labeler() {
 		return bearerFor(api, newLabeler());
 	}
 
 	static ApiClient.Credentials bearerFor(ApiClient api, ApiClient.Credentials basic) {
-		return ApiClient.bearer(api.post("/api/v1/tokens", basic, "{\"name\":\"tests\"}").expectStatus(201).json()
-			.path("token").asString());
+		return ApiClient.bearer(api.post("/api/v1/tokens", basic, "{\"name\":\"tests\"}")
+			.expectStatus(201)
+			.json()
+			.path("token")
+			.asString());
 	}
 
 	private ApiClient.Response next(long project, ApiClient.Credentials who) {
@@ -446,12 +473,16 @@ class TaskApiTests extends IntegrationTest {
 
 	private long openLeases(long project) {
 		return jdbc.sql("SELECT count(*) FROM assignments WHERE project_id = ? AND status = 'OPEN'")
-			.params(project).query(Long.class).single();
+			.params(project)
+			.query(Long.class)
+			.single();
 	}
 
 	private long rankingsOf(JsonNode task) {
 		return jdbc.sql("SELECT count(*) FROM rankings WHERE assignment_id = ?")
-			.params(Long.parseLong(task.path("assignment_id").asString())).query(Long.class).single();
+			.params(Long.parseLong(task.path("assignment_id").asString()))
+			.query(Long.class)
+			.single();
 	}
 
 }

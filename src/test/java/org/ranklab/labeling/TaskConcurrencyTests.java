@@ -22,8 +22,8 @@ import org.ranklab.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many labelers at once on the real HTTP server, with fewer places than requests: nothing is over-assigned,
- * nothing is lost, nobody ranks a prompt twice, and no request fails.
+ * Many labelers at once on the real HTTP server, with fewer places than requests: nothing
+ * is over-assigned, nothing is lost, nobody ranks a prompt twice, and no request fails.
  */
 class TaskConcurrencyTests extends IntegrationTest {
 
@@ -48,11 +48,16 @@ class TaskConcurrencyTests extends IntegrationTest {
 
 		ExecutorService pool = Executors.newFixedThreadPool(USERS);
 		try {
-			// Bearer tokens: the load should measure labeling, not BCrypt on every request.
+			// Bearer tokens: the load should measure labeling, not BCrypt on every
+			// request.
 			List<ApiClient.Credentials> labelers = new ArrayList<>();
-			for (Future<ApiClient.Credentials> labeler : pool.invokeAll(Collections.<Callable<ApiClient.Credentials>>nCopies(USERS,
-					() -> ApiClient.bearer(api.post("/api/v1/tokens", newLabeler(), "{\"name\":\"load\"}")
-						.expectStatus(201).json().path("token").asString())))) {
+			for (Future<ApiClient.Credentials> labeler : pool
+				.invokeAll(Collections.<Callable<ApiClient.Credentials>>nCopies(USERS,
+						() -> ApiClient.bearer(api.post("/api/v1/tokens", newLabeler(), "{\"name\":\"load\"}")
+							.expectStatus(201)
+							.json()
+							.path("token")
+							.asString())))) {
 				labelers.add(labeler.get());
 			}
 			List<Future<?>> runs = new ArrayList<>();
@@ -73,7 +78,8 @@ class TaskConcurrencyTests extends IntegrationTest {
 						if (rankedByUser.put(user + "/" + task.at("/prompt/id").asString(), true) != null) {
 							failures.add("user " + user + " got prompt " + task.at("/prompt/id").asString() + " twice");
 						}
-						var ranked = client.post("/api/v1/assignments/" + task.path("assignment_id").asString() + "/ranking",
+						var ranked = client.post(
+								"/api/v1/assignments/" + task.path("assignment_id").asString() + "/ranking",
 								labelers.get(user), TaskApiTests.rankingBody(TaskApiTests.candidateIds(task)));
 						if (ranked.status() != 201) {
 							failures.add("ranking: " + ranked.status() + " " + ranked.body());
@@ -98,10 +104,15 @@ class TaskConcurrencyTests extends IntegrationTest {
 				WHERE p.project_id = ? GROUP BY p.id""").params(project).query(Long.class).list();
 		assertThat(rankingsPerPrompt).hasSize(PROMPTS).containsOnly((long) PER_PROMPT);
 		assertThat(jdbc.sql("SELECT count(*) FROM assignments WHERE project_id = ? AND status <> 'SUBMITTED'")
-			.params(project).query(Long.class).single()).isZero();
-		assertThat(jdbc.sql("""
-				SELECT count(*) FROM (SELECT 1 FROM rankings WHERE project_id = ? GROUP BY prompt_id, user_id HAVING count(*) > 1) twice""")
-			.params(project).query(Long.class).single()).isZero();
+			.params(project)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc
+			.sql("""
+					SELECT count(*) FROM (SELECT 1 FROM rankings WHERE project_id = ? GROUP BY prompt_id, user_id HAVING count(*) > 1) twice""")
+			.params(project)
+			.query(Long.class)
+			.single()).isZero();
 		JsonNode progress = api.get("/api/v1/projects/" + project, admin()).expectStatus(200).json().path("progress");
 		assertThat(progress.path("prompts_complete").asLong()).isEqualTo(PROMPTS);
 		assertThat(progress.path("rankings").asLong()).isEqualTo(PROMPTS * PER_PROMPT);

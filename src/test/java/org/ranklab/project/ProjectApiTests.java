@@ -12,8 +12,7 @@ class ProjectApiTests extends IntegrationTest {
 
 	@Test
 	void createsProjectWithDefaultsFilledIn() {
-		JsonNode project = api.post("/api/v1/projects", admin(), "{\"name\":\"Helpfulness\"}")
-			.expectStatus(201).json();
+		JsonNode project = api.post("/api/v1/projects", admin(), "{\"name\":\"Helpfulness\"}").expectStatus(201).json();
 
 		assertThat(project.path("id").isString()).isTrue();
 		assertThat(project.path("name").asString()).isEqualTo("Helpfulness");
@@ -44,7 +43,8 @@ class ProjectApiTests extends IntegrationTest {
 		assertThat(project.path("lease_seconds").asInt()).isEqualTo(60);
 		JsonNode progress = project.path("progress");
 		assertThat(progress.has("prompts") && progress.has("prompts_ready") && progress.has("prompts_complete")
-				&& progress.has("rankings")).isTrue();
+				&& progress.has("rankings"))
+			.isTrue();
 	}
 
 	@Test
@@ -59,8 +59,8 @@ class ProjectApiTests extends IntegrationTest {
 
 	@Test
 	void refusesMinCandidatesAboveMax() {
-		JsonNode problem = api.post("/api/v1/projects", admin(),
-				"{\"name\":\"Bad range\",\"min_candidates\":6,\"max_candidates\":5}")
+		JsonNode problem = api
+			.post("/api/v1/projects", admin(), "{\"name\":\"Bad range\",\"min_candidates\":6,\"max_candidates\":5}")
 			.expectProblem(400);
 
 		assertThat(problem.at("/errors/0/field").asString()).isEqualTo("max_candidates");
@@ -80,8 +80,8 @@ class ProjectApiTests extends IntegrationTest {
 
 	@Test
 	void refusesNonPositiveOverlapAndLease() {
-		JsonNode problem = api.post("/api/v1/projects", admin(),
-				"{\"name\":\"Zeroes\",\"rankings_per_prompt\":0,\"lease_seconds\":-5}")
+		JsonNode problem = api
+			.post("/api/v1/projects", admin(), "{\"name\":\"Zeroes\",\"rankings_per_prompt\":0,\"lease_seconds\":-5}")
 			.expectProblem(400);
 
 		assertThat(problem.path("errors").valueStream().map(e -> e.path("field").asString()))

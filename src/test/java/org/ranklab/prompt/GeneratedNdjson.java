@@ -4,8 +4,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An NDJSON body made up line by line while it is read, so a test can stream a large import without a file
- * or the whole body in memory.
+ * An NDJSON body made up line by line while it is read, so a test can stream a large
+ * import without a file or the whole body in memory.
  */
 final class GeneratedNdjson extends InputStream {
 
@@ -54,7 +54,9 @@ final class GeneratedNdjson extends InputStream {
 			return false;
 		}
 		StringBuilder record = new StringBuilder("{\"external_id\":\"gen-").append(next)
-			.append("\",\"prompt\":\"Generated prompt ").append(next).append(" with a tab\\t and ünïcödé\",\"candidates\":[");
+			.append("\",\"prompt\":\"Generated prompt ")
+			.append(next)
+			.append(" with a tab\\t and ünïcödé\",\"candidates\":[");
 		for (int c = 0; c < candidates; c++) {
 			record.append(c == 0 ? "" : ",").append("\"Answer ").append(c).append(" to ").append(next).append('"');
 		}

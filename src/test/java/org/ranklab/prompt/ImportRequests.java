@@ -14,7 +14,10 @@ import java.util.function.Supplier;
 
 import org.ranklab.ApiClient;
 
-/** Import requests the shared {@link ApiClient} cannot make: raw bytes, streamed bodies and multipart uploads. */
+/**
+ * Import requests the shared {@link ApiClient} cannot make: raw bytes, streamed bodies
+ * and multipart uploads.
+ */
 final class ImportRequests {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -33,7 +36,9 @@ final class ImportRequests {
 		return bytes(projectId, credentials, contentType, body.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** A body of unknown length, sent with chunked transfer encoding as it is produced. */
+	/**
+	 * A body of unknown length, sent with chunked transfer encoding as it is produced.
+	 */
 	ApiClient.Response stream(long projectId, ApiClient.Credentials credentials, String contentType,
 			Supplier<InputStream> body) {
 		return send(request(projectId, credentials, contentType).POST(HttpRequest.BodyPublishers.ofInputStream(body)));
@@ -52,7 +57,8 @@ final class ImportRequests {
 	}
 
 	private HttpRequest.Builder request(long projectId, ApiClient.Credentials credentials, String contentType) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/projects/" + projectId + "/prompts"))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(baseUrl + "/api/v1/projects/" + projectId + "/prompts"))
 			.timeout(Duration.ofSeconds(60));
 		if (contentType != null) {
 			request.header("Content-Type", contentType);

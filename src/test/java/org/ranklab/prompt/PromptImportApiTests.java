@@ -43,13 +43,21 @@ class PromptImportApiTests extends IntegrationTest {
 		assertThat(result.path("duplicates").asLong()).isZero();
 		assertThat(result.path("waiting_for_generation").asLong()).isZero();
 		assertThat(jdbc.sql("SELECT meta->>'source' FROM prompts WHERE project_id = ? AND external_id = 'q1'")
-			.param(project).query(String.class).single()).isEqualTo("geo");
+			.param(project)
+			.query(String.class)
+			.single()).isEqualTo("geo");
 		assertThat(jdbc.sql("SELECT count(*) FROM prompts WHERE project_id = ? AND ready_at IS NOT NULL")
-			.param(project).query(Long.class).single()).isEqualTo(2);
-		List<String> hi = jdbc.sql("""
-				SELECT c.position || ':' || c.text || ':' || coalesce(c.model, '-') || ':' || coalesce(c.meta->>'temperature', '-')
-				FROM candidates c JOIN prompts p ON p.id = c.prompt_id
-				WHERE p.project_id = ? AND p.text = 'Say hi' ORDER BY c.position""").param(project).query(String.class).list();
+			.param(project)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		List<String> hi = jdbc
+			.sql("""
+					SELECT c.position || ':' || c.text || ':' || coalesce(c.model, '-') || ':' || coalesce(c.meta->>'temperature', '-')
+					FROM candidates c JOIN prompts p ON p.id = c.prompt_id
+					WHERE p.project_id = ? AND p.text = 'Say hi' ORDER BY c.position""")
+			.param(project)
+			.query(String.class)
+			.list();
 		assertThat(hi).containsExactly("0:hi:m-7b:0.7", "1:hello:-:-", "2:hey:-:-", "3:yo:-:-");
 	}
 
@@ -67,8 +75,10 @@ class PromptImportApiTests extends IntegrationTest {
 		assertThat(result.path("imported").asLong()).isEqualTo(2);
 		assertThat(candidatesOf(project, "Two")).isEqualTo(5);
 
-		JsonNode problem = imports.text(project, admin(), "application/json",
-				"[{\"prompt\":\"ok\",\"candidates\":" + FOUR + "},\n {\"prompt\":\"\",\"candidates\":" + FOUR + "}]")
+		JsonNode problem = imports
+			.text(project, admin(), "application/json",
+					"[{\"prompt\":\"ok\",\"candidates\":" + FOUR + "},\n {\"prompt\":\"\",\"candidates\":" + FOUR
+							+ "}]")
 			.expectProblem(400);
 		assertThat(problem.at("/errors/0/line").asLong()).isEqualTo(2);
 		assertThat(problem.at("/errors/0/message").asString()).isEqualTo("prompt is blank");
@@ -88,12 +98,16 @@ class PromptImportApiTests extends IntegrationTest {
 		JsonNode result = imports.text(project, admin(), "text/csv", csv).expectStatus(201).json();
 
 		assertThat(result.path("imported").asLong()).isEqualTo(2);
-		assertThat(jdbc.sql("SELECT text FROM prompts WHERE project_id = ? AND external_id = 'c1'").param(project)
-			.query(String.class).single()).isEqualTo("Write \"hello\", please");
+		assertThat(jdbc.sql("SELECT text FROM prompts WHERE project_id = ? AND external_id = 'c1'")
+			.param(project)
+			.query(String.class)
+			.single()).isEqualTo("Write \"hello\", please");
 		assertThat(jdbc.sql("""
 				SELECT c.text FROM candidates c JOIN prompts p ON p.id = c.prompt_id
-				WHERE p.project_id = ? AND p.external_id = 'c1' ORDER BY c.position""").param(project)
-			.query(String.class).list()).containsExactly("line one\nline two", "a, b", "c", "d");
+				WHERE p.project_id = ? AND p.external_id = 'c1' ORDER BY c.position""")
+			.param(project)
+			.query(String.class)
+			.list()).containsExactly("line one\nline two", "a, b", "c", "d");
 	}
 
 	@Test
@@ -117,17 +131,21 @@ class PromptImportApiTests extends IntegrationTest {
 		long project = newProject("{\"name\":\"multipart\"}");
 		byte[] jsonl = ("{\"prompt\":\"p1\",\"candidates\":" + FOUR + "}\n").getBytes(StandardCharsets.UTF_8);
 		byte[] json = ("[{\"prompt\":\"p2\",\"candidates\":" + FOUR + "}]").getBytes(StandardCharsets.UTF_8);
-		byte[] csv = "prompt,candidate_1,candidate_2,candidate_3,candidate_4\np3,a,b,c,d\n".getBytes(StandardCharsets.UTF_8);
+		byte[] csv = "prompt,candidate_1,candidate_2,candidate_3,candidate_4\np3,a,b,c,d\n"
+			.getBytes(StandardCharsets.UTF_8);
 
 		imports.upload(project, admin(), "prompts.jsonl", "application/octet-stream", jsonl).expectStatus(201);
 		imports.upload(project, admin(), "prompts.json", null, json).expectStatus(201);
 		imports.upload(project, admin(), "prompts.csv", "text/csv", csv).expectStatus(201);
-		imports.upload(project, admin(), "export", NDJSON,
-				"{\"prompt\":\"p4\",\"candidates\":[\"a\",\"b\",\"c\",\"d\"]}".getBytes(StandardCharsets.UTF_8))
+		imports
+			.upload(project, admin(), "export", NDJSON,
+					"{\"prompt\":\"p4\",\"candidates\":[\"a\",\"b\",\"c\",\"d\"]}".getBytes(StandardCharsets.UTF_8))
 			.expectStatus(201);
 
-		assertThat(jdbc.sql("SELECT text FROM prompts WHERE project_id = ? ORDER BY id").param(project)
-			.query(String.class).list()).containsExactly("p1", "p2", "p3", "p4");
+		assertThat(jdbc.sql("SELECT text FROM prompts WHERE project_id = ? ORDER BY id")
+			.param(project)
+			.query(String.class)
+			.list()).containsExactly("p1", "p2", "p3", "p4");
 	}
 
 	@Test
@@ -140,8 +158,10 @@ class PromptImportApiTests extends IntegrationTest {
 
 		assertThat(result.path("imported").asLong()).isEqualTo(3);
 		assertThat(result.path("waiting_for_generation").asLong()).isEqualTo(2);
-		assertThat(jdbc.sql("SELECT count(*) FROM prompts WHERE project_id = ? AND ready_at IS NULL").param(project)
-			.query(Long.class).single()).isEqualTo(2);
+		assertThat(jdbc.sql("SELECT count(*) FROM prompts WHERE project_id = ? AND ready_at IS NULL")
+			.param(project)
+			.query(Long.class)
+			.single()).isEqualTo(2);
 		JsonNode progress = api.get("/api/v1/projects/" + project, admin()).expectStatus(200).json().path("progress");
 		assertThat(progress.path("prompts").asLong()).isEqualTo(3);
 		assertThat(progress.path("prompts_ready").asLong()).isEqualTo(1);
@@ -154,14 +174,19 @@ class PromptImportApiTests extends IntegrationTest {
 		long other = newProject("{\"name\":\"dedup elsewhere\"}");
 		imports.text(other, admin(), NDJSON, record("x3", "other project")).expectStatus(201);
 
-		JsonNode result = imports.text(project, admin(), NDJSON,
-				record("x1", "again") + record("x3", "new here") + record("x3", "repeat in file") + record(null, "no id"))
-			.expectStatus(201).json();
+		JsonNode result = imports
+			.text(project, admin(), NDJSON,
+					record("x1", "again") + record("x3", "new here") + record("x3", "repeat in file")
+							+ record(null, "no id"))
+			.expectStatus(201)
+			.json();
 
 		assertThat(result.path("imported").asLong()).isEqualTo(2);
 		assertThat(result.path("duplicates").asLong()).isEqualTo(2);
-		assertThat(jdbc.sql("SELECT text FROM prompts WHERE project_id = ? ORDER BY id").param(project)
-			.query(String.class).list()).containsExactly("first", "second", "new here", "no id");
+		assertThat(jdbc.sql("SELECT text FROM prompts WHERE project_id = ? ORDER BY id")
+			.param(project)
+			.query(String.class)
+			.list()).containsExactly("first", "second", "new here", "no id");
 	}
 
 	@Test
@@ -262,8 +287,7 @@ class PromptImportApiTests extends IntegrationTest {
 
 		JsonNode problem = imports.text(project, admin(), NDJSON, body).expectProblem(400);
 
-		assertThat(messages(problem)).containsExactly(
-				"line 1: prompt must be a string, not a number",
+		assertThat(messages(problem)).containsExactly("line 1: prompt must be a string, not a number",
 				"line 2: candidates must be an array of strings or {\"text\": ...} objects, not a string",
 				"line 3: external_id must be a string, not a number",
 				"line 3: candidate 2 must be a string or an object with \"text\", not a number",
@@ -320,8 +344,8 @@ class PromptImportApiTests extends IntegrationTest {
 
 		JsonNode problem = imports.text(project, admin(), "text/csv", csv).expectProblem(400);
 
-		assertThat(problem.path("errors").valueStream().map(e -> e.path("field").asString()))
-			.containsExactly("answer", "candidate_10");
+		assertThat(problem.path("errors").valueStream().map(e -> e.path("field").asString())).containsExactly("answer",
+				"candidate_10");
 		assertThat(problem.at("/errors/0/line").asLong()).isEqualTo(1);
 		assertThat(problem.at("/errors/0/message").asString()).startsWith("unknown column 'answer'");
 		assertThat(promptsIn(project)).isZero();
@@ -330,10 +354,8 @@ class PromptImportApiTests extends IntegrationTest {
 	@Test
 	void refusesCsvRowsWithTheWrongNumberOfFields() {
 		long project = newProject("{\"name\":\"csv count\"}");
-		String csv = "prompt,candidate_1,candidate_2,candidate_3,candidate_4\n"
-				+ "ok,a,b,c,d\n"
-				+ "\"multi\nline\",a,b,c,d\n"
-				+ "short,a,b\n";
+		String csv = "prompt,candidate_1,candidate_2,candidate_3,candidate_4\n" + "ok,a,b,c,d\n"
+				+ "\"multi\nline\",a,b,c,d\n" + "short,a,b\n";
 
 		JsonNode problem = imports.text(project, admin(), "text/csv", csv).expectProblem(400);
 
@@ -346,18 +368,24 @@ class PromptImportApiTests extends IntegrationTest {
 		long project = newProject("{\"name\":\"utf8\"}");
 		byte[] bad = { (byte) 0xC3, (byte) 0x28 };
 
-		JsonNode ndjson = imports.bytes(project, admin(), NDJSON,
-				concat(record("1", "ok") + record("2", "ok") + "{\"prompt\":\"", bad, "\"}\n" + record("4", "ok")))
+		JsonNode ndjson = imports
+			.bytes(project, admin(), NDJSON,
+					concat(record("1", "ok") + record("2", "ok") + "{\"prompt\":\"", bad, "\"}\n" + record("4", "ok")))
 			.expectProblem(400);
-		JsonNode csv = imports.bytes(project, admin(), "text/csv",
-				concat("prompt,candidate_1,candidate_2,candidate_3,candidate_4\n\"two\nlines\",a,b,c,d\nx,", bad, ",b,c,d\n"))
+		JsonNode csv = imports
+			.bytes(project, admin(), "text/csv",
+					concat("prompt,candidate_1,candidate_2,candidate_3,candidate_4\n\"two\nlines\",a,b,c,d\nx,", bad,
+							",b,c,d\n"))
 			.expectProblem(400);
-		JsonNode array = imports.bytes(project, admin(), "application/json",
-				concat("[{\"prompt\":\"ok\",\"candidates\":" + FOUR + "},{\"prompt\":\"", bad, "\"}]"))
+		JsonNode array = imports
+			.bytes(project, admin(), "application/json",
+					concat("[{\"prompt\":\"ok\",\"candidates\":" + FOUR + "},{\"prompt\":\"", bad, "\"}]"))
 			.expectProblem(400);
 
-		assertThat(messages(ndjson)).containsExactly("line 3: not valid UTF-8 (byte 0xC3); the file must be UTF-8 encoded");
-		assertThat(messages(csv)).containsExactly("line 4: not valid UTF-8 (byte 0xC3); the file must be UTF-8 encoded");
+		assertThat(messages(ndjson))
+			.containsExactly("line 3: not valid UTF-8 (byte 0xC3); the file must be UTF-8 encoded");
+		assertThat(messages(csv))
+			.containsExactly("line 4: not valid UTF-8 (byte 0xC3); the file must be UTF-8 encoded");
 		assertThat(array.at("/errors/0/line").asLong()).isEqualTo(2);
 		assertThat(array.at("/errors/0/message").asString()).contains("UTF-8");
 		assertThat(promptsIn(project)).isZero();
@@ -384,20 +412,24 @@ class PromptImportApiTests extends IntegrationTest {
 		JsonNode plain = imports.text(project, admin(), "text/plain", body).expectProblem(415);
 		imports.text(project, admin(), null, body).expectProblem(415);
 		JsonNode latin1 = imports.text(project, admin(), "text/csv; charset=ISO-8859-1", body).expectProblem(415);
-		JsonNode upload = imports.upload(project, admin(), "prompts.txt", "text/plain", body.getBytes(StandardCharsets.UTF_8))
+		JsonNode upload = imports
+			.upload(project, admin(), "prompts.txt", "text/plain", body.getBytes(StandardCharsets.UTF_8))
 			.expectProblem(415);
 
 		assertThat(plain.path("detail").asString()).contains("application/x-ndjson");
 		assertThat(latin1.path("detail").asString()).contains("only UTF-8");
 		assertThat(upload.path("detail").asString()).contains("prompts.txt");
-		imports.upload(project, admin(), "prompts.jsonl", "application/x-ndjson; charset=utf-8",
-				body.getBytes(StandardCharsets.UTF_8)).expectStatus(201);
+		imports
+			.upload(project, admin(), "prompts.jsonl", "application/x-ndjson; charset=utf-8",
+					body.getBytes(StandardCharsets.UTF_8))
+			.expectStatus(201);
 	}
 
 	@Test
 	void refusesABodyOverTheSizeLimit() {
 		long project = newProject("{\"name\":\"too large\"}");
-		int records = 5 * 1024 * 1024 / 60; // the test limit is 4 MB; each generated line is about 80 bytes
+		int records = 5 * 1024 * 1024 / 60; // the test limit is 4 MB; each generated line
+											// is about 80 bytes
 
 		JsonNode streamed = imports.stream(project, admin(), NDJSON, () -> new GeneratedNdjson(records, 4))
 			.expectProblem(413);
@@ -442,8 +474,11 @@ class PromptImportApiTests extends IntegrationTest {
 
 		assertThat(problem.at("/errors/0/line").asLong()).isEqualTo(valid + 1);
 		assertThat(promptsIn(project)).isZero();
-		assertThat(jdbc.sql("SELECT count(*) FROM candidates c JOIN prompts p ON p.id = c.prompt_id WHERE p.project_id = ?")
-			.param(project).query(Long.class).single()).isZero();
+		assertThat(jdbc
+			.sql("SELECT count(*) FROM candidates c JOIN prompts p ON p.id = c.prompt_id WHERE p.project_id = ?")
+			.param(project)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -451,17 +486,24 @@ class PromptImportApiTests extends IntegrationTest {
 		long project = newProject("{\"name\":\"streamed\",\"max_candidates\":5}");
 
 		JsonNode result = imports.stream(project, admin(), NDJSON, () -> new GeneratedNdjson(20_000, 5))
-			.expectStatus(201).json();
+			.expectStatus(201)
+			.json();
 
 		assertThat(result.path("imported").asLong()).isEqualTo(20_000);
 		assertThat(promptsIn(project)).isEqualTo(20_000);
-		assertThat(jdbc.sql("SELECT count(*) FROM candidates c JOIN prompts p ON p.id = c.prompt_id WHERE p.project_id = ?")
-			.param(project).query(Long.class).single()).isEqualTo(100_000);
-		assertThat(jdbc.sql("SELECT text FROM prompts WHERE project_id = ? AND external_id = 'gen-19999'").param(project)
-			.query(String.class).single()).isEqualTo("Generated prompt 19999 with a tab\t and ünïcödé");
+		assertThat(jdbc
+			.sql("SELECT count(*) FROM candidates c JOIN prompts p ON p.id = c.prompt_id WHERE p.project_id = ?")
+			.param(project)
+			.query(Long.class)
+			.single()).isEqualTo(100_000);
+		assertThat(jdbc.sql("SELECT text FROM prompts WHERE project_id = ? AND external_id = 'gen-19999'")
+			.param(project)
+			.query(String.class)
+			.single()).isEqualTo("Generated prompt 19999 with a tab\t and ünïcödé");
 
 		JsonNode again = imports.stream(project, admin(), NDJSON, () -> new GeneratedNdjson(20_000, 5))
-			.expectStatus(201).json();
+			.expectStatus(201)
+			.json();
 		assertThat(again.path("imported").asLong()).isZero();
 		assertThat(again.path("duplicates").asLong()).isEqualTo(20_000);
 	}
@@ -503,7 +545,8 @@ class PromptImportApiTests extends IntegrationTest {
 	}
 
 	private static List<String> messages(JsonNode problem) {
-		return problem.path("errors").valueStream()
+		return problem.path("errors")
+			.valueStream()
 			.map(e -> (e.has("line") ? "line " + e.path("line").asLong() + ": " : "") + e.path("message").asString())
 			.toList();
 	}
@@ -521,8 +564,12 @@ class PromptImportApiTests extends IntegrationTest {
 	}
 
 	private long candidatesOf(long project, String prompt) {
-		return jdbc.sql("SELECT count(*) FROM candidates c JOIN prompts p ON p.id = c.prompt_id WHERE p.project_id = ? AND p.text = ?")
-			.param(project).param(prompt).query(Long.class).single();
+		return jdbc.sql(
+				"SELECT count(*) FROM candidates c JOIN prompts p ON p.id = c.prompt_id WHERE p.project_id = ? AND p.text = ?")
+			.param(project)
+			.param(prompt)
+			.query(Long.class)
+			.single();
 	}
 
 }

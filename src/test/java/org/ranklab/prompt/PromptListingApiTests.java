@@ -18,9 +18,16 @@ class PromptListingApiTests extends IntegrationTest {
 		long project = newProject("{\"name\":\"listing\"}");
 		StringBuilder body = new StringBuilder();
 		for (int i = 1; i <= 7; i++) {
-			body.append("{\"external_id\":\"e").append(i).append("\",\"prompt\":\"Prompt ").append(i)
-				.append("\",\"candidates\":[\"a").append(i).append("\",{\"text\":\"b\",\"model\":\"m\"},\"c\",\"d\"],")
-				.append("\"meta\":{\"n\":").append(i).append("}}\n");
+			body.append("{\"external_id\":\"e")
+				.append(i)
+				.append("\",\"prompt\":\"Prompt ")
+				.append(i)
+				.append("\",\"candidates\":[\"a")
+				.append(i)
+				.append("\",{\"text\":\"b\",\"model\":\"m\"},\"c\",\"d\"],")
+				.append("\"meta\":{\"n\":")
+				.append(i)
+				.append("}}\n");
 		}
 		body.append("{\"prompt\":\"Waiting\"}\n");
 		new ImportRequests(port).text(project, admin(), "application/x-ndjson", body.toString()).expectStatus(201);
@@ -30,7 +37,8 @@ class PromptListingApiTests extends IntegrationTest {
 		String cursor = null;
 		do {
 			JsonNode page = api.get(path(project) + "?limit=3" + (cursor == null ? "" : "&after=" + cursor), admin())
-				.expectStatus(200).json();
+				.expectStatus(200)
+				.json();
 			page.path("items").forEach(items::add);
 			pageSizes.add(page.path("items").size());
 			cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asString();
@@ -39,13 +47,14 @@ class PromptListingApiTests extends IntegrationTest {
 
 		assertThat(pageSizes).containsExactly(3, 3, 2);
 		assertThat(items).extracting(item -> item.path("text").asString())
-			.containsExactly("Prompt 1", "Prompt 2", "Prompt 3", "Prompt 4", "Prompt 5", "Prompt 6", "Prompt 7", "Waiting");
+			.containsExactly("Prompt 1", "Prompt 2", "Prompt 3", "Prompt 4", "Prompt 5", "Prompt 6", "Prompt 7",
+					"Waiting");
 		JsonNode first = items.get(0);
 		assertThat(first.path("id").isString()).isTrue();
 		assertThat(first.path("external_id").asString()).isEqualTo("e1");
 		assertThat(first.path("meta").path("n").asInt()).isEqualTo(1);
-		assertThat(first.path("candidates").valueStream().map(c -> c.path("text").asString()))
-			.containsExactly("a1", "b", "c", "d");
+		assertThat(first.path("candidates").valueStream().map(c -> c.path("text").asString())).containsExactly("a1",
+				"b", "c", "d");
 		assertThat(first.at("/candidates/1/model").asString()).isEqualTo("m");
 		assertThat(first.at("/candidates/0/id").isString()).isTrue();
 		assertThat(items.get(7).path("candidates").isEmpty()).isTrue();
@@ -55,7 +64,8 @@ class PromptListingApiTests extends IntegrationTest {
 	@Test
 	void defaultsToFiftyAndEndsWithANullCursor() {
 		long project = newProject("{\"name\":\"listing default\"}");
-		new ImportRequests(port).text(project, admin(), "application/x-ndjson", "{\"prompt\":\"only\"}").expectStatus(201);
+		new ImportRequests(port).text(project, admin(), "application/x-ndjson", "{\"prompt\":\"only\"}")
+			.expectStatus(201);
 
 		JsonNode page = api.get(path(project), admin()).expectStatus(200).json();
 

@@ -30,7 +30,8 @@ class PromptPageTests extends BrowserTest {
 		browser.findElement(By.id("import-file")).sendKeys(file.toString());
 		submitForm();
 
-		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-status"), "Imported 2 prompts"));
+		waitFor()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-status"), "Imported 2 prompts"));
 		assertThat(browser.findElement(By.id("import-status")).getText()).contains("1 waiting for generation");
 		browser.findElement(By.linkText("Show the prompts")).click();
 		WebElement prompt = visible(By.cssSelector(".prompt-text"));
@@ -62,7 +63,8 @@ class PromptPageTests extends BrowserTest {
 		assertThat(errors.findElements(By.tagName("li"))).extracting(WebElement::getText)
 			.containsExactly("line 2: 3 candidates, this project needs 4 to 9", "line 3: prompt is blank");
 		assertThat(browser.findElement(By.id("import-status")).getText()).contains("Nothing was imported");
-		assertThat(jdbc.sql("SELECT count(*) FROM prompts WHERE project_id = ?").param(project).query(Long.class).single())
+		assertThat(
+				jdbc.sql("SELECT count(*) FROM prompts WHERE project_id = ?").param(project).query(Long.class).single())
 			.isZero();
 	}
 

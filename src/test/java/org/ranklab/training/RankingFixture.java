@@ -12,8 +12,9 @@ import org.ranklab.training.engine.RankedGroup;
 import org.ranklab.training.engine.SyntheticRankings;
 
 /**
- * Submitted rankings written straight into the database, as labeling stores them. The easy ones have the
- * known order of {@link SyntheticRankings}. Public for the fault tests, which train in separate app processes.
+ * Submitted rankings written straight into the database, as labeling stores them. The
+ * easy ones have the known order of {@link SyntheticRankings}. Public for the fault
+ * tests, which train in separate app processes.
  */
 public final class RankingFixture {
 
@@ -24,7 +25,8 @@ public final class RankingFixture {
 	public RankingFixture(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 		String name = "fixture-" + UUID.randomUUID();
-		this.labeler = jdbc.sql("INSERT INTO users (username, password_hash, role) VALUES (?, 'x', 'LABELER') RETURNING id")
+		this.labeler = jdbc
+			.sql("INSERT INTO users (username, password_hash, role) VALUES (?, 'x', 'LABELER') RETURNING id")
 			.param(name)
 			.query(Long.class)
 			.single();
@@ -32,25 +34,27 @@ public final class RankingFixture {
 	}
 
 	/**
-	 * {@code prompts} ready prompts of four candidates each, ranked by their hidden quality (see
-	 * {@link SyntheticRankings}); with scores, each candidate scores 4 + its quality, within 1..7.
+	 * {@code prompts} ready prompts of four candidates each, ranked by their hidden
+	 * quality (see {@link SyntheticRankings}); with scores, each candidate scores 4 + its
+	 * quality, within 1..7.
 	 */
 	public void easyRankings(long projectId, int prompts, long seed, boolean withScores) {
 		for (RankedGroup group : SyntheticRankings.groups(prompts, 4, seed)) {
 			List<Long> ids = group.candidates().stream().map(Candidate::id).toList();
 			List<String> texts = group.candidates().stream().map(Candidate::text).toList();
-			List<List<Integer>> tiers = group.tiers().stream()
+			List<List<Integer>> tiers = group.tiers()
+				.stream()
 				.map(tier -> tier.stream().map(ids::indexOf).toList())
 				.toList();
 			List<Integer> scores = withScores
-					? texts.stream().map(t -> Math.max(1, Math.min(7, 4 + SyntheticRankings.quality(t)))).toList() : null;
+					? texts.stream().map(t -> Math.max(1, Math.min(7, 4 + SyntheticRankings.quality(t)))).toList()
+					: null;
 			rank(projectId, group.prompt(), texts, tiers, scores);
 		}
 	}
 
 	/**
 	 * Stores a ready prompt with these candidates and one ranking of them.
-	 *
 	 * @param tiers candidate positions, best tier first; null for a not-rankable verdict
 	 * @param scores a 1..7 score per position, or null
 	 */

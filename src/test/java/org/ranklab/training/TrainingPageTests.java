@@ -36,11 +36,10 @@ class TrainingPageTests extends BrowserTest {
 		assertThat(browser.findElements(By.cssSelector("#run-metrics tbody tr"))).hasSize(3);
 		assertThat(browser.findElements(By.cssSelector("#run-chart .uplot canvas"))).isNotEmpty();
 		assertThat(browser.findElement(By.id("run-cancel")).isDisplayed()).isFalse();
-		List<WebElement> models = waitFor()
-			.until(driver -> {
-				List<WebElement> rows = driver.findElements(By.cssSelector("#models tbody tr"));
-				return rows.isEmpty() ? null : rows;
-			});
+		List<WebElement> models = waitFor().until(driver -> {
+			List<WebElement> rows = driver.findElements(By.cssSelector("#models tbody tr"));
+			return rows.isEmpty() ? null : rows;
+		});
 		assertThat(models).hasSize(1);
 
 		browser.findElement(By.id("score-prompt")).sendKeys("question about this topic");
@@ -67,8 +66,10 @@ class TrainingPageTests extends BrowserTest {
 		submitForm();
 
 		assertThat(visible(By.id("training-errors")).getText()).contains("epochs: must be between 1 and 100");
-		assertThat(jdbc.sql("SELECT count(*) FROM training_runs WHERE project_id = ?").param(project)
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM training_runs WHERE project_id = ?")
+			.param(project)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 }

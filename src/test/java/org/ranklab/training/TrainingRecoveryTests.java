@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Training runs outlive their workers: these tests write the state a crashed instance leaves behind (a RUNNING
- * run and job with a stale heartbeat, its queue entry picked by a dead host) and watch the running app deal with it.
+ * Training runs outlive their workers: these tests write the state a crashed instance
+ * leaves behind (a RUNNING run and job with a stale heartbeat, its queue entry picked by
+ * a dead host) and watch the running app deal with it.
  */
 class TrainingRecoveryTests extends IntegrationTest {
 
@@ -26,7 +27,8 @@ class TrainingRecoveryTests extends IntegrationTest {
 		long project = newProject("{\"name\":\"Crashed trainer\"}");
 		new RankingFixture(jdbc).easyRankings(project, 40, 9, false);
 		long run = deadRun(project, 1);
-		// The dead attempt's queue entry, picked by an instance that stopped beating an hour ago.
+		// The dead attempt's queue entry, picked by an instance that stopped beating an
+		// hour ago.
 		jdbc.sql("""
 				INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, picked_by,
 				                             last_heartbeat, version)
@@ -42,8 +44,10 @@ class TrainingRecoveryTests extends IntegrationTest {
 		// Training started over: the dead attempt's half-written metrics were replaced.
 		assertThat(ended.path("metrics").size()).isEqualTo(2);
 		assertThat(ended.path("metrics").get(0).path("train_loss").asDouble()).isNotEqualTo(9.0);
-		assertThat(jdbc.sql("SELECT count(*) FROM reward_models WHERE training_run_id = ?").param(run)
-			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM reward_models WHERE training_run_id = ?")
+			.param(run)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -65,22 +69,23 @@ class TrainingRecoveryTests extends IntegrationTest {
 			.isEqualTo("FAILED");
 	}
 
-	/** A run and its job as an instance leaves them when it dies mid-epoch, {@code attempts} times so far. */
+	/**
+	 * A run and its job as an instance leaves them when it dies mid-epoch,
+	 * {@code attempts} times so far.
+	 */
 	private long deadRun(long project, int attempts) {
 		long run = jdbc.sql("""
 				INSERT INTO training_runs (project_id, status, objective, architecture, source, settings, metrics,
 				                           started_at)
 				VALUES (?, 'RUNNING', 'rank', 'pooled', 'rankings', ?::jsonb,
 				        '[{"epoch":1,"train_loss":9.0,"val_loss":9.0,"val_accuracy":0.5}]', now() - interval '1 hour')
-				RETURNING id""")
-			.params(project, SETTINGS)
-			.query(Long.class)
-			.single();
-		long job = jdbc.sql("""
-				INSERT INTO jobs (type, project_id, status, progress, parameters, attempts, exclusive_key, started_at,
-				                  heartbeat)
-				VALUES ('training', ?, 'RUNNING', 0.5, ?::jsonb, ?, ?, now() - interval '1 hour', now() - interval '1 hour')
-				RETURNING id""")
+				RETURNING id""").params(project, SETTINGS).query(Long.class).single();
+		long job = jdbc
+			.sql("""
+					INSERT INTO jobs (type, project_id, status, progress, parameters, attempts, exclusive_key, started_at,
+					                  heartbeat)
+					VALUES ('training', ?, 'RUNNING', 0.5, ?::jsonb, ?, ?, now() - interval '1 hour', now() - interval '1 hour')
+					RETURNING id""")
 			.params(project, "{\"training_run_id\":%d}".formatted(run), attempts, "training:project:" + project)
 			.query(Long.class)
 			.single();
@@ -92,7 +97,10 @@ class TrainingRecoveryTests extends IntegrationTest {
 		return jdbc.sql("SELECT job_id FROM training_runs WHERE id = ?").param(run).query(Long.class).single();
 	}
 
-	/** Polls the run until it ends, for at most 60 seconds (a dead execution is noticed after a few heartbeats). */
+	/**
+	 * Polls the run until it ends, for at most 60 seconds (a dead execution is noticed
+	 * after a few heartbeats).
+	 */
 	private JsonNode awaitEnd(long run) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (true) {

@@ -15,7 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
 
-/** Training runs through the REST API, on rankings with a known order, with the real engine. */
+/**
+ * Training runs through the REST API, on rankings with a known order, with the real
+ * engine.
+ */
 class TrainingRunTests extends IntegrationTest {
 
 	static final String GOOD_RESPONSE = "helpful accurate clear and kind and precise";
@@ -24,7 +27,10 @@ class TrainingRunTests extends IntegrationTest {
 
 	static final int EPOCHS = 10;
 
-	/** The model trained by the first test that needs one, shared so that the suite trains it once. */
+	/**
+	 * The model trained by the first test that needs one, shared so that the suite trains
+	 * it once.
+	 */
 	private static JsonNode trained;
 
 	@Test
@@ -42,12 +48,15 @@ class TrainingRunTests extends IntegrationTest {
 			assertThat(metrics.get(i).path("train_loss").asDouble()).isPositive();
 			assertThat(metrics.get(i).path("val_loss").isNumber()).isTrue();
 		}
-		// Real learning: the first epoch's loss is beaten, and held-out pairs are ordered right.
-		assertThat(metrics.get(EPOCHS - 1).path("train_loss").asDouble()).isLessThan(metrics.get(0).path("train_loss").asDouble());
+		// Real learning: the first epoch's loss is beaten, and held-out pairs are ordered
+		// right.
+		assertThat(metrics.get(EPOCHS - 1).path("train_loss").asDouble())
+			.isLessThan(metrics.get(0).path("train_loss").asDouble());
 		assertThat(metrics.get(EPOCHS - 1).path("val_accuracy").asDouble()).isGreaterThanOrEqualTo(0.9);
 
 		JsonNode model = api.get("/api/v1/reward-models/" + run.path("reward_model_id").asString(), admin())
-			.expectStatus(200).json();
+			.expectStatus(200)
+			.json();
 		assertThat(model.path("training_run_id").asString()).isEqualTo(run.path("id").asString());
 		assertThat(model.path("architecture").asString()).isEqualTo("pooled");
 		assertThat(model.path("metrics").path("val_accuracy").asDouble())
@@ -67,10 +76,14 @@ class TrainingRunTests extends IntegrationTest {
 		JsonNode run = trainedRun();
 		String body = scoreBody("question number 7 about this topic", GOOD_RESPONSE, BAD_RESPONSE, "the answer is");
 
-		JsonNode byModel = api.post("/api/v1/reward-models/" + run.path("reward_model_id").asString() + "/score",
-				admin(), body).expectStatus(200).json();
-		JsonNode byProject = api.post("/api/v1/projects/" + run.path("project_id").asString() + "/reward-model/score",
-				newLabeler(), body).expectStatus(200).json();
+		JsonNode byModel = api
+			.post("/api/v1/reward-models/" + run.path("reward_model_id").asString() + "/score", admin(), body)
+			.expectStatus(200)
+			.json();
+		JsonNode byProject = api
+			.post("/api/v1/projects/" + run.path("project_id").asString() + "/reward-model/score", newLabeler(), body)
+			.expectStatus(200)
+			.json();
 
 		assertThat(byModel.path("scores").size()).isEqualTo(3);
 		assertThat(byModel.path("scores").get(0).asDouble()).isGreaterThan(byModel.path("scores").get(1).asDouble());
@@ -82,7 +95,9 @@ class TrainingRunTests extends IntegrationTest {
 		JsonNode run = trainedRun();
 		String modelId = run.path("reward_model_id").asString();
 		String body = scoreBody("a prompt", GOOD_RESPONSE, BAD_RESPONSE);
-		JsonNode served = api.post("/api/v1/reward-models/" + modelId + "/score", admin(), body).expectStatus(200).json();
+		JsonNode served = api.post("/api/v1/reward-models/" + modelId + "/score", admin(), body)
+			.expectStatus(200)
+			.json();
 
 		Download zip = download("/api/v1/reward-models/" + modelId + "/artifact");
 
@@ -98,7 +113,8 @@ class TrainingRunTests extends IntegrationTest {
 		long project = newProject("{\"name\":\"Direct scores\",\"collect_scores\":true}");
 		new RankingFixture(jdbc).easyRankings(project, 100, 11, true);
 
-		JsonNode run = awaitEnd(start(project, "{\"objective\":\"direct_score\",\"architecture\":\"pooled\",\"epochs\":3,\"batch_size\":8}"));
+		JsonNode run = awaitEnd(start(project,
+				"{\"objective\":\"direct_score\",\"architecture\":\"pooled\",\"epochs\":3,\"batch_size\":8}"));
 
 		assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
 		assertThat(run.path("objective").asString()).isEqualTo("direct_score");
@@ -117,10 +133,16 @@ class TrainingRunTests extends IntegrationTest {
 		assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
 		assertThat(run.path("metrics").get(5).path("val_accuracy").asDouble()).isGreaterThanOrEqualTo(0.9);
 		String modelId = run.path("reward_model_id").asString();
-		assertThat(api.get("/api/v1/reward-models/" + modelId, admin()).expectStatus(200).json().path("architecture")
+		assertThat(api.get("/api/v1/reward-models/" + modelId, admin())
+			.expectStatus(200)
+			.json()
+			.path("architecture")
 			.asString()).isEqualTo("ensemble");
-		JsonNode served = api.post("/api/v1/projects/" + project + "/reward-model/score", admin(),
-				scoreBody("a prompt", GOOD_RESPONSE, BAD_RESPONSE)).expectStatus(200).json();
+		JsonNode served = api
+			.post("/api/v1/projects/" + project + "/reward-model/score", admin(),
+					scoreBody("a prompt", GOOD_RESPONSE, BAD_RESPONSE))
+			.expectStatus(200)
+			.json();
 		assertThat(served.path("scores").get(0).asDouble()).isGreaterThan(served.path("scores").get(1).asDouble());
 		try (RewardModel model = RewardModel.load(download("/api/v1/reward-models/" + modelId + "/artifact").bytes())) {
 			assertThat(model.config().architecture().apiName()).isEqualTo("ensemble");
@@ -128,7 +150,10 @@ class TrainingRunTests extends IntegrationTest {
 		}
 	}
 
-	/** The downloaded model gives the good and the bad response the scores the server gave them. */
+	/**
+	 * The downloaded model gives the good and the bad response the scores the server gave
+	 * them.
+	 */
 	private static void assertScoresAsServed(RewardModel model, JsonNode served) {
 		double[] scores = model.score("a prompt", List.of(GOOD_RESPONSE, BAD_RESPONSE));
 		assertThat(scores[0]).isCloseTo(served.path("scores").get(0).asDouble(), within(1e-5));
@@ -153,7 +178,8 @@ class TrainingRunTests extends IntegrationTest {
 		long project = newProject("{\"name\":\"Consensus source\"}");
 		new RankingFixture(jdbc).easyRankings(project, 60, 13, false);
 
-		JsonNode run = awaitEnd(start(project, "{\"source\":\"consensus\",\"architecture\":\"pooled\",\"epochs\":2,\"batch_size\":8}"));
+		JsonNode run = awaitEnd(
+				start(project, "{\"source\":\"consensus\",\"architecture\":\"pooled\",\"epochs\":2,\"batch_size\":8}"));
 
 		assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
 		assertThat(run.path("source").asString()).isEqualTo("consensus");
@@ -176,8 +202,10 @@ class TrainingRunTests extends IntegrationTest {
 		assertThat(ended.path("status").asString()).isEqualTo("CANCELLED");
 		assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(10));
 		assertThat(ended.has("reward_model_id")).isFalse();
-		assertThat(jdbc.sql("SELECT status FROM training_runs WHERE id = ?").param(Long.parseLong(id))
-			.query(String.class).single()).isEqualTo("CANCELLED");
+		assertThat(jdbc.sql("SELECT status FROM training_runs WHERE id = ?")
+			.param(Long.parseLong(id))
+			.query(String.class)
+			.single()).isEqualTo("CANCELLED");
 	}
 
 	@Test
@@ -188,11 +216,15 @@ class TrainingRunTests extends IntegrationTest {
 		fixture.rank(tiedOnly, "tied", List.of("a b", "c d", "e f", "g h"), List.of(List.of(0, 1, 2, 3)), null);
 		fixture.notRankable(tiedOnly, "unrankable", List.of("x", "y", "z", "w"));
 
-		assertThat(api.post("/api/v1/projects/" + empty + "/training-runs", admin(), "{}").expectProblem(409)
-			.path("detail").asString()).contains("nothing to train on");
+		assertThat(api.post("/api/v1/projects/" + empty + "/training-runs", admin(), "{}")
+			.expectProblem(409)
+			.path("detail")
+			.asString()).contains("nothing to train on");
 		api.post("/api/v1/projects/" + tiedOnly + "/training-runs", admin(), "{}").expectProblem(409);
-		assertThat(jdbc.sql("SELECT count(*) FROM training_runs WHERE project_id IN (?, ?)").params(empty, tiedOnly)
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM training_runs WHERE project_id IN (?, ?)")
+			.params(empty, tiedOnly)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -200,8 +232,11 @@ class TrainingRunTests extends IntegrationTest {
 		long project = newProject("{\"name\":\"No scores\"}");
 		new RankingFixture(jdbc).easyRankings(project, 3, 1, false);
 
-		assertThat(api.post("/api/v1/projects/" + project + "/training-runs", admin(),
-				"{\"objective\":\"direct_score\"}").expectProblem(409).path("detail").asString())
+		assertThat(
+				api.post("/api/v1/projects/" + project + "/training-runs", admin(), "{\"objective\":\"direct_score\"}")
+					.expectProblem(409)
+					.path("detail")
+					.asString())
 			.contains("does not collect scores");
 	}
 
@@ -224,9 +259,9 @@ class TrainingRunTests extends IntegrationTest {
 
 		assertThat(fields(api.post(path, admin(), """
 				{"objective":"best","architecture":"huge","source":"everything","epochs":0,"learning_rate":-1,
-				 "batch_size":0,"validation_fraction":0.9,"seed":-3}""").expectProblem(400)))
-			.containsExactlyInAnyOrder("objective", "architecture", "source", "epochs", "learning_rate", "batch_size",
-					"validation_fraction", "seed");
+				 "batch_size":0,"validation_fraction":0.9,"seed":-3}""").expectProblem(400))).containsExactlyInAnyOrder(
+				"objective", "architecture", "source", "epochs", "learning_rate", "batch_size", "validation_fraction",
+				"seed");
 		assertThat(fields(api.post(path, admin(), "{\"epochs\":\"many\"}").expectProblem(400)))
 			.containsExactly("epochs");
 		api.post("/api/v1/projects/999999999/training-runs", admin(), "{}").expectProblem(404);
@@ -242,8 +277,8 @@ class TrainingRunTests extends IntegrationTest {
 			tooMany.add("response " + i);
 		}
 
-		assertThat(fields(api.post(path, admin(), scoreBody(" ")).expectProblem(400)))
-			.containsExactly("prompt", "responses");
+		assertThat(fields(api.post(path, admin(), scoreBody(" ")).expectProblem(400))).containsExactly("prompt",
+				"responses");
 		assertThat(fields(api.post(path, admin(), scoreBody("p", tooMany.toArray(String[]::new))).expectProblem(400)))
 			.containsExactly("responses");
 		assertThat(fields(api.post(path, admin(), "{\"prompt\":\"p\",\"responses\":[\"a\",null]}").expectProblem(400)))
@@ -279,13 +314,19 @@ class TrainingRunTests extends IntegrationTest {
 			.expectProblem(401);
 	}
 
-	/** Trains the shared model once: 150 easy prompts, 10 epochs, a fifth of the prompts held out. */
+	/**
+	 * Trains the shared model once: 150 easy prompts, 10 epochs, a fifth of the prompts
+	 * held out.
+	 */
 	private synchronized JsonNode trainedRun() {
 		if (trained == null) {
 			long project = newProject("{\"name\":\"Easy order\"}");
 			new RankingFixture(jdbc).easyRankings(project, 150, 7, false);
 			JsonNode started = api.post("/api/v1/projects/" + project + "/training-runs", admin(),
-					"{\"architecture\":\"pooled\",\"epochs\":%d,\"batch_size\":8,\"validation_fraction\":0.2,\"seed\":42}".formatted(EPOCHS)).expectStatus(202).json();
+					"{\"architecture\":\"pooled\",\"epochs\":%d,\"batch_size\":8,\"validation_fraction\":0.2,\"seed\":42}"
+						.formatted(EPOCHS))
+				.expectStatus(202)
+				.json();
 			assertThat(started.path("status").asString()).isEqualTo("QUEUED");
 			List<String> seen = new ArrayList<>(List.of("QUEUED"));
 			JsonNode ended = awaitEnd(started.path("id").asString(), seen);
@@ -297,15 +338,20 @@ class TrainingRunTests extends IntegrationTest {
 	}
 
 	private String start(long project, String body) {
-		return api.post("/api/v1/projects/" + project + "/training-runs", admin(), body).expectStatus(202).json()
-			.path("id").asString();
+		return api.post("/api/v1/projects/" + project + "/training-runs", admin(), body)
+			.expectStatus(202)
+			.json()
+			.path("id")
+			.asString();
 	}
 
 	private JsonNode awaitEnd(String id) {
 		return awaitEnd(id, new ArrayList<>());
 	}
 
-	/** Polls the run until it ends (at most 120 s), noting every status seen on the way. */
+	/**
+	 * Polls the run until it ends (at most 120 s), noting every status seen on the way.
+	 */
 	private JsonNode awaitEnd(String id, List<String> seen) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
 		while (true) {
@@ -329,7 +375,8 @@ class TrainingRunTests extends IntegrationTest {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (true) {
 			JsonNode run = api.get("/api/v1/training-runs/" + id, admin()).expectStatus(200).json();
-			// Progress is saved every job beat, so it may trail the first epoch's metrics for a moment.
+			// Progress is saved every job beat, so it may trail the first epoch's metrics
+			// for a moment.
 			if (run.path("status").asString().equals("RUNNING") && !run.path("metrics").isEmpty()
 					&& run.path("progress").asDouble() > 0) {
 				return run;
@@ -352,7 +399,8 @@ class TrainingRunTests extends IntegrationTest {
 	}
 
 	static String scoreBody(String prompt, String... responses) {
-		tools.jackson.databind.node.ObjectNode body = tools.jackson.databind.json.JsonMapper.builder().build()
+		tools.jackson.databind.node.ObjectNode body = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
 			.createObjectNode();
 		body.put("prompt", prompt);
 		tools.jackson.databind.node.ArrayNode array = body.putArray("responses");

@@ -24,27 +24,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Every operation of the OpenAPI document, read from the running app, called as anonymous, labeler, admin and
- * as another labeler on someone else's assignment or token. The expected outcome comes from api.md's roles:
- * only {@link #LABELER_OPERATIONS} are open to labelers. A new endpoint is covered without editing this test,
- * unless it has a path variable or a body the test does not know yet: then the test fails and asks for one.
+ * Every operation of the OpenAPI document, read from the running app, called as
+ * anonymous, labeler, admin and as another labeler on someone else's assignment or token.
+ * The expected outcome comes from api.md's roles: only {@link #LABELER_OPERATIONS} are
+ * open to labelers. A new endpoint is covered without editing this test, unless it has a
+ * path variable or a body the test does not know yet: then the test fails and asks for
+ * one.
  */
 class AccessMatrixTests extends IntegrationTest {
 
-	/** api.md: labelers may only label, read projects, manage their own tokens and score with a model. */
-	private static final Set<String> LABELER_OPERATIONS = Set.of(
-			"GET /api/v1/projects",
-			"GET /api/v1/projects/{id}",
-			"POST /api/v1/projects/{id}/tasks/next",
-			"POST /api/v1/assignments/{id}/ranking",
-			"POST /api/v1/assignments/{id}/skip",
-			"POST /api/v1/tokens",
+	/**
+	 * api.md: labelers may only label, read projects, manage their own tokens and score
+	 * with a model.
+	 */
+	private static final Set<String> LABELER_OPERATIONS = Set.of("GET /api/v1/projects", "GET /api/v1/projects/{id}",
+			"POST /api/v1/projects/{id}/tasks/next", "POST /api/v1/assignments/{id}/ranking",
+			"POST /api/v1/assignments/{id}/skip", "POST /api/v1/tokens",
 			// Their own tokens only (checked below as another labeler's token).
-			"GET /api/v1/tokens",
-			"DELETE /api/v1/tokens/{id}",
+			"GET /api/v1/tokens", "DELETE /api/v1/tokens/{id}",
 			// "any user with a token"
-			"POST /api/v1/reward-models/{id}/score",
-			"POST /api/v1/projects/{id}/reward-model/score");
+			"POST /api/v1/reward-models/{id}/score", "POST /api/v1/projects/{id}/reward-model/score");
 
 	/** Where an admin's valid call still ends without a 2xx, and why. */
 	private static final Map<String, Set<Integer>> ADMIN_NOT_2XX = Map.of(
@@ -57,7 +56,9 @@ class AccessMatrixTests extends IntegrationTest {
 	private static final Pattern VARIABLE = Pattern.compile("([^/]+)/\\{([^}]+)}");
 
 	private enum Caller {
+
 		ANONYMOUS, LABELER, OTHER_LABELER, ADMIN
+
 	}
 
 	private record Operation(String method, String path, boolean hasBody, List<String> requiredQuery) {
@@ -92,7 +93,10 @@ class AccessMatrixTests extends IntegrationTest {
 		fixture.stopTrainingStartedByTheMatrix();
 	}
 
-	/** The operations endpoints are not in the document, but behind the same door: only health is public. */
+	/**
+	 * The operations endpoints are not in the document, but behind the same door: only
+	 * health is public.
+	 */
 	@Test
 	void operationsEndpointsAreForAdminsExceptHealth() {
 		JsonNode links = api.get("/actuator", admin()).expectStatus(200).json().path("_links");
@@ -119,29 +123,34 @@ class AccessMatrixTests extends IntegrationTest {
 		Map<Caller, Integer> seen = new LinkedHashMap<>();
 		boolean labelerMay = LABELER_OPERATIONS.contains(operation.key());
 
-		seen.put(Caller.ANONYMOUS, expectRefusal(call(operation, Caller.ANONYMOUS, validBody(operation, Caller.ANONYMOUS)), 401));
+		seen.put(Caller.ANONYMOUS,
+				expectRefusal(call(operation, Caller.ANONYMOUS, validBody(operation, Caller.ANONYMOUS)), 401));
 		if (operation.hasBody()) {
 			expectRefusal(call(operation, Caller.ANONYMOUS, "{not json"), 401);
 		}
 		if (!labelerMay) {
 			if (operation.hasBody()) {
-				// The role check comes before reading the body: an invalid body is refused for the role, not the body.
+				// The role check comes before reading the body: an invalid body is
+				// refused for the role, not the body.
 				expectRefusal(call(operation, Caller.LABELER, "{not json"), 403);
 			}
-			seen.put(Caller.LABELER, expectRefusal(call(operation, Caller.LABELER, validBody(operation, Caller.LABELER)), 403));
+			seen.put(Caller.LABELER,
+					expectRefusal(call(operation, Caller.LABELER, validBody(operation, Caller.LABELER)), 403));
 		}
 		if (operation.takes("assignments") || operation.takes("tokens")) {
 			seen.put(Caller.OTHER_LABELER, checkOtherLabeler(operation));
 		}
 		if (labelerMay) {
 			ApiClient.Response response = call(operation, Caller.LABELER, validBody(operation, Caller.LABELER));
-			assertThat(response.status()).as("labeler: %s, body %s", operation.key(), response.body()).isBetween(200, 299);
+			assertThat(response.status()).as("labeler: %s, body %s", operation.key(), response.body())
+				.isBetween(200, 299);
 			seen.put(Caller.LABELER, response.status());
 		}
 		ApiClient.Response response = call(operation, Caller.ADMIN, validBody(operation, Caller.ADMIN));
 		Set<Integer> expected = ADMIN_NOT_2XX.get(operation.key());
 		if (expected == null) {
-			assertThat(response.status()).as("admin: %s, body %s", operation.key(), response.body()).isBetween(200, 299);
+			assertThat(response.status()).as("admin: %s, body %s", operation.key(), response.body())
+				.isBetween(200, 299);
 		}
 		else {
 			assertThat(response.status()).as("admin: %s, body %s", operation.key(), response.body()).isIn(expected);
@@ -150,7 +159,10 @@ class AccessMatrixTests extends IntegrationTest {
 		return seen;
 	}
 
-	/** Another labeler calls with the first labeler's assignment or token: refused, and nothing changed. */
+	/**
+	 * Another labeler calls with the first labeler's assignment or token: refused, and
+	 * nothing changed.
+	 */
 	private int checkOtherLabeler(Operation operation) {
 		ApiClient.Response response = call(operation, Caller.OTHER_LABELER, validBody(operation, Caller.OTHER_LABELER));
 		if (operation.takes("assignments")) {
@@ -170,8 +182,9 @@ class AccessMatrixTests extends IntegrationTest {
 	}
 
 	private int expectRefusal(ApiClient.Response response, int status) {
-		assertThat(response.status()).as("%s %s: %s", response.raw().request().method(), response.raw().request().uri(),
-				response.body()).isEqualTo(status);
+		assertThat(response.status())
+			.as("%s %s: %s", response.raw().request().method(), response.raw().request().uri(), response.body())
+			.isEqualTo(status);
 		assertNothingLeaks(response);
 		return status;
 	}
@@ -187,7 +200,8 @@ class AccessMatrixTests extends IntegrationTest {
 
 	private ApiClient.Response call(Operation operation, Caller caller, String body) {
 		String path = fillVariables(operation.path(), caller);
-		String query = operation.requiredQuery().stream()
+		String query = operation.requiredQuery()
+			.stream()
 			.map(name -> name + "=" + requiredQueryValue(operation, name))
 			.collect(Collectors.joining("&"));
 		String uri = query.isEmpty() ? path : path + "?" + query;
@@ -204,8 +218,9 @@ class AccessMatrixTests extends IntegrationTest {
 	}
 
 	/**
-	 * Real ids for each path variable, named by the collection it follows. An anonymous caller and another
-	 * labeler get the first labeler's assignment and token; everyone else their own.
+	 * Real ids for each path variable, named by the collection it follows. An anonymous
+	 * caller and another labeler get the first labeler's assignment and token; everyone
+	 * else their own.
 	 */
 	private String fillVariables(String path, Caller caller) {
 		Caller owner = caller == Caller.ADMIN ? Caller.ADMIN : Caller.LABELER;
@@ -221,7 +236,8 @@ class AccessMatrixTests extends IntegrationTest {
 				case "training-runs/{id}" -> fixture.trainingRun;
 				case "reward-models/{id}" -> fixture.rewardModel;
 				case "users/{id}" -> fixture.labelerId;
-				default -> fail("path variable %s of %s has no fixture id: add one to AccessMatrixTests", variable, path);
+				default ->
+					fail("path variable %s of %s has no fixture id: add one to AccessMatrixTests", variable, path);
 			};
 			matcher.appendReplacement(filled, Matcher.quoteReplacement(matcher.group(1) + "/" + id));
 		}
@@ -234,15 +250,19 @@ class AccessMatrixTests extends IntegrationTest {
 				operation.key());
 	}
 
-	/** A body the operation would accept, so that a wrongly allowed call shows as a 2xx and not as a 400. */
+	/**
+	 * A body the operation would accept, so that a wrongly allowed call shows as a 2xx
+	 * and not as a 400.
+	 */
 	private String validBody(Operation operation, Caller caller) {
 		if (!operation.hasBody()) {
 			return null;
 		}
 		Map<String, Function<Caller, String>> bodies = new HashMap<>();
 		bodies.put("POST /api/v1/projects", c -> "{\"name\":\"Matrix %s %s\"}".formatted(c, UUID.randomUUID()));
-		bodies.put("POST /api/v1/users", c -> "{\"username\":\"matrix-%s\",\"password\":\"matrix-password\",\"role\":\"LABELER\"}"
-			.formatted(UUID.randomUUID().toString().substring(0, 12)));
+		bodies.put("POST /api/v1/users",
+				c -> "{\"username\":\"matrix-%s\",\"password\":\"matrix-password\",\"role\":\"LABELER\"}"
+					.formatted(UUID.randomUUID().toString().substring(0, 12)));
 		bodies.put("POST /api/v1/tokens", c -> "{\"name\":\"matrix\"}");
 		bodies.put("POST /api/v1/projects/{projectId}/prompts",
 				c -> "[{\"prompt\":\"Matrix import %s\"},{\"prompt\":\"Matrix import %s\",\"candidates\":[\"a\",\"b\",\"c\"]}]"
@@ -253,7 +273,8 @@ class AccessMatrixTests extends IntegrationTest {
 		bodies.put("POST /api/v1/assignments/{id}/ranking",
 				c -> rankingOf(fixture.openAssignment(c == Caller.ADMIN ? Caller.ADMIN : Caller.LABELER)));
 		bodies.put("POST /api/v1/reward-models/{id}/score", c -> "{\"prompt\":\"p\",\"responses\":[\"a\",\"b\"]}");
-		bodies.put("POST /api/v1/projects/{id}/reward-model/score", c -> "{\"prompt\":\"p\",\"responses\":[\"a\",\"b\"]}");
+		bodies.put("POST /api/v1/projects/{id}/reward-model/score",
+				c -> "{\"prompt\":\"p\",\"responses\":[\"a\",\"b\"]}");
 		Function<Caller, String> body = bodies.get(operation.key());
 		if (body == null) {
 			return fail("%s takes a body that AccessMatrixTests does not know: add a valid one", operation.key());
@@ -293,7 +314,10 @@ class AccessMatrixTests extends IntegrationTest {
 		return operations;
 	}
 
-	/** One project with prompts, rankings, a trained model, a job, two labelers and their tokens. */
+	/**
+	 * One project with prompts, rankings, a trained model, a job, two labelers and their
+	 * tokens.
+	 */
 	private final class Fixture {
 
 		final String project;
@@ -317,18 +341,26 @@ class AccessMatrixTests extends IntegrationTest {
 					{"name":"%s project","guidelines":"%s guidelines","min_candidates":2,"max_candidates":4,
 					 "rankings_per_prompt":9,"allow_ties":true}""".formatted(marker, marker)));
 			StringBuilder prompts = new StringBuilder();
-			// One prompt waits for candidates, so that starting a generation has something to do.
+			// One prompt waits for candidates, so that starting a generation has
+			// something to do.
 			prompts.append("{\"prompt\":\"%s waiting for generation\"}\n".formatted(marker));
 			for (int i = 0; i < 40; i++) {
-				prompts.append("{\"prompt\":\"%s prompt %d\",\"candidates\":[\"%s good %d\",\"%s fair %d\",\"%s bad %d\"]}\n"
-					.formatted(marker, i, marker, i, marker, i, marker, i));
+				prompts.append(
+						"{\"prompt\":\"%s prompt %d\",\"candidates\":[\"%s good %d\",\"%s fair %d\",\"%s bad %d\"]}\n"
+							.formatted(marker, i, marker, i, marker, i, marker, i));
 			}
-			api.send("POST", "/api/v1/projects/" + project + "/prompts", admin(), "application/x-ndjson", prompts.toString())
+			api.send("POST", "/api/v1/projects/" + project + "/prompts", admin(), "application/x-ndjson",
+					prompts.toString())
 				.expectStatus(201);
 			String username = marker + "-labeler";
-			labelerId = api.post("/api/v1/users", admin(),
-					"{\"username\":\"%s\",\"password\":\"%s-password\",\"role\":\"LABELER\"}".formatted(username, marker))
-				.expectStatus(201).json().path("id").asString();
+			labelerId = api
+				.post("/api/v1/users", admin(),
+						"{\"username\":\"%s\",\"password\":\"%s-password\",\"role\":\"LABELER\"}".formatted(username,
+								marker))
+				.expectStatus(201)
+				.json()
+				.path("id")
+				.asString();
 			labeler = ApiClient.basic(username, marker + "-password");
 			otherLabeler = newLabeler();
 			rankAFewPrompts();
@@ -340,10 +372,15 @@ class AccessMatrixTests extends IntegrationTest {
 					RETURNING id""").param(Long.parseLong(project)).query(Long.class).single());
 		}
 
-		/** Rankings with a clear order (the first candidate offered is "good"), enough for a model. */
+		/**
+		 * Rankings with a clear order (the first candidate offered is "good"), enough for
+		 * a model.
+		 */
 		private void rankAFewPrompts() {
 			for (int i = 0; i < 16; i++) {
-				JsonNode task = api.post("/api/v1/projects/" + project + "/tasks/next", otherLabeler, null).expectStatus(200).json();
+				JsonNode task = api.post("/api/v1/projects/" + project + "/tasks/next", otherLabeler, null)
+					.expectStatus(200)
+					.json();
 				List<String> ids = new ArrayList<>();
 				for (String quality : List.of("good", "fair", "bad")) {
 					for (JsonNode candidate : task.path("candidates")) {
@@ -353,14 +390,19 @@ class AccessMatrixTests extends IntegrationTest {
 					}
 				}
 				api.post("/api/v1/assignments/" + task.path("assignment_id").asString() + "/ranking", otherLabeler,
-						"{\"ranking\":[" + String.join(",", ids) + "]}").expectStatus(201);
+						"{\"ranking\":[" + String.join(",", ids) + "]}")
+					.expectStatus(201);
 			}
 		}
 
 		private String[] train() {
-			String run = api.post("/api/v1/projects/" + project + "/training-runs", admin(),
-					"{\"epochs\":1,\"batch_size\":4,\"validation_fraction\":0.25,\"seed\":1}")
-				.expectStatus(202).json().path("id").asString();
+			String run = api
+				.post("/api/v1/projects/" + project + "/training-runs", admin(),
+						"{\"epochs\":1,\"batch_size\":4,\"validation_fraction\":0.25,\"seed\":1}")
+				.expectStatus(202)
+				.json()
+				.path("id")
+				.asString();
 			long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
 			while (true) {
 				JsonNode state = api.get("/api/v1/training-runs/" + run, admin()).expectStatus(200).json();
@@ -375,9 +417,13 @@ class AccessMatrixTests extends IntegrationTest {
 			}
 		}
 
-		/** The caller's open lease, taken anew once the last one was ranked or skipped. */
+		/**
+		 * The caller's open lease, taken anew once the last one was ranked or skipped.
+		 */
 		JsonNode openAssignment(Caller owner) {
-			return api.post("/api/v1/projects/" + project + "/tasks/next", credentials(owner), null).expectStatus(200).json();
+			return api.post("/api/v1/projects/" + project + "/tasks/next", credentials(owner), null)
+				.expectStatus(200)
+				.json();
 		}
 
 		String assignmentStatus(JsonNode task) {
@@ -392,7 +438,8 @@ class AccessMatrixTests extends IntegrationTest {
 			String secret = tokenSecrets.get(owner);
 			if (secret == null || api.get("/api/v1/projects", ApiClient.bearer(secret)).status() != 200) {
 				JsonNode issued = api.post("/api/v1/tokens", credentials(owner), "{\"name\":\"matrix fixture\"}")
-					.expectStatus(201).json();
+					.expectStatus(201)
+					.json();
 				tokenSecrets.put(owner, issued.path("token").asString());
 				tokenIds.put(owner, issued.path("id").asString());
 			}
@@ -405,7 +452,10 @@ class AccessMatrixTests extends IntegrationTest {
 			return tokenSecrets.get(owner);
 		}
 
-		/** The admin's call started a run; it need not train on while the rest of the suite runs. */
+		/**
+		 * The admin's call started a run; it need not train on while the rest of the
+		 * suite runs.
+		 */
 		void stopTrainingStartedByTheMatrix() {
 			JsonNode runs = api.get("/api/v1/projects/" + project + "/training-runs", admin()).expectStatus(200).json();
 			for (JsonNode run : runs) {

@@ -21,8 +21,8 @@ import org.ranklab.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Password guessing over HTTP Basic and the login form. The tests' settings lock a username for 2 s after 5
- * failures (4 s at most); each test uses its own fresh username.
+ * Password guessing over HTTP Basic and the login form. The tests' settings lock a
+ * username for 2 s after 5 failures (4 s at most); each test uses its own fresh username.
  */
 class LoginThrottleApiTests extends IntegrationTest {
 
@@ -36,8 +36,8 @@ class LoginThrottleApiTests extends IntegrationTest {
 		ApiClient.Response refused = api.get("/api/v1/projects", basic(username));
 		JsonNode problem = refused.expectProblem(429);
 
-		assertThat(refused.raw().headers().firstValue("Retry-After")).hasValueSatisfying(
-				seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 2));
+		assertThat(refused.raw().headers().firstValue("Retry-After"))
+			.hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 2));
 		assertThat(problem.path("detail").asString()).contains("too many failed sign-ins");
 		api.get("/api/v1/projects", ApiClient.basic(username, "still-wrong")).expectProblem(429);
 
@@ -59,8 +59,11 @@ class LoginThrottleApiTests extends IntegrationTest {
 	@Test
 	void otherUsersAndTokensAreNotAffected() {
 		String username = newUser();
-		String token = api.post("/api/v1/tokens", basic(username), "{\"name\":\"script\"}").expectStatus(201).json()
-			.path("token").asString();
+		String token = api.post("/api/v1/tokens", basic(username), "{\"name\":\"script\"}")
+			.expectStatus(201)
+			.json()
+			.path("token")
+			.asString();
 		String bystander = newUser();
 		failBasic(username, 5);
 
@@ -84,13 +87,14 @@ class LoginThrottleApiTests extends IntegrationTest {
 		assertThat(refused.headers().firstValue("Location"))
 			.hasValueSatisfying(location -> assertThat(location).endsWith("/login?throttled"));
 		String page = browser.get("/login?throttled").body();
-		assertThat(page).contains("Too many failed sign-ins").containsPattern("Please wait [12] s before you try again");
+		assertThat(page).contains("Too many failed sign-ins")
+			.containsPattern("Please wait [12] s before you try again");
 		assertThat(browser.get("/work").statusCode()).as("not signed in").isEqualTo(302);
 
 		awaitUnlocked(username);
 		HttpResponse<String> signedIn = browser.signIn(username, password(username));
-		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
-				location -> assertThat(location).doesNotContain("/login"));
+		assertThat(signedIn.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).doesNotContain("/login"));
 		assertThat(browser.get("/work").statusCode()).isEqualTo(200);
 	}
 
@@ -122,7 +126,10 @@ class LoginThrottleApiTests extends IntegrationTest {
 		}
 	}
 
-	/** Waits (at most 5 s) until the right password gets past the throttle again, without guessing. */
+	/**
+	 * Waits (at most 5 s) until the right password gets past the throttle again, without
+	 * guessing.
+	 */
 	private void awaitUnlocked(String username) throws InterruptedException {
 		long deadline = System.nanoTime() + 5_000_000_000L;
 		ApiClient.Response response = api.get("/api/v1/projects", basic(username));

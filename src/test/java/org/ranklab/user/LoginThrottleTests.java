@@ -15,8 +15,9 @@ import org.ranklab.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The throttle's arithmetic on the real table, with a clock the test moves by hand. Names and addresses are
- * unique per test (the table is shared); the clock starts in the past, so nothing here locks a real sign-in.
+ * The throttle's arithmetic on the real table, with a clock the test moves by hand. Names
+ * and addresses are unique per test (the table is shared); the clock starts in the past,
+ * so nothing here locks a real sign-in.
  */
 class LoginThrottleTests extends IntegrationTest {
 
@@ -109,14 +110,18 @@ class LoginThrottleTests extends IntegrationTest {
 		throttle.failed(user("new"), null);
 
 		assertThat(rows(user("old"))).isZero();
-		assertThat(jdbc.sql("SELECT count(*) FROM login_failures WHERE key = ?").param("address:" + address)
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM login_failures WHERE key = ?")
+			.param("address:" + address)
+			.query(Long.class)
+			.single()).isZero();
 		assertThat(rows(user("new"))).isOne();
 	}
 
 	private long rows(String username) {
-		return jdbc.sql("SELECT count(*) FROM login_failures WHERE key = ?").param("user:" + username)
-			.query(Long.class).single();
+		return jdbc.sql("SELECT count(*) FROM login_failures WHERE key = ?")
+			.param("user:" + username)
+			.query(Long.class)
+			.single();
 	}
 
 	private static final class MovableClock extends Clock {

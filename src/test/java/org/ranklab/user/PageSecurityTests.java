@@ -27,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Pages use a session cookie, so every form needs the CSRF token. Every page of our controllers (read from Spring
- * MVC's mappings, so new pages are covered) sends anonymous visitors to the login page, refuses labelers on admin
- * pages and carries the security headers.
+ * Pages use a session cookie, so every form needs the CSRF token. Every page of our
+ * controllers (read from Spring MVC's mappings, so new pages are covered) sends anonymous
+ * visitors to the login page, refuses labelers on admin pages and carries the security
+ * headers.
  */
 class PageSecurityTests extends IntegrationTest {
 
@@ -115,20 +116,26 @@ class PageSecurityTests extends IntegrationTest {
 		HttpResponse<String> login = postForm("/login",
 				"username=" + ADMIN + "&password=" + ADMIN_PASSWORD + "&_csrf=" + token);
 
-		List<String> cookies = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).toList();
-		assertThat(cookies).isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax"));
+		List<String> cookies = login.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(c -> c.startsWith("JSESSIONID="))
+			.toList();
+		assertThat(cookies).isNotEmpty()
+			.allSatisfy(cookie -> assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax"));
 	}
 
 	@Test
 	void sessionCookieIsSecureBehindATlsProxy() throws Exception {
 		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		HttpResponse<String> page = client.send(HttpRequest.newBuilder(uri("/login")).header("X-Forwarded-Proto", "https").build(),
+		HttpResponse<String> page = client.send(
+				HttpRequest.newBuilder(uri("/login")).header("X-Forwarded-Proto", "https").build(),
 				HttpResponse.BodyHandlers.ofString());
 		HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri("/login"))
 			.header("X-Forwarded-Proto", "https")
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(
-					"username=" + ADMIN + "&password=" + ADMIN_PASSWORD + "&_csrf=" + csrfTokenOf(page.body())))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("username=" + ADMIN + "&password=" + ADMIN_PASSWORD + "&_csrf=" + csrfTokenOf(page.body())))
 			.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
@@ -164,25 +171,35 @@ class PageSecurityTests extends IntegrationTest {
 			}
 			String form = validForm(route);
 			String marker = "page-matrix-" + UUID.randomUUID().toString().substring(0, 8);
-			HttpResponse<String> visitor = send(anonymous, "POST", page, form.formatted(marker) + "&_csrf=" + anonymousToken);
+			HttpResponse<String> visitor = send(anonymous, "POST", page,
+					form.formatted(marker) + "&_csrf=" + anonymousToken);
 			assertThat(visitor.statusCode()).as("anonymous %s", what).isEqualTo(302);
 			assertThat(visitor.headers().firstValue("Location")).as("anonymous %s", what)
 				.hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
 			if (route.admin()) {
-				// The role check comes first: a labeler is refused whether the form is valid or not.
-				assertThat(send(labeler, "POST", page, "_csrf=" + labelerToken).statusCode()).as("labeler, empty form, %s", what)
+				// The role check comes first: a labeler is refused whether the form is
+				// valid or not.
+				assertThat(send(labeler, "POST", page, "_csrf=" + labelerToken).statusCode())
+					.as("labeler, empty form, %s", what)
 					.isEqualTo(403);
 				assertThat(send(labeler, "POST", page, form.formatted(marker) + "&_csrf=" + labelerToken).statusCode())
-					.as("labeler %s", what).isEqualTo(403);
-				assertThat(jdbc.sql("SELECT (SELECT count(*) FROM projects WHERE name = :m) + (SELECT count(*) FROM users WHERE username = :m)")
-					.param("m", marker).query(Long.class).single()).as("stored by %s", what).isZero();
+					.as("labeler %s", what)
+					.isEqualTo(403);
+				assertThat(jdbc.sql(
+						"SELECT (SELECT count(*) FROM projects WHERE name = :m) + (SELECT count(*) FROM users WHERE username = :m)")
+					.param("m", marker)
+					.query(Long.class)
+					.single()).as("stored by %s", what).isZero();
 			}
 			else {
 				assertThat(send(labeler, "POST", page, form.formatted(marker) + "&_csrf=" + labelerToken).statusCode())
-					.as("labeler %s", what).isBetween(200, 299);
+					.as("labeler %s", what)
+					.isBetween(200, 299);
 			}
-			assertThat(send(admin, "POST", page, form.formatted(marker + "-admin") + "&_csrf=" + adminToken).statusCode())
-				.as("admin %s", what).isIn(200, 204, 302);
+			assertThat(
+					send(admin, "POST", page, form.formatted(marker + "-admin") + "&_csrf=" + adminToken).statusCode())
+				.as("admin %s", what)
+				.isIn(200, 204, 302);
 		}
 	}
 
@@ -243,20 +260,29 @@ class PageSecurityTests extends IntegrationTest {
 		final String pseudonym;
 
 		PageIds() {
-			project = Long.toString(newProject("{\"name\":\"Page ids\",\"min_candidates\":2,\"rankings_per_prompt\":1}"));
+			project = Long
+				.toString(newProject("{\"name\":\"Page ids\",\"min_candidates\":2,\"rankings_per_prompt\":1}"));
 			api.send("POST", "/api/v1/projects/" + project + "/prompts", admin(), "application/x-ndjson",
 					"{\"prompt\":\"one\",\"candidates\":[\"a\",\"b\"]}\n{\"prompt\":\"two\",\"candidates\":[\"c\",\"d\"]}\n")
 				.expectStatus(201);
 			api.post("/api/v1/users", admin(), "{\"username\":\"%s\",\"password\":\"%s\",\"role\":\"LABELER\"}"
 				.formatted(labeler, labelerPassword)).expectStatus(201);
 			ApiClient.Credentials credentials = ApiClient.basic(labeler, labelerPassword);
-			var task = api.post("/api/v1/projects/" + project + "/tasks/next", credentials, null).expectStatus(200).json();
+			var task = api.post("/api/v1/projects/" + project + "/tasks/next", credentials, null)
+				.expectStatus(200)
+				.json();
 			List<String> tiers = new ArrayList<>();
 			task.path("candidates").forEach(c -> tiers.add("[\"" + c.path("id").asString() + "\"]"));
 			api.post("/api/v1/assignments/" + task.path("assignment_id").asString() + "/ranking", credentials,
-					"{\"ranking\":[" + String.join(",", tiers) + "]}").expectStatus(201);
-			pseudonym = api.get("/api/v1/projects/" + project + "/quality", admin()).expectStatus(200).json()
-				.path("labelers").get(0).path("labeler").asString();
+					"{\"ranking\":[" + String.join(",", tiers) + "]}")
+				.expectStatus(201);
+			pseudonym = api.get("/api/v1/projects/" + project + "/quality", admin())
+				.expectStatus(200)
+				.json()
+				.path("labelers")
+				.get(0)
+				.path("labeler")
+				.asString();
 		}
 
 		String fill(String pattern) {
@@ -267,7 +293,8 @@ class PageSecurityTests extends IntegrationTest {
 				String id = switch (variable) {
 					case "projects/{id}", "projects/{projectId}" -> project;
 					case "labelers/{labeler}" -> pseudonym;
-					default -> fail("page variable %s of %s has no id: add one to PageSecurityTests", variable, pattern);
+					default ->
+						fail("page variable %s of %s has no id: add one to PageSecurityTests", variable, pattern);
 				};
 				matcher.appendReplacement(filled, Matcher.quoteReplacement(matcher.group(1) + "/" + id));
 			}
@@ -279,9 +306,15 @@ class PageSecurityTests extends IntegrationTest {
 
 	private static void assertSecurityHeaders(String page, HttpResponse<String> response) {
 		assertThat(response.headers().firstValue("Content-Security-Policy")).as(page).hasValueSatisfying(csp -> {
-			String scripts = List.of(csp.split(";")).stream().map(String::strip).filter(d -> d.startsWith("script-src"))
-				.findFirst().orElse("");
-			assertThat(scripts).as(page).startsWith("script-src 'self'").doesNotContain("unsafe-inline", "unsafe-eval", "*");
+			String scripts = List.of(csp.split(";"))
+				.stream()
+				.map(String::strip)
+				.filter(d -> d.startsWith("script-src"))
+				.findFirst()
+				.orElse("");
+			assertThat(scripts).as(page)
+				.startsWith("script-src 'self'")
+				.doesNotContain("unsafe-inline", "unsafe-eval", "*");
 			assertThat(csp).as(page).contains("frame-ancestors 'none'").contains("object-src 'none'");
 		});
 		assertThat(response.headers().firstValue("X-Content-Type-Options")).as(page).hasValue("nosniff");
@@ -293,7 +326,8 @@ class PageSecurityTests extends IntegrationTest {
 		String token = csrfTokenOf(send(client, "GET", "/login", null).body());
 		HttpResponse<String> login = send(client, "POST", "/login",
 				"username=" + username + "&password=" + password + "&_csrf=" + token);
-		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+		assertThat(login.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
 		return client;
 	}
 
@@ -322,7 +356,8 @@ class PageSecurityTests extends IntegrationTest {
 		String token = csrfTokenOf(get("/login").body());
 		HttpResponse<String> login = postForm("/login",
 				"username=" + ADMIN + "&password=" + ADMIN_PASSWORD + "&_csrf=" + token);
-		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+		assertThat(login.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -12,7 +12,10 @@ import org.ranklab.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The session cookie stays out of scripts' and other sites' reach, and off plain HTTP once HTTPS is used. */
+/**
+ * The session cookie stays out of scripts' and other sites' reach, and off plain HTTP
+ * once HTTPS is used.
+ */
 class SessionCookieTests extends IntegrationTest {
 
 	private final HttpClient http = HttpClient.newHttpClient();

@@ -28,7 +28,9 @@ class TokenApiTests extends IntegrationTest {
 		String secret = token.path("token").asString();
 
 		String stored = jdbc.sql("SELECT token_hash FROM access_tokens WHERE id = ?")
-			.param(Long.parseLong(token.path("id").asString())).query(String.class).single();
+			.param(Long.parseLong(token.path("id").asString()))
+			.query(String.class)
+			.single();
 		assertThat(stored).isEqualTo(AccessTokens.hash(secret)).doesNotContain(secret.substring(3));
 		assertThat(api.get("/api/v1/tokens", admin()).body()).doesNotContain(secret);
 	}

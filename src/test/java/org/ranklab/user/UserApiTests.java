@@ -12,9 +12,11 @@ class UserApiTests extends IntegrationTest {
 
 	@Test
 	void adminCreatesALabelerThatCanThenAuthenticate() {
-		JsonNode created = api.post("/api/v1/users", admin(),
-				"{\"username\":\"carla\",\"password\":\"carla-secret-1\",\"role\":\"LABELER\"}")
-			.expectStatus(201).json();
+		JsonNode created = api
+			.post("/api/v1/users", admin(),
+					"{\"username\":\"carla\",\"password\":\"carla-secret-1\",\"role\":\"LABELER\"}")
+			.expectStatus(201)
+			.json();
 
 		assertThat(created.path("id").isString()).isTrue();
 		assertThat(created.path("username").asString()).isEqualTo("carla");
@@ -30,7 +32,8 @@ class UserApiTests extends IntegrationTest {
 			.expectStatus(201);
 
 		String hash = jdbc.sql("SELECT password_hash FROM users WHERE username = 'hashcheck'")
-			.query(String.class).single();
+			.query(String.class)
+			.single();
 		assertThat(hash).startsWith("$2").doesNotContain("plain-text-pw");
 	}
 
@@ -38,8 +41,10 @@ class UserApiTests extends IntegrationTest {
 	void listsUsersWithCreationTime() {
 		JsonNode users = api.get("/api/v1/users", admin()).expectStatus(200).json();
 
-		JsonNode admin = users.valueStream().filter(u -> u.path("username").asString().equals(ADMIN))
-			.findFirst().orElseThrow();
+		JsonNode admin = users.valueStream()
+			.filter(u -> u.path("username").asString().equals(ADMIN))
+			.findFirst()
+			.orElseThrow();
 		assertThat(admin.path("role").asString()).isEqualTo("ADMIN");
 		assertThat(admin.path("created_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
 	}
@@ -48,8 +53,9 @@ class UserApiTests extends IntegrationTest {
 	void refusesDuplicateUsernameIgnoringCase() {
 		newUser("dupe-user");
 
-		JsonNode problem = api.post("/api/v1/users", admin(),
-				"{\"username\":\"DUPE-user\",\"password\":\"another-password\",\"role\":\"ADMIN\"}")
+		JsonNode problem = api
+			.post("/api/v1/users", admin(),
+					"{\"username\":\"DUPE-user\",\"password\":\"another-password\",\"role\":\"ADMIN\"}")
 			.expectProblem(409);
 
 		assertThat(problem.path("detail").asString()).contains("already taken");
@@ -58,8 +64,8 @@ class UserApiTests extends IntegrationTest {
 
 	@Test
 	void refusesShortPasswordNamingTheField() {
-		JsonNode problem = api.post("/api/v1/users", admin(),
-				"{\"username\":\"shorty\",\"password\":\"123456789\",\"role\":\"LABELER\"}")
+		JsonNode problem = api
+			.post("/api/v1/users", admin(), "{\"username\":\"shorty\",\"password\":\"123456789\",\"role\":\"LABELER\"}")
 			.expectProblem(400);
 
 		assertThat(problem.at("/errors/0/field").asString()).isEqualTo("password");
@@ -68,8 +74,9 @@ class UserApiTests extends IntegrationTest {
 
 	@Test
 	void refusesBlankUsernameNamingTheField() {
-		JsonNode problem = api.post("/api/v1/users", admin(),
-				"{\"username\":\"   \",\"password\":\"long-enough-pw\",\"role\":\"LABELER\"}")
+		JsonNode problem = api
+			.post("/api/v1/users", admin(),
+					"{\"username\":\"   \",\"password\":\"long-enough-pw\",\"role\":\"LABELER\"}")
 			.expectProblem(400);
 
 		assertThat(problem.at("/errors/0/field").asString()).isEqualTo("username");
@@ -77,8 +84,9 @@ class UserApiTests extends IntegrationTest {
 
 	@Test
 	void refusesUnknownRoleNamingTheField() {
-		JsonNode problem = api.post("/api/v1/users", admin(),
-				"{\"username\":\"rooty\",\"password\":\"long-enough-pw\",\"role\":\"ROOT\"}")
+		JsonNode problem = api
+			.post("/api/v1/users", admin(),
+					"{\"username\":\"rooty\",\"password\":\"long-enough-pw\",\"role\":\"ROOT\"}")
 			.expectProblem(400);
 
 		assertThat(problem.at("/errors/0/field").asString()).isEqualTo("role");
@@ -88,8 +96,7 @@ class UserApiTests extends IntegrationTest {
 
 	@Test
 	void refusesMalformedJson() {
-		JsonNode problem = api.post("/api/v1/users", admin(), "{\"username\": \"broken\",")
-			.expectProblem(400);
+		JsonNode problem = api.post("/api/v1/users", admin(), "{\"username\": \"broken\",").expectProblem(400);
 
 		assertThat(problem.path("detail").asString()).contains("malformed JSON");
 		assertThat(countUsers("broken")).isZero();
@@ -126,7 +133,9 @@ class UserApiTests extends IntegrationTest {
 
 	private long countUsers(String username) {
 		return jdbc.sql("SELECT count(*) FROM users WHERE lower(username) = lower(?)")
-			.param(username).query(Long.class).single();
+			.param(username)
+			.query(Long.class)
+			.single();
 	}
 
 }

@@ -11,8 +11,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Runs the front-end unit tests ({@code frontend/test/*.test.js}) with {@code node --test} as part of
- * {@code ./mvnw verify}. Without Node.js they are skipped, except under CI ({@code CI=true}).
+ * Runs the front-end unit tests ({@code frontend/test/*.test.js}) with
+ * {@code node --test} as part of {@code ./mvnw verify}. Without Node.js they are skipped,
+ * except under CI ({@code CI=true}).
  */
 class FrontendModuleTests {
 
@@ -24,9 +25,7 @@ class FrontendModuleTests {
 		}
 		assumeTrue(nodeInstalled, "Node.js is not installed; front-end unit tests skipped");
 
-		Process node = new ProcessBuilder("node", "--test", "frontend/test/")
-			.redirectErrorStream(true)
-			.start();
+		Process node = new ProcessBuilder("node", "--test", "frontend/test/").redirectErrorStream(true).start();
 		String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(node.waitFor(5, TimeUnit.MINUTES)).as("node --test finished").isTrue();
 

@@ -21,8 +21,8 @@ class OperationsEndpointsTests extends IntegrationTest {
 		api.get("/actuator/prometheus", ApiClient.ANONYMOUS).expectProblem(401);
 		api.get("/actuator/prometheus", newLabeler()).expectProblem(403);
 
-		assertThat(api.get("/actuator/prometheus", admin()).expectStatus(200).body())
-			.contains("jvm_memory_used_bytes").contains("http_server_requests");
+		assertThat(api.get("/actuator/prometheus", admin()).expectStatus(200).body()).contains("jvm_memory_used_bytes")
+			.contains("http_server_requests");
 	}
 
 	@Test

@@ -32,7 +32,8 @@ class PageTests extends BrowserTest {
 		assertThat(visible(By.cssSelector(".alert")).getText()).contains("Browser project");
 
 		var stored = jdbc.sql("SELECT rankings_per_prompt, allow_ties FROM projects WHERE name = 'Browser project'")
-			.query((rs, n) -> rs.getInt(1) + "/" + rs.getBoolean(2)).single();
+			.query((rs, n) -> rs.getInt(1) + "/" + rs.getBoolean(2))
+			.single();
 		assertThat(stored).isEqualTo("2/false");
 		api.get("/api/v1/projects", ApiClient.basic("page-labeler", "page-labeler-pw")).expectStatus(200);
 	}

@@ -37,10 +37,12 @@ import org.ranklab.BrowserTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hostile-text corpus ({@code xss-payloads.txt}) stored as everything users can write: project names,
- * guidelines, prompts, candidates, external ids, model names, usernames, ranking comments, job messages and
- * training errors; then every page that shows them is rendered in Chromium. The pages' Content-Security-Policy
- * would stop inline scripts anyway, so it is switched off in the browser here: what is tested is the escaping.
+ * The hostile-text corpus ({@code xss-payloads.txt}) stored as everything users can
+ * write: project names, guidelines, prompts, candidates, external ids, model names,
+ * usernames, ranking comments, job messages and training errors; then every page that
+ * shows them is rendered in Chromium. The pages' Content-Security-Policy would stop
+ * inline scripts anyway, so it is switched off in the browser here: what is tested is the
+ * escaping.
  */
 class XssCorpusTests extends BrowserTest {
 
@@ -48,7 +50,10 @@ class XssCorpusTests extends BrowserTest {
 
 	private static final String PASSWORD = "xss-corpus-password";
 
-	/** Everything a payload could leave behind: the flag, handlers, script URLs, foreign elements, evaluated templates. */
+	/**
+	 * Everything a payload could leave behind: the flag, handlers, script URLs, foreign
+	 * elements, evaluated templates.
+	 */
 	private static final String FIND_PAYLOAD_EFFECTS = """
 			const problems = [];
 			if (window.__xss !== undefined) problems.push('window.__xss = ' + window.__xss);
@@ -100,10 +105,12 @@ class XssCorpusTests extends BrowserTest {
 		checkPage("home (admin)");
 		open("/admin/projects");
 		checkPage("projects");
-		assertThat(browser.findElement(By.tagName("main")).getAttribute("textContent")).contains(payloads.get(0), payloads.get(1));
+		assertThat(browser.findElement(By.tagName("main")).getAttribute("textContent")).contains(payloads.get(0),
+				payloads.get(1));
 		open("/admin/users");
 		checkPage("users");
-		assertThat(browser.findElement(By.tagName("main")).getAttribute("textContent")).contains(corpus.usernames().get(1));
+		assertThat(browser.findElement(By.tagName("main")).getAttribute("textContent"))
+			.contains(corpus.usernames().get(1));
 		String project = corpus.project();
 		open("/admin/projects/" + project);
 		checkPage("overview");
@@ -121,7 +128,8 @@ class XssCorpusTests extends BrowserTest {
 		open("/admin/projects/%3Cimg%20src=x%20onerror=window.__xss=1%3E/prompts?after=%3Cscript%3Ewindow.__xss=2%3C/script%3E");
 		checkPage("error page with hostile path and query");
 		formsShowRefusedInputAsText(payloads);
-		// Each payload as a project name, on one of the project's pages in turn, so that every page type sees several.
+		// Each payload as a project name, on one of the project's pages in turn, so that
+		// every page type sees several.
 		List<String> pages = List.of("", "/prompts", "/generation", "/training", "/quality");
 		for (int i = 0; i < corpus.namedProjects().size(); i++) {
 			String page = "/admin/projects/" + corpus.namedProjects().get(i) + pages.get(i % pages.size());
@@ -139,17 +147,20 @@ class XssCorpusTests extends BrowserTest {
 		checkPage("work");
 		open("/projects/" + project + "/label");
 		checkPage("label page guidelines");
-		assertThat(browser.findElement(By.cssSelector(".guidelines")).getText()).contains("<script>window.__xss='p01'</script>");
+		assertThat(browser.findElement(By.cssSelector(".guidelines")).getText())
+			.contains("<script>window.__xss='p01'</script>");
 		labelEveryTask(corpus.prompts());
 		disableCspBypass();
-		System.out.printf("XSS corpus: %d payloads, %d page views checked; storing %d ms, admin pages %d ms, labeler pages %d ms%n",
+		System.out.printf(
+				"XSS corpus: %d payloads, %d page views checked; storing %d ms, admin pages %d ms, labeler pages %d ms%n",
 				payloads.size(), pagesChecked, (stored - start) / 1_000_000, (adminPages - stored) / 1_000_000,
 				(System.nanoTime() - adminPages) / 1_000_000);
 	}
 
 	/**
-	 * Without the page's CSP an injected inline handler runs and is found, so a missed escape would show; with
-	 * the CSP it does not run, which is why the bypass is needed at all.
+	 * Without the page's CSP an injected inline handler runs and is found, so a missed
+	 * escape would show; with the CSP it does not run, which is why the bypass is needed
+	 * at all.
 	 */
 	private void proveTheBrowserWouldRunAnInjectedHandler() {
 		open("/admin/projects");
@@ -162,7 +173,8 @@ class XssCorpusTests extends BrowserTest {
 		assertThat(problems()).isEmpty();
 		inject("sanity");
 		waitFor().until(driver -> "sanity".equals(script("return window.__xss")));
-		assertThat(problems()).anyMatch(p -> p.contains("window.__xss = sanity")).anyMatch(p -> p.startsWith("handler onerror"));
+		assertThat(problems()).anyMatch(p -> p.contains("window.__xss = sanity"))
+			.anyMatch(p -> p.startsWith("handler onerror"));
 	}
 
 	private void inject(String flag) {
@@ -174,7 +186,10 @@ class XssCorpusTests extends BrowserTest {
 		((ChromiumDriver) browser).executeCdpCommand("Page.setBypassCSP", Map.of("enabled", false));
 	}
 
-	/** Refused forms come back with what was typed in them: a reflection that must stay text as well. */
+	/**
+	 * Refused forms come back with what was typed in them: a reflection that must stay
+	 * text as well.
+	 */
 	private void formsShowRefusedInputAsText(List<String> payloads) {
 		open("/admin/projects/new");
 		browser.findElement(By.id("name")).sendKeys(payloads.get(10));
@@ -196,7 +211,10 @@ class XssCorpusTests extends BrowserTest {
 		checkPage("refused user form");
 	}
 
-	/** Opens the review of the first labelers of the quality table: their prompts and candidates come from JSON. */
+	/**
+	 * Opens the review of the first labelers of the quality table: their prompts and
+	 * candidates come from JSON.
+	 */
 	private void reviewLabelers(int count) {
 		List<WebElement> buttons = browser.findElements(By.cssSelector("#labelers button.review"));
 		assertThat(buttons).hasSizeGreaterThanOrEqualTo(count);
@@ -210,7 +228,10 @@ class XssCorpusTests extends BrowserTest {
 		}
 	}
 
-	/** Every task of the project, one after the other: the prompt and candidates come in as server-rendered HTML. */
+	/**
+	 * Every task of the project, one after the other: the prompt and candidates come in
+	 * as server-rendered HTML.
+	 */
 	private void labelEveryTask(int tasks) {
 		String previous = null;
 		for (int i = 0; i < tasks; i++) {
@@ -222,7 +243,8 @@ class XssCorpusTests extends BrowserTest {
 			});
 			previous = browser.findElement(By.id("prompt-text")).getText();
 			checkPage("label page task " + (i + 1));
-			// A script click: which element lies on top of the button is not this test's business.
+			// A script click: which element lies on top of the button is not this test's
+			// business.
 			script("arguments[0].click()", browser.findElement(By.id("skip")));
 		}
 		visible(By.id("all-done"));
@@ -246,14 +268,21 @@ class XssCorpusTests extends BrowserTest {
 	record Corpus(String project, int prompts, List<String> namedProjects, List<String> usernames, String pageLabeler) {
 	}
 
-	/** The corpus in every place a user can write text, through the API where it accepts it. */
+	/**
+	 * The corpus in every place a user can write text, through the API where it accepts
+	 * it.
+	 */
 	private Corpus store(List<String> payloads) {
-		// A token instead of the password: hundreds of calls, each without a bcrypt check.
-		admin = ApiClient.bearer(api.post("/api/v1/tokens", admin(), "{\"name\":\"xss corpus\"}").expectStatus(201).json()
-			.path("token").asString());
+		// A token instead of the password: hundreds of calls, each without a bcrypt
+		// check.
+		admin = ApiClient.bearer(api.post("/api/v1/tokens", admin(), "{\"name\":\"xss corpus\"}")
+			.expectStatus(201)
+			.json()
+			.path("token")
+			.asString());
 		String combined = "\"><img src=x onerror=\"window.__xss='name'\"><script>window.__xss='name'</script>";
-		long project = newProject(Map.of("name", combined, "guidelines", String.join("\n\n", payloads), "min_candidates", 2,
-				"max_candidates", 9, "rankings_per_prompt", 100));
+		long project = newProject(Map.of("name", combined, "guidelines", String.join("\n\n", payloads),
+				"min_candidates", 2, "max_candidates", 9, "rankings_per_prompt", 100));
 		int prompts = importPrompts(project, payloads);
 		List<String> namedProjects = new ArrayList<>();
 		for (String payload : payloads) {
@@ -272,11 +301,17 @@ class XssCorpusTests extends BrowserTest {
 
 	/** Through the API, with the admin's token. */
 	private long newProject(Map<String, Object> settings) {
-		return Long.parseLong(api.post("/api/v1/projects", admin, JSON.writeValueAsString(settings)).expectStatus(201).json()
-			.path("id").asString());
+		return Long.parseLong(api.post("/api/v1/projects", admin, JSON.writeValueAsString(settings))
+			.expectStatus(201)
+			.json()
+			.path("id")
+			.asString());
 	}
 
-	/** Nine payloads a prompt: one as its text, the others as candidates, external id and model name. */
+	/**
+	 * Nine payloads a prompt: one as its text, the others as candidates, external id and
+	 * model name.
+	 */
 	private int importPrompts(long project, List<String> payloads) {
 		StringBuilder ndjson = new StringBuilder();
 		int records = 0;
@@ -296,19 +331,22 @@ class XssCorpusTests extends BrowserTest {
 			ndjson.append(JSON.writeValueAsString(record)).append('\n');
 			records++;
 		}
-		JsonNode imported = api.send("POST", "/api/v1/projects/" + project + "/prompts", admin, "application/x-ndjson",
-				ndjson.toString()).expectStatus(201).json();
+		JsonNode imported = api
+			.send("POST", "/api/v1/projects/" + project + "/prompts", admin, "application/x-ndjson", ndjson.toString())
+			.expectStatus(201)
+			.json();
 		assertThat(imported.path("imported").asInt()).isEqualTo(records);
 		return records;
 	}
 
 	/**
-	 * A labeler with this name. The API refuses names outside letters, digits and {@code . _ @ -}; the others are
-	 * stored directly, as an older version or another door might have, since the pages must escape them anyway.
+	 * A labeler with this name. The API refuses names outside letters, digits and
+	 * {@code . _ @ -}; the others are stored directly, as an older version or another
+	 * door might have, since the pages must escape them anyway.
 	 */
 	private String labeler(String username) {
-		ApiClient.Response created = api.post("/api/v1/users", admin, JSON.writeValueAsString(
-				Map.of("username", username, "password", PASSWORD, "role", "LABELER")));
+		ApiClient.Response created = api.post("/api/v1/users", admin,
+				JSON.writeValueAsString(Map.of("username", username, "password", PASSWORD, "role", "LABELER")));
 		if (created.status() != 201) {
 			assertThat(created.status()).as("creating user %s: %s", username, created.body()).isEqualTo(400);
 			jdbc.sql("INSERT INTO users (username, password_hash, role) VALUES (?, ?, 'LABELER')")
@@ -325,26 +363,37 @@ class XssCorpusTests extends BrowserTest {
 		return passwordHash;
 	}
 
-	/** The labeler ranks the first task offered, best first as offered, with a hostile comment. */
+	/**
+	 * The labeler ranks the first task offered, best first as offered, with a hostile
+	 * comment.
+	 */
 	private void rankFirstTask(long project, String username, String comment) {
 		ApiClient.Credentials credentials = credentialsOf(username);
-		JsonNode task = api.post("/api/v1/projects/" + project + "/tasks/next", credentials, null).expectStatus(200).json();
+		JsonNode task = api.post("/api/v1/projects/" + project + "/tasks/next", credentials, null)
+			.expectStatus(200)
+			.json();
 		List<List<String>> tiers = new ArrayList<>();
 		for (JsonNode candidate : task.path("candidates")) {
 			tiers.add(List.of(candidate.path("id").asString()));
 		}
 		api.post("/api/v1/assignments/" + task.path("assignment_id").asString() + "/ranking", credentials,
-				JSON.writeValueAsString(Map.of("ranking", tiers, "comment", comment))).expectStatus(201);
+				JSON.writeValueAsString(Map.of("ranking", tiers, "comment", comment)))
+			.expectStatus(201);
 	}
 
 	/**
-	 * A token taken with HTTP Basic for most; a name with a colon cannot travel in Basic credentials, so that user signs in with the
-	 * login form and takes a token with the session, as a user of our pages would.
+	 * A token taken with HTTP Basic for most; a name with a colon cannot travel in Basic
+	 * credentials, so that user signs in with the login form and takes a token with the
+	 * session, as a user of our pages would.
 	 */
 	private ApiClient.Credentials credentialsOf(String username) {
 		if (!username.contains(":")) {
-			return ApiClient.bearer(api.post("/api/v1/tokens", ApiClient.basic(username, PASSWORD), "{\"name\":\"xss corpus\"}")
-				.expectStatus(201).json().path("token").asString());
+			return ApiClient
+				.bearer(api.post("/api/v1/tokens", ApiClient.basic(username, PASSWORD), "{\"name\":\"xss corpus\"}")
+					.expectStatus(201)
+					.json()
+					.path("token")
+					.asString());
 		}
 		try {
 			HttpClient session = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
@@ -370,7 +419,8 @@ class XssCorpusTests extends BrowserTest {
 	private HttpResponse<String> send(HttpClient session, String method, String path, String csrf, String body)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (csrf != null) {
 			request.header("X-CSRF-TOKEN", csrf).header("Content-Type", "application/json");
 		}
@@ -386,7 +436,10 @@ class XssCorpusTests extends BrowserTest {
 		return matcher.group(1);
 	}
 
-	/** Text that reaches pages from background work: generation job messages and model names, a run's error. */
+	/**
+	 * Text that reaches pages from background work: generation job messages and model
+	 * names, a run's error.
+	 */
 	private void storeJobsAndRuns(long project, List<String> payloads) {
 		for (int i = 0; i < 10; i++) {
 			jdbc.sql("""
@@ -395,16 +448,20 @@ class XssCorpusTests extends BrowserTest {
 				.params(project, payloads.get(i * 5 % payloads.size()), payloads.get((i * 5 + 1) % payloads.size()))
 				.update();
 		}
-		jdbc.sql("""
-				INSERT INTO training_runs (project_id, status, objective, architecture, source, settings, error, finished_at)
-				VALUES (?, 'FAILED', 'rank', 'pooled', 'rankings', ?::jsonb, ?, now())""")
+		jdbc.sql(
+				"""
+						INSERT INTO training_runs (project_id, status, objective, architecture, source, settings, error, finished_at)
+						VALUES (?, 'FAILED', 'rank', 'pooled', 'rankings', ?::jsonb, ?, now())""")
 			.params(project, """
 					{"objective":"rank","architecture":"pooled","source":"rankings","epochs":1,"learning_rate":0.001,
 					 "batch_size":4,"validation_fraction":0.1,"seed":1}""", String.join(" ", payloads.subList(0, 12)))
 			.update();
 	}
 
-	/** The corpus file: one payload a line, {@code \n} and {@code \}{@code uXXXX} escapes expanded. */
+	/**
+	 * The corpus file: one payload a line, {@code \n} and {@code \}{@code uXXXX} escapes
+	 * expanded.
+	 */
 	private static List<String> payloads() throws IOException {
 		List<String> payloads = new ArrayList<>();
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(

@@ -4,7 +4,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 
-/** A CIDR range such as {@code 10.0.0.0/8} or {@code fc00::/7}; a single address is a range of one. */
+/**
+ * A CIDR range such as {@code 10.0.0.0/8} or {@code fc00::/7}; a single address is a
+ * range of one.
+ */
 final class AddressRange {
 
 	private final byte[] network;
@@ -16,7 +19,10 @@ final class AddressRange {
 		this.prefix = prefix;
 	}
 
-	/** Parses {@code address/prefix} or a lone address; both must be literal (never resolved). */
+	/**
+	 * Parses {@code address/prefix} or a lone address; both must be literal (never
+	 * resolved).
+	 */
 	static AddressRange parse(String text) {
 		int slash = text.indexOf('/');
 		InetAddress address = literal(slash < 0 ? text : text.substring(0, slash));
@@ -37,8 +43,9 @@ final class AddressRange {
 	}
 
 	/**
-	 * An IP address written literally: IPv6, or IPv4 as four decimal numbers. Any other spelling ({@code 2130706433},
-	 * {@code 0177.0.0.1}, {@code 0x7f.1}, {@code 127.1}) is refused, because tools disagree on what it means.
+	 * An IP address written literally: IPv6, or IPv4 as four decimal numbers. Any other
+	 * spelling ({@code 2130706433}, {@code 0177.0.0.1}, {@code 0x7f.1}, {@code 127.1}) is
+	 * refused, because tools disagree on what it means.
 	 */
 	static InetAddress literal(String text) {
 		String address = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
@@ -49,8 +56,8 @@ final class AddressRange {
 			return parseLiteral(address, text);
 		}
 		if (!HostNames.isDottedDecimal(address)) {
-			throw new IllegalArgumentException("'" + text
-					+ "' is not an IP address written as four decimal numbers (such as 10.0.0.1) or IPv6");
+			throw new IllegalArgumentException(
+					"'" + text + "' is not an IP address written as four decimal numbers (such as 10.0.0.1) or IPv6");
 		}
 		return parseLiteral(address, text);
 	}

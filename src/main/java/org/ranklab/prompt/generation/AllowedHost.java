@@ -3,9 +3,10 @@ package org.ranklab.prompt.generation;
 import java.net.InetAddress;
 
 /**
- * One entry of {@code ranklab.generation.allowed-hosts}: a host name, an IP address or a CIDR range, each
- * optionally with a port ({@code vllm.internal}, {@code 127.0.0.1:8000}, {@code [::1]:8000}, {@code 10.0.0.0/8},
- * {@code 10.1.0.0/16:8000}). Without a port, every port is allowed.
+ * One entry of {@code ranklab.generation.allowed-hosts}: a host name, an IP address or a
+ * CIDR range, each optionally with a port ({@code vllm.internal}, {@code 127.0.0.1:8000},
+ * {@code [::1]:8000}, {@code 10.0.0.0/8}, {@code 10.1.0.0/16:8000}). Without a port,
+ * every port is allowed.
  *
  * @param name a normalized host name, or null for an address range
  * @param range the addresses, or null for a host name

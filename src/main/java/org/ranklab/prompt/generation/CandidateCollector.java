@@ -9,10 +9,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Gathers {@code n} distinct, non-blank completions for prompts of one job. Asks for the missing number at once
- * ({@code n}); once the server shows that it ignores {@code n} (one choice for several asked), asks one at a
- * time. Requests that fail or bring nothing new draw on the prompt's retry budget; failures wait with
- * exponential backoff, or as long as the server's {@code Retry-After} says.
+ * Gathers {@code n} distinct, non-blank completions for prompts of one job. Asks for the
+ * missing number at once ({@code n}); once the server shows that it ignores {@code n}
+ * (one choice for several asked), asks one at a time. Requests that fail or bring nothing
+ * new draw on the prompt's retry budget; failures wait with exponential backoff, or as
+ * long as the server's {@code Retry-After} says.
  */
 class CandidateCollector {
 
@@ -71,8 +72,8 @@ class CandidateCollector {
 				for (Completion completion : answer) {
 					String text = completion.text() == null ? "" : completion.text().strip();
 					if (!text.isEmpty() && distinct.size() < n) {
-						distinct.putIfAbsent(text, new Completion(text, completion.finishReason(),
-								completion.servedModel()));
+						distinct.putIfAbsent(text,
+								new Completion(text, completion.finishReason(), completion.servedModel()));
 					}
 				}
 				if (distinct.size() == before) {
@@ -99,12 +100,16 @@ class CandidateCollector {
 			}
 		}
 		if (distinct.size() < n) {
-			return new Outcome(List.of(), "%d of %d distinct candidates; %s".formatted(distinct.size(), n, lastProblem));
+			return new Outcome(List.of(),
+					"%d of %d distinct candidates; %s".formatted(distinct.size(), n, lastProblem));
 		}
 		return new Outcome(List.copyOf(distinct.values()), null);
 	}
 
-	/** The server's Retry-After when it gave one (capped), else exponential backoff with jitter. */
+	/**
+	 * The server's Retry-After when it gave one (capped), else exponential backoff with
+	 * jitter.
+	 */
 	Duration pause(int failuresInARow, Duration retryAfter) {
 		if (retryAfter != null) {
 			return retryAfter.compareTo(properties.retryAfterMax()) > 0 ? properties.retryAfterMax() : retryAfter;

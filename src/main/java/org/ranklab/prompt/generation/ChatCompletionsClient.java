@@ -24,9 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Calls an OpenAI-compatible {@code POST {base_url}/chat/completions} (vLLM, Ollama, llama.cpp server, hosted
- * APIs). Redirects are never followed, so neither the prompt nor the key goes anywhere but the given server.
- * Nothing here logs a request's headers: the API key must never reach a log.
+ * Calls an OpenAI-compatible {@code POST {base_url}/chat/completions} (vLLM, Ollama,
+ * llama.cpp server, hosted APIs). Redirects are never followed, so neither the prompt nor
+ * the key goes anywhere but the given server. Nothing here logs a request's headers: the
+ * API key must never reach a log.
  */
 @Component
 class ChatCompletionsClient {
@@ -52,7 +53,10 @@ class ChatCompletionsClient {
 			.build();
 	}
 
-	/** Asks for {@code n} completions of one prompt; the server may return fewer (some ignore {@code n}). */
+	/**
+	 * Asks for {@code n} completions of one prompt; the server may return fewer (some
+	 * ignore {@code n}).
+	 */
 	List<Completion> complete(GenerationSettings settings, String apiKey, String prompt, int n)
 			throws ModelCallFailed, InterruptedException {
 		checkAddress(settings);
@@ -79,10 +83,11 @@ class ChatCompletionsClient {
 	}
 
 	/**
-	 * Checks the model server's address again just before connecting: the job may have waited in the queue, the
-	 * allow-list may have changed, or the name may resolve elsewhere now (DNS rebinding). The HTTP client resolves
-	 * the name again, but the JVM caches lookups ({@code networkaddress.cache.ttl}, 30 s by default), so it sees
-	 * the addresses checked here.
+	 * Checks the model server's address again just before connecting: the job may have
+	 * waited in the queue, the allow-list may have changed, or the name may resolve
+	 * elsewhere now (DNS rebinding). The HTTP client resolves the name again, but the JVM
+	 * caches lookups ({@code networkaddress.cache.ttl}, 30 s by default), so it sees the
+	 * addresses checked here.
 	 */
 	private void checkAddress(GenerationSettings settings) throws ModelCallFailed {
 		try {
@@ -113,8 +118,9 @@ class ChatCompletionsClient {
 			throw ModelCallFailed.retry(what, retryAfter(response).orElse(null));
 		}
 		if (status >= 300 && status < 400) {
-			throw ModelCallFailed.job(what + " (a redirect" + response.headers().firstValue("Location")
-				.map(location -> " to " + location).orElse("") + "); redirects are not followed, give the final base_url");
+			throw ModelCallFailed.job(what + " (a redirect"
+					+ response.headers().firstValue("Location").map(location -> " to " + location).orElse("")
+					+ "); redirects are not followed, give the final base_url");
 		}
 		if (status == 400 || status == 413 || status == 422) {
 			throw ModelCallFailed.prompt(what + errorText(response.body(), apiKey));
@@ -147,7 +153,10 @@ class ChatCompletionsClient {
 		return completions;
 	}
 
-	/** The message content: a string, or (newer APIs) a list of parts whose text parts are joined. */
+	/**
+	 * The message content: a string, or (newer APIs) a list of parts whose text parts are
+	 * joined.
+	 */
 	private static String text(JsonNode choice) {
 		JsonNode content = choice.path("message").path("content");
 		if (content.isString()) {

@@ -9,7 +9,10 @@ import org.ranklab.prompt.jobs.Jobs;
 import org.ranklab.prompt.jobs.NewJob;
 import org.ranklab.web.ConflictException;
 
-/** Starts generation jobs: checks the request, then queues a job that runs in the background. */
+/**
+ * Starts generation jobs: checks the request, then queues a job that runs in the
+ * background.
+ */
 @Service
 class Generation {
 
@@ -38,9 +41,10 @@ class Generation {
 		if (prompts.count(projectId) == 0) {
 			throw new ConflictException("no prompt of project " + projectId + " is waiting for candidates");
 		}
-		// The exclusive key settles the race of two starts at the same moment: one of them gets a 409.
-		return jobs.submit(new NewJob(GenerationWorker.TYPE, projectId, settings.parameters(), request.key(),
-				userId, GenerationWorker.TYPE + ":project:" + projectId));
+		// The exclusive key settles the race of two starts at the same moment: one of
+		// them gets a 409.
+		return jobs.submit(new NewJob(GenerationWorker.TYPE, projectId, settings.parameters(), request.key(), userId,
+				GenerationWorker.TYPE + ":project:" + projectId));
 	}
 
 	long waiting(long projectId) {

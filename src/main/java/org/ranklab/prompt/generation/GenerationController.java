@@ -21,7 +21,10 @@ class GenerationController {
 		this.generation = generation;
 	}
 
-	/** Queues a job that generates candidates for every prompt of the project waiting for them. */
+	/**
+	 * Queues a job that generates candidates for every prompt of the project waiting for
+	 * them.
+	 */
 	@PostMapping("/api/v1/projects/{id}/generation")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Map<String, String> start(@PathVariable long id, @RequestBody GenerationRequest request,

@@ -9,7 +9,10 @@ import org.ranklab.project.Project;
 import org.ranklab.project.Projects;
 import org.ranklab.prompt.jobs.Jobs;
 
-/** The page that starts a generation job and follows it; the work is done by the page's script via the API. */
+/**
+ * The page that starts a generation job and follows it; the work is done by the page's
+ * script via the API.
+ */
 @Controller
 class GenerationPageController {
 

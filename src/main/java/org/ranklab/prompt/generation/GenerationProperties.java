@@ -11,17 +11,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param concurrency requests in flight at once per generation job
  * @param connectTimeout time to open a connection to the model server
- * @param requestTimeout time for one chat-completions request, from sending it to the whole answer
- * @param retryBudget requests per prompt that may fail (429, 5xx, timeout, network) or bring no new distinct
- * candidate before the prompt is given up and left waiting
- * @param backoffInitial wait before the first retry; doubled for each further failure in a row
+ * @param requestTimeout time for one chat-completions request, from sending it to the
+ * whole answer
+ * @param retryBudget requests per prompt that may fail (429, 5xx, timeout, network) or
+ * bring no new distinct candidate before the prompt is given up and left waiting
+ * @param backoffInitial wait before the first retry; doubled for each further failure in
+ * a row
  * @param backoffMax the longest wait between retries
  * @param retryAfterMax the longest wait a server's {@code Retry-After} may impose
- * @param allowedHosts host names, IP addresses or CIDR ranges, each optionally with {@code :port}, that
- * generation may call even though they are loopback, private or otherwise not public (see
- * {@link ModelServerPolicy})
- * @param allowPublicAddresses whether public addresses may be called without being listed in
- * {@code allowedHosts}
+ * @param allowedHosts host names, IP addresses or CIDR ranges, each optionally with
+ * {@code :port}, that generation may call even though they are loopback, private or
+ * otherwise not public (see {@link ModelServerPolicy})
+ * @param allowPublicAddresses whether public addresses may be called without being listed
+ * in {@code allowedHosts}
  */
 @ConfigurationProperties("ranklab.generation")
 record GenerationProperties(@DefaultValue("4") int concurrency, @DefaultValue("10s") Duration connectTimeout,
@@ -37,7 +39,8 @@ record GenerationProperties(@DefaultValue("4") int concurrency, @DefaultValue("1
 		if (retryBudget < 0) {
 			throw new IllegalArgumentException("ranklab.generation.retry-budget must not be negative");
 		}
-		allowedHosts.forEach(AllowedHost::parse); // a mistyped entry stops the start, not the first job
+		allowedHosts.forEach(AllowedHost::parse); // a mistyped entry stops the start, not
+													// the first job
 	}
 
 }

@@ -12,8 +12,9 @@ import org.ranklab.web.InputError;
 import org.ranklab.web.InvalidInputException;
 
 /**
- * {@code POST /api/v1/projects/{id}/generation}. {@code n} defaults to the project's {@code min_candidates}: the
- * fewest candidates labelers may be shown, so the cheapest request that makes every prompt rankable.
+ * {@code POST /api/v1/projects/{id}/generation}. {@code n} defaults to the project's
+ * {@code min_candidates}: the fewest candidates labelers may be shown, so the cheapest
+ * request that makes every prompt rankable.
  */
 record GenerationRequest(String baseUrl, String model, String apiKey, Integer n, Double temperature,
 		Integer maxTokens) {
@@ -95,7 +96,9 @@ record GenerationRequest(String baseUrl, String model, String apiKey, Integer n,
 		}
 	}
 
-	/** Never shows the API key, should a request ever end up in a log or an error message. */
+	/**
+	 * Never shows the API key, should a request ever end up in a log or an error message.
+	 */
 	@Override
 	public String toString() {
 		return "GenerationRequest[baseUrl=" + baseUrl + ", model=" + model + ", apiKey="

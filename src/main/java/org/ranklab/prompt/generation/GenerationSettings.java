@@ -6,9 +6,10 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
-/** A validated generation request, without its API key: what the job's parameters hold. */
-record GenerationSettings(URI baseUrl, String model, int n, double temperature, int maxTokens,
-		boolean withApiKey) {
+/**
+ * A validated generation request, without its API key: what the job's parameters hold.
+ */
+record GenerationSettings(URI baseUrl, String model, int n, double temperature, int maxTokens, boolean withApiKey) {
 
 	URI chatCompletions() {
 		return URI.create(baseUrl.toString().replaceAll("/+$", "") + "/chat/completions");

@@ -21,9 +21,10 @@ import org.ranklab.prompt.jobs.JobContext;
 import org.ranklab.prompt.jobs.JobWorker;
 
 /**
- * Runs a generation job: every prompt of the project that was waiting when the job first started gets
- * {@code n} distinct candidates from the model server, {@code concurrency} prompts at a time. Resumable: a
- * restarted job skips prompts that got their candidates, and progress counts them as done.
+ * Runs a generation job: every prompt of the project that was waiting when the job first
+ * started gets {@code n} distinct candidates from the model server, {@code concurrency}
+ * prompts at a time. Resumable: a restarted job skips prompts that got their candidates,
+ * and progress counts them as done.
  */
 @Component
 class GenerationWorker implements JobWorker {
@@ -128,7 +129,10 @@ class GenerationWorker implements JobWorker {
 			}
 		}
 
-		/** Hands prompts to the pool, keeping only a few queued so that cancelling stops quickly. */
+		/**
+		 * Hands prompts to the pool, keeping only a few queued so that cancelling stops
+		 * quickly.
+		 */
 		private void feed(ExecutorService pool) throws InterruptedException {
 			Semaphore queued = new Semaphore(properties.concurrency() * 2);
 			long after = 0;
@@ -184,11 +188,13 @@ class GenerationWorker implements JobWorker {
 				fatal.compareAndSet(null, e);
 			}
 			catch (InterruptedException e) {
-				Thread.currentThread().interrupt(); // cancelled or stopping: the prompt stays waiting
+				Thread.currentThread().interrupt(); // cancelled or stopping: the prompt
+													// stays waiting
 			}
 			catch (RuntimeException e) {
 				if (Thread.currentThread().isInterrupted()) {
-					return; // the app is stopping: the prompt stays waiting for the resumed job
+					return; // the app is stopping: the prompt stays waiting for the
+							// resumed job
 				}
 				failed.incrementAndGet();
 				lastProblem.set("prompt " + prompt.id() + ": " + e.getClass().getSimpleName());

@@ -10,7 +10,10 @@ final class HostNames {
 
 	private static final Pattern DOTTED_DECIMAL = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
 
-	/** A last label of digits, or 0x and hex digits: browsers and C libraries read such a name as IPv4. */
+	/**
+	 * A last label of digits, or 0x and hex digits: browsers and C libraries read such a
+	 * name as IPv4.
+	 */
 	private static final Pattern NUMERIC_LABEL = Pattern.compile("[0-9]+|0[xX][0-9a-fA-F]*");
 
 	private HostNames() {
@@ -26,7 +29,10 @@ final class HostNames {
 		return DOTTED_DECIMAL.matcher(host).matches();
 	}
 
-	/** True for every IPv4 spelling: {@code 10.0.0.1} but also {@code 2130706433}, {@code 0x7f.1}, {@code 127.1}. */
+	/**
+	 * True for every IPv4 spelling: {@code 10.0.0.1} but also {@code 2130706433},
+	 * {@code 0x7f.1}, {@code 127.1}.
+	 */
 	static boolean looksNumeric(String host) {
 		String name = normalize(host);
 		return NUMERIC_LABEL.matcher(name.substring(name.lastIndexOf('.') + 1)).matches();

@@ -7,11 +7,20 @@ class ModelCallFailed extends Exception {
 
 	enum Scope {
 
-		/** Worth retrying after a pause: rate limits, server errors, timeouts, broken connections. */
+		/**
+		 * Worth retrying after a pause: rate limits, server errors, timeouts, broken
+		 * connections.
+		 */
 		RETRY,
-		/** This prompt cannot be answered (400, 413, 422: e.g. too long for the model's context). */
+		/**
+		 * This prompt cannot be answered (400, 413, 422: e.g. too long for the model's
+		 * context).
+		 */
 		PROMPT,
-		/** No prompt will be answered (wrong key, wrong URL or model, a redirect): the job stops. */
+		/**
+		 * No prompt will be answered (wrong key, wrong URL or model, a redirect): the job
+		 * stops.
+		 */
 		JOB
 
 	}

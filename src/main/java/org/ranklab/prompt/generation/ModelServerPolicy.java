@@ -13,15 +13,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Which model servers generation may call (SSRF guard). A {@code base_url} must be http(s) with a host; every
- * address its host resolves to must be allowed: addresses in {@code ranklab.generation.allowed-hosts}, or
- * public addresses unless {@code ranklab.generation.allow-public-addresses} is false. Loopback, private,
- * link-local (cloud metadata at 169.254.169.254), shared (CGNAT), unspecified, multicast, broadcast and other
- * special-purpose ranges are refused unless listed; a host name listed there is allowed whatever it resolves to.
- * IPv4-mapped IPv6 addresses ({@code ::ffff:10.0.0.1}) are judged as the IPv4 address they stand for (Java
- * turns them into one), NAT64 addresses likewise; IPv4 spelled other than as four decimal numbers is refused.
- * Checked when a job is requested and again before every request to the model server, against what the name
- * resolves to then, so a name that turns private later (DNS rebinding) is refused.
+ * Which model servers generation may call (SSRF guard). A {@code base_url} must be
+ * http(s) with a host; every address its host resolves to must be allowed: addresses in
+ * {@code ranklab.generation.allowed-hosts}, or public addresses unless
+ * {@code ranklab.generation.allow-public-addresses} is false. Loopback, private,
+ * link-local (cloud metadata at 169.254.169.254), shared (CGNAT), unspecified, multicast,
+ * broadcast and other special-purpose ranges are refused unless listed; a host name
+ * listed there is allowed whatever it resolves to. IPv4-mapped IPv6 addresses
+ * ({@code ::ffff:10.0.0.1}) are judged as the IPv4 address they stand for (Java turns
+ * them into one), NAT64 addresses likewise; IPv4 spelled other than as four decimal
+ * numbers is refused. Checked when a job is requested and again before every request to
+ * the model server, against what the name resolves to then, so a name that turns private
+ * later (DNS rebinding) is refused.
  */
 @Component
 class ModelServerPolicy {
@@ -45,37 +48,28 @@ class ModelServerPolicy {
 
 	private static final String ALLOW_HINT = "; allow it explicitly in ranklab.generation.allowed-hosts";
 
-	/** Special-purpose ranges (RFC 6890 and successors) that are never public destinations. */
-	private static final Map<AddressRange, String> SPECIAL = ranges(
-			"0.0.0.0/8", "an unspecified (this-network) address",
-			"10.0.0.0/8", "a private address",
-			"100.64.0.0/10", "a shared (carrier-grade NAT) address",
-			"127.0.0.0/8", "a loopback address",
-			"169.254.0.0/16", "a link-local address (where cloud metadata services live)",
-			"172.16.0.0/12", "a private address",
-			"192.0.0.0/24", "an IETF protocol address",
-			"192.0.2.0/24", "a documentation address",
-			"192.88.99.0/24", "a 6to4 relay address",
-			"192.168.0.0/16", "a private address",
-			"198.18.0.0/15", "a benchmarking address",
-			"198.51.100.0/24", "a documentation address",
-			"203.0.113.0/24", "a documentation address",
-			"224.0.0.0/4", "a multicast address",
-			"240.0.0.0/4", "a reserved or broadcast address",
-			"::/128", "an unspecified address",
-			"::1/128", "a loopback address",
-			"::/96", "an IPv4-compatible IPv6 address",
-			"64:ff9b:1::/48", "a local NAT64 address",
-			"100::/64", "a discard address",
-			"2001::/32", "a Teredo address",
-			"2001:db8::/32", "a documentation address",
-			"2002::/16", "a 6to4 address",
-			"fc00::/7", "a unique local (private) address",
-			"fe80::/10", "a link-local address",
-			"fec0::/10", "a site-local address",
-			"ff00::/8", "a multicast address");
+	/**
+	 * Special-purpose ranges (RFC 6890 and successors) that are never public
+	 * destinations.
+	 */
+	private static final Map<AddressRange, String> SPECIAL = ranges("0.0.0.0/8",
+			"an unspecified (this-network) address", "10.0.0.0/8", "a private address", "100.64.0.0/10",
+			"a shared (carrier-grade NAT) address", "127.0.0.0/8", "a loopback address", "169.254.0.0/16",
+			"a link-local address (where cloud metadata services live)", "172.16.0.0/12", "a private address",
+			"192.0.0.0/24", "an IETF protocol address", "192.0.2.0/24", "a documentation address", "192.88.99.0/24",
+			"a 6to4 relay address", "192.168.0.0/16", "a private address", "198.18.0.0/15", "a benchmarking address",
+			"198.51.100.0/24", "a documentation address", "203.0.113.0/24", "a documentation address", "224.0.0.0/4",
+			"a multicast address", "240.0.0.0/4", "a reserved or broadcast address", "::/128", "an unspecified address",
+			"::1/128", "a loopback address", "::/96", "an IPv4-compatible IPv6 address", "64:ff9b:1::/48",
+			"a local NAT64 address", "100::/64", "a discard address", "2001::/32", "a Teredo address", "2001:db8::/32",
+			"a documentation address", "2002::/16", "a 6to4 address", "fc00::/7", "a unique local (private) address",
+			"fe80::/10", "a link-local address", "fec0::/10", "a site-local address", "ff00::/8",
+			"a multicast address");
 
-	/** NAT64 (RFC 6052): stands for the IPv4 address in its last 32 bits, which is judged instead. */
+	/**
+	 * NAT64 (RFC 6052): stands for the IPv4 address in its last 32 bits, which is judged
+	 * instead.
+	 */
 	private static final AddressRange NAT64 = AddressRange.parse("64:ff9b::/96");
 
 	private final List<AllowedHost> allowed;
@@ -96,7 +90,10 @@ class ModelServerPolicy {
 		this.resolver = resolver;
 	}
 
-	/** Refuses a URL that may not be called, before any connection; returns the addresses that may be. */
+	/**
+	 * Refuses a URL that may not be called, before any connection; returns the addresses
+	 * that may be.
+	 */
 	List<InetAddress> check(URI url) throws Refused {
 		String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
 		if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -176,7 +173,8 @@ class ModelServerPolicy {
 				throw new IllegalStateException(e);
 			}
 		}
-		return SPECIAL.entrySet().stream()
+		return SPECIAL.entrySet()
+			.stream()
 			.filter(range -> range.getKey().contains(address))
 			.map(Map.Entry::getValue)
 			.findFirst()

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Prompts waiting for generated candidates ({@code ready_at IS NULL} and no candidates), and storing what was
- * generated for them.
+ * Prompts waiting for generated candidates ({@code ready_at IS NULL} and no candidates),
+ * and storing what was generated for them.
  */
 @Repository
 class WaitingPrompts {
@@ -24,7 +24,10 @@ class WaitingPrompts {
 	record Prompt(long id, String text) {
 	}
 
-	/** The prompts a job works on: those waiting when it first started, up to the newest of them. */
+	/**
+	 * The prompts a job works on: those waiting when it first started, up to the newest
+	 * of them.
+	 */
 	record Scope(long prompts, long upToId) {
 	}
 
@@ -57,16 +60,18 @@ class WaitingPrompts {
 
 	/** The next waiting prompts after {@code afterId}, in id order. */
 	List<Prompt> page(long projectId, long afterId, long upToId, int limit) {
-		return jdbc.sql("SELECT p.id, p.text FROM prompts p WHERE " + WAITING
-				+ " AND p.id > ? AND p.id <= ? ORDER BY p.id LIMIT ?")
+		return jdbc
+			.sql("SELECT p.id, p.text FROM prompts p WHERE " + WAITING
+					+ " AND p.id > ? AND p.id <= ? ORDER BY p.id LIMIT ?")
 			.params(projectId, afterId, upToId, limit)
 			.query((rs, row) -> new Prompt(rs.getLong(1), rs.getString(2)))
 			.list();
 	}
 
 	/**
-	 * Stores a prompt's candidates at positions 0..n-1 and marks it ready, all in one transaction; false (and
-	 * nothing stored) when the prompt no longer waits, e.g. another job or an import filled it meanwhile.
+	 * Stores a prompt's candidates at positions 0..n-1 and marks it ready, all in one
+	 * transaction; false (and nothing stored) when the prompt no longer waits, e.g.
+	 * another job or an import filled it meanwhile.
 	 */
 	@Transactional
 	boolean store(long promptId, List<Completion> candidates, GenerationSettings settings, long jobId) {

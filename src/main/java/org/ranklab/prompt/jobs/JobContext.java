@@ -22,7 +22,10 @@ public interface JobContext {
 	/** 1 for the first run, more when the job resumes after a worker died. */
 	int attempt();
 
-	/** Records progress (0..1), a message for users and the job's figures; written to the database every beat. */
+	/**
+	 * Records progress (0..1), a message for users and the job's figures; written to the
+	 * database every beat.
+	 */
 	void report(double progress, String message, Map<String, Object> details);
 
 	boolean isCancelRequested();

@@ -14,8 +14,8 @@ record JobResponse(String id, String type, String projectId, JobStatus status, d
 	static JobResponse of(Job job) {
 		return new JobResponse(Long.toString(job.id()), job.type(),
 				job.projectId() == null ? null : Long.toString(job.projectId()), job.status(), job.progress(),
-				job.message(), job.parameters(), job.details(), job.cancelRequested(), job.attempts(),
-				job.createdAt(), job.startedAt(), job.finishedAt(), job.heartbeat());
+				job.message(), job.parameters(), job.details(), job.cancelRequested(), job.attempts(), job.createdAt(),
+				job.startedAt(), job.finishedAt(), job.heartbeat());
 	}
 
 }

@@ -25,12 +25,13 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 /**
- * Runs jobs as db-scheduler one-time tasks (one queue entry per job), handing each to the {@link JobWorker} of
- * its type and keeping the {@code jobs} row up to date.
+ * Runs jobs as db-scheduler one-time tasks (one queue entry per job), handing each to the
+ * {@link JobWorker} of its type and keeping the {@code jobs} row up to date.
  * <p>
- * A job whose instance died stays RUNNING with a stale heartbeat until db-scheduler's dead-execution check
- * revives its queue entry, here or on another instance; the worker then resumes it. An app stopping mid-job
- * leaves it RUNNING and retried shortly after, for the same reason.
+ * A job whose instance died stays RUNNING with a stale heartbeat until db-scheduler's
+ * dead-execution check revives its queue entry, here or on another instance; the worker
+ * then resumes it. An app stopping mid-job leaves it RUNNING and retried shortly after,
+ * for the same reason.
  */
 @Component
 class JobRunner implements DisposableBean {
@@ -62,7 +63,8 @@ class JobRunner implements DisposableBean {
 
 	OneTimeTask<JobTaskData> task() {
 		return Tasks.oneTime(TASK)
-			// Only reached when the app stops mid-job (or on an Error): try again soon, here or elsewhere.
+			// Only reached when the app stops mid-job (or on an Error): try again soon,
+			// here or elsewhere.
 			.onFailure(new FailureHandler.OnFailureRetryLater<>(properties.pollingInterval()))
 			.onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
 			.execute((instance, context) -> run(instance.getData(), context.getSchedulerState()));
@@ -122,7 +124,8 @@ class JobRunner implements DisposableBean {
 					store.interrupted(job.id());
 				}
 				catch (RuntimeException unreachable) {
-					// The database may already be gone (the embedded one stops on its own hook).
+					// The database may already be gone (the embedded one stops on its own
+					// hook).
 				}
 				log.info("Job {} interrupted by shutdown; it resumes later", job.id());
 				throw new IllegalStateException("interrupted by shutdown", e);

@@ -16,19 +16,22 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 
 /**
- * db-scheduler on the application's PostgreSQL, configured here rather than by its Spring Boot starter: the
- * 16.x starter is compiled against Spring Boot 3 class names, so on Boot 4 its ordering after the
- * {@code DataSource} auto-configuration is lost and its health and metrics parts never load.
+ * db-scheduler on the application's PostgreSQL, configured here rather than by its Spring
+ * Boot starter: the 16.x starter is compiled against Spring Boot 3 class names, so on
+ * Boot 4 its ordering after the {@code DataSource} auto-configuration is lost and its
+ * health and metrics parts never load.
  * <p>
- * The scheduler starts once the context is ready (Flyway has created {@code scheduled_tasks}) and stops first
- * on shutdown, while the database is still there.
+ * The scheduler starts once the context is ready (Flyway has created
+ * {@code scheduled_tasks}) and stops first on shutdown, while the database is still
+ * there.
  */
 @Configuration(proxyBeanMethods = false)
 class JobScheduling {
 
 	@Bean(destroyMethod = "")
 	Scheduler jobScheduler(DataSource dataSource, JobRunner runner, JobProperties properties) {
-		// Transaction-aware, so that a job's row and its queue entry are committed together (Jobs.submit).
+		// Transaction-aware, so that a job's row and its queue entry are committed
+		// together (Jobs.submit).
 		return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), runner.task())
 			.schedulerName(new SchedulerName.Fixed(instanceName()))
 			.serializer(new JsonTaskDataSerializer())

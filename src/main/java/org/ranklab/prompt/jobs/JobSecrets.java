@@ -21,11 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Encrypts a job's secret (a model server's API key) for its queue entry with AES-256-GCM, so that whoever
- * reads the database (a backup, a read-only replica, a leaked dump) does not read the key with it. The key
- * comes from {@code ranklab.jobs.secret-key} (base64 of 32 bytes), the same on every instance; without it,
- * from a file in the data directory, created on first use, which suits one instance or instances sharing
- * that directory.
+ * Encrypts a job's secret (a model server's API key) for its queue entry with
+ * AES-256-GCM, so that whoever reads the database (a backup, a read-only replica, a
+ * leaked dump) does not read the key with it. The key comes from
+ * {@code ranklab.jobs.secret-key} (base64 of 32 bytes), the same on every instance;
+ * without it, from a file in the data directory, created on first use, which suits one
+ * instance or instances sharing that directory.
  */
 class JobSecrets {
 
@@ -55,7 +56,9 @@ class JobSecrets {
 		return new JobSecrets(Base64.getDecoder().decode(base64.strip()));
 	}
 
-	/** The key in {@code file}, made (readable by this user only) when there is none yet. */
+	/**
+	 * The key in {@code file}, made (readable by this user only) when there is none yet.
+	 */
 	static JobSecrets withKeyFile(Path file) {
 		try {
 			if (Files.notExists(file)) {
@@ -92,8 +95,8 @@ class JobSecrets {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
 			byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-			return PREFIX + Base64.getEncoder().encodeToString(
-					ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array());
+			return PREFIX + Base64.getEncoder()
+				.encodeToString(ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array());
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("AES-GCM is not available", e);

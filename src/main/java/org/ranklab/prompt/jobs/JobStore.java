@@ -14,7 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code jobs} table, in plain SQL. Status changes are guarded so that a finished job never changes again. */
+/**
+ * The {@code jobs} table, in plain SQL. Status changes are guarded so that a finished job
+ * never changes again.
+ */
 @Repository
 class JobStore {
 
@@ -56,28 +59,25 @@ class JobStore {
 	Optional<Job> active(long projectId, String type) {
 		return jdbc.sql("SELECT " + COLUMNS + """
 				 FROM jobs WHERE project_id = ? AND type = ? AND status IN ('QUEUED', 'RUNNING')
-				ORDER BY id DESC LIMIT 1""")
-			.params(projectId, type)
-			.query(this::job)
-			.optional();
+				ORDER BY id DESC LIMIT 1""").params(projectId, type).query(this::job).optional();
 	}
 
 	/**
-	 * Claims a queued or interrupted job for a run and counts the attempt; empty when the job is finished or
-	 * gone, so a stale queue entry never runs it again.
+	 * Claims a queued or interrupted job for a run and counts the attempt; empty when the
+	 * job is finished or gone, so a stale queue entry never runs it again.
 	 */
 	Optional<Job> start(long id) {
 		return jdbc.sql("""
 				UPDATE jobs SET status = 'RUNNING', attempts = attempts + 1, heartbeat = now(),
 				                started_at = coalesce(started_at, now())
 				WHERE id = ? AND status IN ('QUEUED', 'RUNNING')
-				""" + " RETURNING " + COLUMNS)
-			.param(id)
-			.query(this::job)
-			.optional();
+				""" + " RETURNING " + COLUMNS).param(id).query(this::job).optional();
 	}
 
-	/** Writes a running job's progress and heartbeat; answers whether a cancel was requested. */
+	/**
+	 * Writes a running job's progress and heartbeat; answers whether a cancel was
+	 * requested.
+	 */
 	boolean beat(long id, double progress, String message, Map<String, Object> details) {
 		return jdbc.sql("""
 				UPDATE jobs SET progress = ?, message = ?, details = ?::jsonb, heartbeat = now()
@@ -89,19 +89,23 @@ class JobStore {
 			.orElse(false);
 	}
 
-	/** A run cut short by the app stopping: it resumes later, and this attempt does not count against it. */
+	/**
+	 * A run cut short by the app stopping: it resumes later, and this attempt does not
+	 * count against it.
+	 */
 	void interrupted(long id) {
 		jdbc.sql("""
 				UPDATE jobs SET attempts = greatest(attempts - 1, 0), heartbeat = now(),
 				                message = 'interrupted by a shutdown; resumes when an instance is up'
-				WHERE id = ? AND status = 'RUNNING'""")
-			.param(id)
-			.update();
+				WHERE id = ? AND status = 'RUNNING'""").param(id).update();
 	}
 
 	boolean isCancelRequested(long id) {
-		return jdbc.sql("SELECT cancel_requested FROM jobs WHERE id = ?").param(id).query(Boolean.class)
-			.optional().orElse(true);
+		return jdbc.sql("SELECT cancel_requested FROM jobs WHERE id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.optional()
+			.orElse(true);
 	}
 
 	void finish(long id, JobStatus status, Double progress, String message) {
@@ -117,18 +121,14 @@ class JobStore {
 	boolean requestCancel(long id) {
 		return jdbc.sql("""
 				UPDATE jobs SET cancel_requested = true
-				WHERE id = ? AND status IN ('QUEUED', 'RUNNING')""")
-			.param(id)
-			.update() == 1;
+				WHERE id = ? AND status IN ('QUEUED', 'RUNNING')""").param(id).update() == 1;
 	}
 
 	/** Ends a job that no worker has started yet. */
 	boolean cancelQueued(long id) {
 		return jdbc.sql("""
 				UPDATE jobs SET status = 'CANCELLED', finished_at = now(), message = 'cancelled before it started'
-				WHERE id = ? AND status = 'QUEUED'""")
-			.param(id)
-			.update() == 1;
+				WHERE id = ? AND status = 'QUEUED'""").param(id).update() == 1;
 	}
 
 	private static double clamp(double progress) {
@@ -137,11 +137,11 @@ class JobStore {
 
 	private Job job(ResultSet rs, int row) throws SQLException {
 		Long projectId = rs.getObject("project_id", Long.class);
-		return new Job(rs.getLong("id"), rs.getString("type"), projectId,
-				JobStatus.valueOf(rs.getString("status")), rs.getDouble("progress"), rs.getString("message"),
-				tree(rs.getString("parameters")), tree(rs.getString("details")), rs.getBoolean("cancel_requested"),
-				rs.getInt("attempts"), instant(rs, "created_at"), instant(rs, "started_at"),
-				instant(rs, "finished_at"), instant(rs, "heartbeat"));
+		return new Job(rs.getLong("id"), rs.getString("type"), projectId, JobStatus.valueOf(rs.getString("status")),
+				rs.getDouble("progress"), rs.getString("message"), tree(rs.getString("parameters")),
+				tree(rs.getString("details")), rs.getBoolean("cancel_requested"), rs.getInt("attempts"),
+				instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
+				instant(rs, "heartbeat"));
 	}
 
 	private JsonNode tree(String text) {

@@ -1,6 +1,9 @@
 package org.ranklab.prompt.jobs;
 
-/** What a job's queue entry holds: the job to run and its secret, gone when the entry is deleted. */
+/**
+ * What a job's queue entry holds: the job to run and its secret, gone when the entry is
+ * deleted.
+ */
 record JobTaskData(long jobId, String secret) {
 
 	@Override

@@ -17,8 +17,9 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 
 /**
- * Starts, finds and cancels background jobs. A module with long work registers a {@link JobWorker} for its
- * job type and submits jobs here; users follow them at {@code /api/v1/jobs/{id}}.
+ * Starts, finds and cancels background jobs. A module with long work registers a
+ * {@link JobWorker} for its job type and submits jobs here; users follow them at
+ * {@code /api/v1/jobs/{id}}.
  */
 @Service
 public class Jobs {
@@ -36,8 +37,9 @@ public class Jobs {
 	}
 
 	/**
-	 * Stores the job as QUEUED and queues it, both in one transaction; a worker picks it up as soon as it is
-	 * committed and one is free. A {@code 409} when a job with the same exclusive key is queued or running.
+	 * Stores the job as QUEUED and queues it, both in one transaction; a worker picks it
+	 * up as soon as it is committed and one is free. A {@code 409} when a job with the
+	 * same exclusive key is queued or running.
 	 */
 	@Transactional
 	public Job submit(NewJob job) {
@@ -80,8 +82,9 @@ public class Jobs {
 	}
 
 	/**
-	 * Cancels a job: a queued one ends at once, a running one as soon as its worker sees the request (within a
-	 * beat). Cancelling a cancelled job changes nothing; a job that already ended otherwise is a {@code 409}.
+	 * Cancels a job: a queued one ends at once, a running one as soon as its worker sees
+	 * the request (within a beat). Cancelling a cancelled job changes nothing; a job that
+	 * already ended otherwise is a {@code 409}.
 	 */
 	public Job cancel(long id) {
 		Job job = get(id);
@@ -93,7 +96,8 @@ public class Jobs {
 		}
 		if (job.status() == JobStatus.QUEUED) {
 			try {
-				// Removes the queue entry, and the secret in it, unless a worker has just picked it up.
+				// Removes the queue entry, and the secret in it, unless a worker has just
+				// picked it up.
 				scheduler.cancel(JobRunner.TASK.instanceId(Long.toString(id)));
 			}
 			catch (TaskInstanceException e) {

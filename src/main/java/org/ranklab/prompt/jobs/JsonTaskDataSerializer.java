@@ -5,8 +5,9 @@ import tools.jackson.databind.json.JsonMapper;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 
 /**
- * Stores task data as JSON rather than Java serialization, so queue entries stay readable across versions of
- * the classes. A mapper of its own: the application's JSON settings must not change what is in the queue.
+ * Stores task data as JSON rather than Java serialization, so queue entries stay readable
+ * across versions of the classes. A mapper of its own: the application's JSON settings
+ * must not change what is in the queue.
  */
 class JsonTaskDataSerializer implements Serializer {
 

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A job while a worker runs it. Progress reports only change memory; {@link #beat()} writes the latest to the
- * database at a fixed rate and picks up cancel requests, so workers may report as often as they like.
+ * A job while a worker runs it. Progress reports only change memory; {@link #beat()}
+ * writes the latest to the database at a fixed rate and picks up cancel requests, so
+ * workers may report as often as they like.
  */
 final class RunningJob implements JobContext {
 
@@ -97,9 +98,10 @@ final class RunningJob implements JobContext {
 	}
 
 	/**
-	 * Writes progress and heartbeat; a database hiccup only delays the next beat. Synchronized so that the
-	 * last beat of a run, written after the scheduled ones are cancelled, cannot be overtaken by a scheduled
-	 * beat still in flight with older figures.
+	 * Writes progress and heartbeat; a database hiccup only delays the next beat.
+	 * Synchronized so that the last beat of a run, written after the scheduled ones are
+	 * cancelled, cannot be overtaken by a scheduled beat still in flight with older
+	 * figures.
 	 */
 	synchronized void beat() {
 		try {

@@ -10,37 +10,46 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum Architecture {
 
 	/**
-	 * Mean- and max-pooled word and word-bigram embeddings of the response, the mean-pooled prompt, their elementwise
-	 * product and length features, into a small MLP. Fast, and the best measured on small data.
+	 * Mean- and max-pooled word and word-bigram embeddings of the response, the
+	 * mean-pooled prompt, their elementwise product and length features, into a small
+	 * MLP. Fast, and the best measured on small data.
 	 */
 	POOLED("pooled", null),
 
-	/** A small pre-norm Transformer encoder over "[CLS] prompt [SEP] response" with learned positions. */
+	/**
+	 * A small pre-norm Transformer encoder over "[CLS] prompt [SEP] response" with
+	 * learned positions.
+	 */
 	TRANSFORMER("transformer", null),
 
 	/**
-	 * The pooled network plus a linear term on frozen, pretrained all-MiniLM-L6-v2 sentence embeddings (English) of
-	 * prompt and response: the response embedding, its elementwise product with the prompt's, and their cosine. The
-	 * encoder runs offline from its jar; embeddings are computed once per distinct text. Slower to train (one
-	 * encoder pass per distinct text); with one epoch the best measured on HH, so the default.
+	 * The pooled network plus a linear term on frozen, pretrained all-MiniLM-L6-v2
+	 * sentence embeddings (English) of prompt and response: the response embedding, its
+	 * elementwise product with the prompt's, and their cosine. The encoder runs offline
+	 * from its jar; embeddings are computed once per distinct text. Slower to train (one
+	 * encoder pass per distinct text); with one epoch the best measured on HH, so the
+	 * default.
 	 */
 	MINILM("minilm", SentenceEmbedder.MINILM),
 
 	/**
-	 * Several networks ({@link #ENSEMBLE_MEMBERS}: three {@link #POOLED} and one {@link #MINILM}) trained side by side
-	 * on the same split with different seeds; the reward is the mean of their rewards, each standardised by its mean
-	 * and standard deviation over the training candidates. Costs one training per member plus MiniLM's pass over
-	 * the texts.
+	 * Several networks ({@link #ENSEMBLE_MEMBERS}: three {@link #POOLED} and one
+	 * {@link #MINILM}) trained side by side on the same split with different seeds; the
+	 * reward is the mean of their rewards, each standardised by its mean and standard
+	 * deviation over the training candidates. Costs one training per member plus MiniLM's
+	 * pass over the texts.
 	 */
 	ENSEMBLE("ensemble", null);
 
 	/**
-	 * What a run trains when the request names no architecture: the best measured on held-out HH prompts
-	 * (bench/training/README.md).
+	 * What a run trains when the request names no architecture: the best measured on
+	 * held-out HH prompts (bench/training/README.md).
 	 */
 	public static final Architecture DEFAULT = MINILM;
 
-	/** The members of {@link #ENSEMBLE}, chosen by measurement (bench/training/README.md). */
+	/**
+	 * The members of {@link #ENSEMBLE}, chosen by measurement (bench/training/README.md).
+	 */
 	static final List<Architecture> ENSEMBLE_MEMBERS = List.of(POOLED, POOLED, POOLED, MINILM);
 
 	private final String apiName;

@@ -4,7 +4,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code config.json} of a reward model artifact: everything needed to rebuild the network and its tokenizer.
+ * The {@code config.json} of a reward model artifact: everything needed to rebuild the
+ * network and its tokenizer.
  *
  * @param format always {@value #FORMAT}
  * @param formatVersion bumped on any incompatible change of the artifact
@@ -22,16 +23,17 @@ import tools.jackson.databind.json.JsonMapper;
  * @param vocabularyWords number of lines in {@code vocabulary.txt}
  * @param rewardMean mean raw reward over the training candidates
  * @param rewardStd standard deviation of the raw reward over the training candidates
- * @param textEncoder the pretrained sentence encoder whose embeddings the network reads ({@code all-minilm-l6-v2}),
- *        loaded from its jar on the class path and never stored in the artifact; null (absent) for none; for an
- *        ensemble, the encoder one of its members reads
- * @param members for {@link Architecture#ENSEMBLE}: how many member models the zip holds ({@code member-1.zip} ..);
- *        0 (absent) otherwise
+ * @param textEncoder the pretrained sentence encoder whose embeddings the network reads
+ * ({@code all-minilm-l6-v2}), loaded from its jar on the class path and never stored in
+ * the artifact; null (absent) for none; for an ensemble, the encoder one of its members
+ * reads
+ * @param members for {@link Architecture#ENSEMBLE}: how many member models the zip holds
+ * ({@code member-1.zip} ..); 0 (absent) otherwise
  */
 public record ModelConfig(String format, int formatVersion, Architecture architecture, Objective objective,
-		int embeddingSize, int hiddenSize, int layers, int heads, double dropout, int maxPromptTokens, int maxResponseTokens,
-		boolean wordBigrams, int oovBuckets, int vocabularyWords, double rewardMean, double rewardStd,
-		String textEncoder, Integer members) {
+		int embeddingSize, int hiddenSize, int layers, int heads, double dropout, int maxPromptTokens,
+		int maxResponseTokens, boolean wordBigrams, int oovBuckets, int vocabularyWords, double rewardMean,
+		double rewardStd, String textEncoder, Integer members) {
 
 	public ModelConfig {
 		// absent in artifacts written before ensembles existed
@@ -51,12 +53,14 @@ public record ModelConfig(String format, int formatVersion, Architecture archite
 	}
 
 	ModelConfig withRewardStatistics(double mean, double std) {
-		return new ModelConfig(format, formatVersion, architecture, objective, embeddingSize, hiddenSize, layers,
-				heads, dropout, maxPromptTokens, maxResponseTokens, wordBigrams, oovBuckets, vocabularyWords, mean, std,
+		return new ModelConfig(format, formatVersion, architecture, objective, embeddingSize, hiddenSize, layers, heads,
+				dropout, maxPromptTokens, maxResponseTokens, wordBigrams, oovBuckets, vocabularyWords, mean, std,
 				textEncoder, members);
 	}
 
-	/** The config of an ensemble of members built with this config's tokenizer settings. */
+	/**
+	 * The config of an ensemble of members built with this config's tokenizer settings.
+	 */
 	ModelConfig asEnsemble(int memberCount, String memberTextEncoder) {
 		return new ModelConfig(format, formatVersion, Architecture.ENSEMBLE, objective, embeddingSize, hiddenSize,
 				layers, heads, dropout, maxPromptTokens, maxResponseTokens, wordBigrams, oovBuckets, vocabularyWords,

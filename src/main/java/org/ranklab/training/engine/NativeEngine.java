@@ -4,8 +4,9 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * Loads DJL's PyTorch engine offline, from the native library inside the pytorch-native-cpu jar, with a bounded
- * number of threads. Must run before anything else touches DJL: the system properties are read once.
+ * Loads DJL's PyTorch engine offline, from the native library inside the
+ * pytorch-native-cpu jar, with a bounded number of threads. Must run before anything else
+ * touches DJL: the system properties are read once.
  */
 final class NativeEngine {
 
@@ -23,7 +24,8 @@ final class NativeEngine {
 					int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 					System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
 					System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
-					// no TorchScript graph optimiser: we never load TorchScript, and it only logs a warning
+					// no TorchScript graph optimiser: we never load TorchScript, and it
+					// only logs a warning
 					System.setProperty("ai.djl.pytorch.graph_optimizer", "false");
 					engine = Engine.getEngine("PyTorch");
 				}

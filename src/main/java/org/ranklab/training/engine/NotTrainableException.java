@@ -1,6 +1,9 @@
 package org.ranklab.training.engine;
 
-/** The rankings cannot train a model with these settings (no ordered pair, or no scores for direct_score). */
+/**
+ * The rankings cannot train a model with these settings (no ordered pair, or no scores
+ * for direct_score).
+ */
 public class NotTrainableException extends RuntimeException {
 
 	public NotTrainableException(String message) {

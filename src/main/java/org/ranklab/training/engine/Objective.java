@@ -8,10 +8,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** What the reward model is trained to reproduce. */
 public enum Objective {
 
-	/** InstructGPT: -log sigmoid(r_winner - r_loser) over the ordered pairs of each ranking. */
+	/**
+	 * InstructGPT: -log sigmoid(r_winner - r_loser) over the ordered pairs of each
+	 * ranking.
+	 */
 	RANK("rank"),
 
-	/** Binary cross-entropy of sigmoid(r) against the labeler's 1..7 score mapped to [0, 1]. */
+	/**
+	 * Binary cross-entropy of sigmoid(r) against the labeler's 1..7 score mapped to [0,
+	 * 1].
+	 */
 	DIRECT_SCORE("direct_score");
 
 	private final String apiName;

@@ -21,12 +21,14 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 
 /**
- * The fast architecture: one embedding table; the response is mean- and max-pooled, the prompt mean-pooled; the
- * head sees [response mean, response max, prompt mean, response mean * prompt mean, features] through one hidden
- * ReLU layer. Inputs: prompt ids [N, Lp], response ids [N, Lr] (0 = padding), features [N, F], and with a text
- * encoder ({@link Architecture#MINILM}) its interaction features [N, E], which add a linear term to the reward
- * ({@code pretrained_weight}): jointly trained, the sum of the pooled network and a linear head on the pretrained
- * embeddings. Feeding them into the hidden layer instead overfitted (measured on HH, bench/training/README.md).
+ * The fast architecture: one embedding table; the response is mean- and max-pooled, the
+ * prompt mean-pooled; the head sees [response mean, response max, prompt mean, response
+ * mean * prompt mean, features] through one hidden ReLU layer. Inputs: prompt ids [N,
+ * Lp], response ids [N, Lr] (0 = padding), features [N, F], and with a text encoder
+ * ({@link Architecture#MINILM}) its interaction features [N, E], which add a linear term
+ * to the reward ({@code pretrained_weight}): jointly trained, the sum of the pooled
+ * network and a linear head on the pretrained embeddings. Feeding them into the hidden
+ * layer instead overfitted (measured on HH, bench/training/README.md).
  */
 final class PooledRewardNet extends RewardNet {
 
@@ -62,12 +64,13 @@ final class PooledRewardNet extends RewardNet {
 		hiddenBias = addParameter(bias("hidden_bias", h));
 		outputWeight = addParameter(weight("output_weight", new Shape(1, h)));
 		outputBias = addParameter(bias("output_bias", 1));
-		pretrainedWeight = pretrained == 0 ? null : addParameter(Parameter.builder()
-			.setName("pretrained_weight")
-			.setType(Parameter.Type.WEIGHT)
-			.optShape(new Shape(1, pretrained))
-			.optInitializer(new ConstantInitializer(0f))
-			.build());
+		pretrainedWeight = pretrained == 0 ? null
+				: addParameter(Parameter.builder()
+					.setName("pretrained_weight")
+					.setType(Parameter.Type.WEIGHT)
+					.optShape(new Shape(1, pretrained))
+					.optInitializer(new ConstantInitializer(0f))
+					.build());
 	}
 
 	static Parameter weight(String name, Shape shape) {
@@ -121,14 +124,17 @@ final class PooledRewardNet extends RewardNet {
 		NDArray responseEmbedded = lookup(inputs.get(1), table);
 		NDArray responseMean = meanPool(responseEmbedded, responseMask);
 		NDArray responseMax = maxPool(responseEmbedded, responseMask);
-		NDArray x = NDArrays.concat(new NDList(responseMean, responseMax, promptMean, responseMean.mul(promptMean),
-				inputs.get(2)), 1);
+		NDArray x = NDArrays
+			.concat(new NDList(responseMean, responseMax, promptMean, responseMean.mul(promptMean), inputs.get(2)), 1);
 		x = Dropout.dropout(x, dropout, training).head();
-		NDArray hidden = Activation.relu(Linear.linear(x, value(store, hiddenWeight, x, training),
-				value(store, hiddenBias, x, training)).head());
+		NDArray hidden = Activation
+			.relu(Linear.linear(x, value(store, hiddenWeight, x, training), value(store, hiddenBias, x, training))
+				.head());
 		hidden = Dropout.dropout(hidden, dropout, training).head();
-		NDArray reward = Linear.linear(hidden, value(store, outputWeight, x, training),
-				value(store, outputBias, x, training)).head().reshape(-1);
+		NDArray reward = Linear
+			.linear(hidden, value(store, outputWeight, x, training), value(store, outputBias, x, training))
+			.head()
+			.reshape(-1);
 		if (pretrained > 0) {
 			NDArray embedded = Dropout.dropout(inputs.get(3), dropout, training).head();
 			reward = reward.add(embedded.matMul(value(store, pretrainedWeight, x, training).transpose()).reshape(-1));

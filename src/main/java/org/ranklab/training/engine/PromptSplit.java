@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Splits rankings into training and validation by prompt, so all rankings of a prompt fall on one side. The same
- * prompts and seed always give the same split, whatever order the rankings come in.
+ * Splits rankings into training and validation by prompt, so all rankings of a prompt
+ * fall on one side. The same prompts and seed always give the same split, whatever order
+ * the rankings come in.
  */
 public record PromptSplit(List<RankedGroup> training, List<RankedGroup> validation) {
 

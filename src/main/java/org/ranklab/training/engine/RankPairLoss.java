@@ -6,9 +6,10 @@ import ai.djl.nn.Activation;
 import ai.djl.training.loss.Loss;
 
 /**
- * InstructGPT's ranking loss. Predictions: one reward per row [N]. Labels: winner rows [P], loser rows [P] (int64)
- * and a weight per pair [P] of 1 / (pairs of its ranking * rankings in the batch), so the result is the mean over
- * rankings of each ranking's mean pair loss softplus(r_loser - r_winner) = -log sigmoid(r_winner - r_loser).
+ * InstructGPT's ranking loss. Predictions: one reward per row [N]. Labels: winner rows
+ * [P], loser rows [P] (int64) and a weight per pair [P] of 1 / (pairs of its ranking *
+ * rankings in the batch), so the result is the mean over rankings of each ranking's mean
+ * pair loss softplus(r_loser - r_winner) = -log sigmoid(r_winner - r_loser).
  */
 final class RankPairLoss extends Loss {
 

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param prompt the prompt text
  * @param candidates the candidates that were ranked
  * @param tiers candidate ids, best tier first; a tier with two or more ids is a tie
- * @param scores optional 1..7 score per candidate id (empty when the project collects none)
+ * @param scores optional 1..7 score per candidate id (empty when the project collects
+ * none)
  */
 public record RankedGroup(long promptId, String prompt, List<Candidate> candidates, List<List<Long>> tiers,
 		Map<Long, Integer> scores) {
@@ -27,7 +28,10 @@ public record RankedGroup(long promptId, String prompt, List<Candidate> candidat
 		this(promptId, prompt, candidates, tiers, Map.of());
 	}
 
-	/** Ordered pairs (winner, loser) of candidate indexes in {@link #candidates()}; tied candidates give none. */
+	/**
+	 * Ordered pairs (winner, loser) of candidate indexes in {@link #candidates()}; tied
+	 * candidates give none.
+	 */
 	public List<int[]> orderedPairs() {
 		Map<Long, Integer> index = new HashMap<>();
 		for (int i = 0; i < candidates.size(); i++) {

@@ -22,11 +22,12 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 
 /**
- * A trained reward model loaded for scoring. The artifact is a zip of {@code config.json} ({@link ModelConfig}),
- * {@code vocabulary.txt} (UTF-8, one token per line, the line at 0-based index i has id 3 + oov_buckets + i) and
- * {@code weights.safetensors} (float32 tensors named as the network's parameters). An ensemble's zip holds its
- * {@code config.json} and one such zip per member ({@code member-1.zip} ..), and scores with the mean of the members'
- * normalised scores. Close it to free native memory.
+ * A trained reward model loaded for scoring. The artifact is a zip of {@code config.json}
+ * ({@link ModelConfig}), {@code vocabulary.txt} (UTF-8, one token per line, the line at
+ * 0-based index i has id 3 + oov_buckets + i) and {@code weights.safetensors} (float32
+ * tensors named as the network's parameters). An ensemble's zip holds its
+ * {@code config.json} and one such zip per member ({@code member-1.zip} ..), and scores
+ * with the mean of the members' normalised scores. Close it to free native memory.
  */
 public final class RewardModel implements AutoCloseable {
 
@@ -211,7 +212,10 @@ public final class RewardModel implements AutoCloseable {
 		return config;
 	}
 
-	/** Rewards normalised by the training set's mean and standard deviation, one per response, in order. */
+	/**
+	 * Rewards normalised by the training set's mean and standard deviation, one per
+	 * response, in order.
+	 */
 	public double[] score(String prompt, List<String> responses) {
 		double[] raw = rawScores(prompt, responses);
 		double std = config.rewardStd() > 1e-9 ? config.rewardStd() : 1.0;
@@ -221,7 +225,10 @@ public final class RewardModel implements AutoCloseable {
 		return raw;
 	}
 
-	/** The network's raw rewards (an ensemble's: the mean of its members' normalised rewards), in order. */
+	/**
+	 * The network's raw rewards (an ensemble's: the mean of its members' normalised
+	 * rewards), in order.
+	 */
 	public synchronized double[] rawScores(String prompt, List<String> responses) {
 		if (!members.isEmpty()) {
 			return meanOfMembers(prompt, responses);
@@ -234,7 +241,10 @@ public final class RewardModel implements AutoCloseable {
 		return score(manager, net, store, rows);
 	}
 
-	/** Scores encoded rows without gradients, in batches, freeing every intermediate array. */
+	/**
+	 * Scores encoded rows without gradients, in batches, freeing every intermediate
+	 * array.
+	 */
 	static double[] score(NDManager parent, RewardNet net, ParameterStore store, List<EncodedText> rows) {
 		double[] scores = new double[rows.size()];
 		for (int from = 0; from < rows.size(); from += ROWS_PER_BATCH) {

@@ -24,9 +24,10 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 
 /**
- * Trains a reward model from ranked groups with DJL's PyTorch engine on the CPU. Each run builds its own
- * vocabulary, {@link Model} and {@link Trainer} and closes them, so nothing native outlives the run; the trained
- * network leaves as a zip ({@link TrainingResult#artifact()}). Blocking: call it on a worker thread.
+ * Trains a reward model from ranked groups with DJL's PyTorch engine on the CPU. Each run
+ * builds its own vocabulary, {@link Model} and {@link Trainer} and closes them, so
+ * nothing native outlives the run; the trained network leaves as a zip
+ * ({@link TrainingResult#artifact()}). Blocking: call it on a worker thread.
  */
 public final class RewardModelTrainer {
 
@@ -39,8 +40,9 @@ public final class RewardModelTrainer {
 	private static final double WARM_UP_SHARE = 0.1;
 
 	/**
-	 * PyTorch lets one gradient collector record at a time in the whole process, so runs in one JVM take
-	 * turns (the training worker already runs one at a time; this also covers any other caller).
+	 * PyTorch lets one gradient collector record at a time in the whole process, so runs
+	 * in one JVM take turns (the training worker already runs one at a time; this also
+	 * covers any other caller).
 	 */
 	private static final ReentrantLock ONE_RUN_PER_PROCESS = new ReentrantLock(true);
 
@@ -49,8 +51,9 @@ public final class RewardModelTrainer {
 	}
 
 	/**
-	 * Trains the given networks side by side on one split; with more than one, the reward is the mean of their
-	 * standardised rewards (the benchmark compares member lists through this).
+	 * Trains the given networks side by side on one split; with more than one, the reward
+	 * is the mean of their standardised rewards (the benchmark compares member lists
+	 * through this).
 	 */
 	TrainingResult train(List<RankedGroup> groups, TrainingSettings settings, TrainingMonitor monitor,
 			List<Architecture> members) {
@@ -70,7 +73,10 @@ public final class RewardModelTrainer {
 		return architecture == Architecture.ENSEMBLE ? Architecture.ENSEMBLE_MEMBERS : List.of(architecture);
 	}
 
-	/** One preparation per member; members reading the same inputs share it (split and vocabulary are the same). */
+	/**
+	 * One preparation per member; members reading the same inputs share it (split and
+	 * vocabulary are the same).
+	 */
 	private static List<Prepared> prepareMembers(List<RankedGroup> groups, TrainingSettings settings,
 			List<Architecture> members) {
 		Map<Architecture, Prepared> byArchitecture = new HashMap<>();
@@ -79,13 +85,15 @@ public final class RewardModelTrainer {
 			if (member == Architecture.ENSEMBLE) {
 				throw new IllegalArgumentException("an ensemble cannot contain an ensemble");
 			}
-			prepared.add(byArchitecture.computeIfAbsent(member,
-					a -> prepare(groups, settings.withArchitecture(a))));
+			prepared.add(byArchitecture.computeIfAbsent(member, a -> prepare(groups, settings.withArchitecture(a))));
 		}
 		return prepared;
 	}
 
-	/** Splits, builds the vocabulary from the training side only, and encodes every text once. */
+	/**
+	 * Splits, builds the vocabulary from the training side only, and encodes every text
+	 * once.
+	 */
 	static Prepared prepare(List<RankedGroup> groups, TrainingSettings settings) {
 		List<RankedGroup> usable = usableGroups(groups, settings.objective());
 		PromptSplit split = PromptSplit.of(usable, settings.validationFraction(), settings.seed());
@@ -140,8 +148,8 @@ public final class RewardModelTrainer {
 	}
 
 	/**
-	 * One training run: one or more networks (members) trained in lock step, epoch by epoch, each owning its Model
-	 * and Trainer, all closed whatever happens.
+	 * One training run: one or more networks (members) trained in lock step, epoch by
+	 * epoch, each owning its Model and Trainer, all closed whatever happens.
 	 */
 	private static final class Run {
 
@@ -172,7 +180,8 @@ public final class RewardModelTrainer {
 			this.monitor = monitor;
 			this.prepared = prepared;
 			this.ensemble = ensemble;
-			// every member encodes the same groups in the same order, so rows and examples line up
+			// every member encodes the same groups in the same order, so rows and
+			// examples line up
 			this.training = prepared.get(0).training();
 			this.validation = prepared.get(0).validation();
 			this.split = prepared.get(0).split();
@@ -184,7 +193,8 @@ public final class RewardModelTrainer {
 			List<Member> members = new ArrayList<>();
 			try {
 				for (int i = 0; i < prepared.size(); i++) {
-					// member 0 keeps the run's seed, so a single network trains exactly as it always did
+					// member 0 keeps the run's seed, so a single network trains exactly
+					// as it always did
 					members.add(new Member(prepared.get(i), settings, settings.seed() + 1009L * i,
 							batchesPerEpoch * settings.epochs()));
 				}
@@ -226,7 +236,10 @@ public final class RewardModelTrainer {
 					distinctPrompts(split.validation()), training.unitsPerEpoch(settings.objective()), millis);
 		}
 
-		/** The ensemble's own config: the first member's tokenizer settings, its architecture and member count. */
+		/**
+		 * The ensemble's own config: the first member's tokenizer settings, its
+		 * architecture and member count.
+		 */
 		private ModelConfig ensembleConfig(List<Member> members) {
 			ModelConfig first = members.get(0).prepared.config();
 			String textEncoder = members.stream()
@@ -238,8 +251,9 @@ public final class RewardModelTrainer {
 		}
 
 		/**
-		 * A single network's raw rewards; for an ensemble the mean of the members' rewards, each standardised by
-		 * its mean and standard deviation over the training candidates (in {@code reference}).
+		 * A single network's raw rewards; for an ensemble the mean of the members'
+		 * rewards, each standardised by its mean and standard deviation over the training
+		 * candidates (in {@code reference}).
 		 */
 		private double[] combined(List<double[]> rewards, List<double[]> reference) {
 			if (!ensemble) {
@@ -322,8 +336,8 @@ public final class RewardModelTrainer {
 		}
 
 		private void report(int epoch, int done) {
-			if (!monitor.proceed(new TrainingProgress((double) done / totalSteps, epoch, settings.epochs(),
-					List.copyOf(metrics)))) {
+			if (!monitor.proceed(
+					new TrainingProgress((double) done / totalSteps, epoch, settings.epochs(), List.copyOf(metrics)))) {
 				throw new TrainingCancelledException();
 			}
 		}
@@ -381,8 +395,9 @@ public final class RewardModelTrainer {
 	}
 
 	/**
-	 * Drops a random share of token ids from training rows: on a few thousand pairs a bag of words otherwise
-	 * memorises rare words (measured on HH: see bench/training/README.md).
+	 * Drops a random share of token ids from training rows: on a few thousand pairs a bag
+	 * of words otherwise memorises rare words (measured on HH: see
+	 * bench/training/README.md).
 	 */
 	static List<EncodedText> tokenDropout(List<EncodedText> rows, double rate, Random random) {
 		if (rate == 0) {
@@ -400,7 +415,10 @@ public final class RewardModelTrainer {
 		return java.util.Arrays.stream(ids).filter(id -> random.nextDouble() >= rate).toArray();
 	}
 
-	/** Labels for {@link RankPairLoss}: winner rows, loser rows and pair weights within the batch. */
+	/**
+	 * Labels for {@link RankPairLoss}: winner rows, loser rows and pair weights within
+	 * the batch.
+	 */
 	static NDList rankLabels(NDManager manager, List<Example> examples) {
 		int pairCount = examples.stream().mapToInt(e -> e.pairs().length).sum();
 		long[] winners = new long[pairCount];
@@ -420,7 +438,9 @@ public final class RewardModelTrainer {
 		return new NDList(manager.create(winners), manager.create(losers), manager.create(weights));
 	}
 
-	/** Labels for {@link ScoreLoss}: the scored rows and their targets within the batch. */
+	/**
+	 * Labels for {@link ScoreLoss}: the scored rows and their targets within the batch.
+	 */
 	static NDList scoreLabels(NDManager manager, List<Example> examples) {
 		List<Long> rows = new ArrayList<>();
 		List<Float> targets = new ArrayList<>();
@@ -442,7 +462,10 @@ public final class RewardModelTrainer {
 		return new NDList(manager.create(rowArray), manager.create(targetArray));
 	}
 
-	/** Share of ordered pairs whose winner has the higher reward; equal rewards count half. */
+	/**
+	 * Share of ordered pairs whose winner has the higher reward; equal rewards count
+	 * half.
+	 */
 	static double pairwiseAccuracy(List<Example> examples, double[] rewards) {
 		double correct = 0;
 		long pairs = 0;
@@ -457,7 +480,10 @@ public final class RewardModelTrainer {
 		return pairs == 0 ? Double.NaN : correct / pairs;
 	}
 
-	/** Linear warm-up over the first 10% of steps to the peak, then linear decay to a tenth of it. */
+	/**
+	 * Linear warm-up over the first 10% of steps to the peak, then linear decay to a
+	 * tenth of it.
+	 */
 	static Tracker schedule(float peak, int totalSteps) {
 		int warmUp = Math.max(1, (int) Math.round(totalSteps * WARM_UP_SHARE));
 		return step -> {
@@ -507,7 +533,10 @@ public final class RewardModelTrainer {
 	record Example(int[] rows, int[][] pairs, float[] targets) {
 	}
 
-	/** The distinct (prompt, candidate) texts of one side of the split, encoded once, and its examples. */
+	/**
+	 * The distinct (prompt, candidate) texts of one side of the split, encoded once, and
+	 * its examples.
+	 */
 	static final class Encoded {
 
 		final List<EncodedText> table = new ArrayList<>();

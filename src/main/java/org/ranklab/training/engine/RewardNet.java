@@ -7,7 +7,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 
-/** A network mapping a batch of encoded (prompt, response) rows to one reward per row, shape [rows]. */
+/**
+ * A network mapping a batch of encoded (prompt, response) rows to one reward per row,
+ * shape [rows].
+ */
 abstract class RewardNet extends AbstractBlock {
 
 	/** The input arrays of a batch, created in {@code manager}. */

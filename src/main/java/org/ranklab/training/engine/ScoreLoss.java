@@ -6,8 +6,9 @@ import ai.djl.nn.Activation;
 import ai.djl.training.loss.Loss;
 
 /**
- * The direct-score objective: binary cross-entropy of sigmoid(r) against the 1..7 score mapped to (score - 1) / 6,
- * computed from the logit as softplus(r) - y * r. Labels: scored rows [S] (int64), targets [S].
+ * The direct-score objective: binary cross-entropy of sigmoid(r) against the 1..7 score
+ * mapped to (score - 1) / 6, computed from the logit as softplus(r) - y * r. Labels:
+ * scored rows [S] (int64), targets [S].
  */
 final class ScoreLoss extends Loss {
 

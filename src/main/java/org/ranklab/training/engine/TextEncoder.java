@@ -4,10 +4,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Turns texts into {@link EncodedText}: tokens, vocabulary ids, truncation and hand-made features. */
+/**
+ * Turns texts into {@link EncodedText}: tokens, vocabulary ids, truncation and hand-made
+ * features.
+ */
 final class TextEncoder {
 
-	/** log(1 + response tokens), log(1 + response chars), log(1 + response lines), prompt overlap, log(1 + prompt tokens). */
+	/**
+	 * log(1 + response tokens), log(1 + response chars), log(1 + response lines), prompt
+	 * overlap, log(1 + prompt tokens).
+	 */
 	static final int FEATURES = 5;
 
 	private final TextTokenizer tokenizer;
@@ -24,7 +30,10 @@ final class TextEncoder {
 		this(tokenizer, vocabulary, maxPromptTokens, maxResponseTokens, null);
 	}
 
-	/** With an embedder, every row also carries the pretrained interaction features ({@link #embeddingFeatures}). */
+	/**
+	 * With an embedder, every row also carries the pretrained interaction features
+	 * ({@link #embeddingFeatures}).
+	 */
 	TextEncoder(TextTokenizer tokenizer, Vocabulary vocabulary, int maxPromptTokens, int maxResponseTokens,
 			SentenceEmbedder embedder) {
 		this.tokenizer = tokenizer;
@@ -34,12 +43,17 @@ final class TextEncoder {
 		this.embedder = embedder;
 	}
 
-	/** Width of the pretrained features: response embedding, prompt * response, cosine. */
+	/**
+	 * Width of the pretrained features: response embedding, prompt * response, cosine.
+	 */
 	static int embeddingFeatures(String textEncoder) {
 		return textEncoder == null ? 0 : 2 * SentenceEmbedder.DIMENSION + 1;
 	}
 
-	/** The prompt's tokens, to encode several responses to one prompt without tokenizing it again. */
+	/**
+	 * The prompt's tokens, to encode several responses to one prompt without tokenizing
+	 * it again.
+	 */
 	PromptTokens prompt(String prompt) {
 		List<String> tokens = tokenizer.tokens(prompt);
 		int from = Math.max(0, tokens.size() - maxPromptTokens);
@@ -67,9 +81,10 @@ final class TextEncoder {
 	}
 
 	/**
-	 * [response * sqrt(D), prompt * response * D, cosine]: scaled so that entries of unit vectors come out near unit
-	 * size, like the other inputs of the head. The product carries how the response relates to its prompt, which a
-	 * pair-wise head needs: the prompt alone is the same for both sides of a pair.
+	 * [response * sqrt(D), prompt * response * D, cosine]: scaled so that entries of unit
+	 * vectors come out near unit size, like the other inputs of the head. The product
+	 * carries how the response relates to its prompt, which a pair-wise head needs: the
+	 * prompt alone is the same for both sides of a pair.
 	 */
 	static float[] interaction(float[] prompt, float[] response) {
 		int d = response.length;

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits English and Chinese (and other) text into tokens without any downloaded resources: lowercase words of
- * letters and digits (an apostrophe inside a word stays in it), every other visible symbol on its own, and for
- * Han, kana and Hangul each character plus each bigram of neighbouring characters, since Chinese has no spaces.
- * With {@code wordBigrams} a bag-of-words model also gets "a b" for neighbouring non-CJK tokens.
+ * Splits English and Chinese (and other) text into tokens without any downloaded
+ * resources: lowercase words of letters and digits (an apostrophe inside a word stays in
+ * it), every other visible symbol on its own, and for Han, kana and Hangul each character
+ * plus each bigram of neighbouring characters, since Chinese has no spaces. With
+ * {@code wordBigrams} a bag-of-words model also gets "a b" for neighbouring non-CJK
+ * tokens.
  */
 final class TextTokenizer {
 

@@ -25,9 +25,10 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 
 /**
- * A small pre-norm Transformer encoder over "[CLS] prompt [SEP] response" (token + learned position + segment
- * embeddings), so attention can relate the response to the prompt. The head sees the [CLS] state, the mean state
- * of the response and the length features. Inputs: ids [N, L], segments [N, L], positions [L], features [N, F].
+ * A small pre-norm Transformer encoder over "[CLS] prompt [SEP] response" (token +
+ * learned position + segment embeddings), so attention can relate the response to the
+ * prompt. The head sees the [CLS] state, the mean state of the response and the length
+ * features. Inputs: ids [N, L], segments [N, L], positions [L], features [N, F].
  */
 final class TransformerRewardNet extends RewardNet {
 
@@ -70,7 +71,8 @@ final class TransformerRewardNet extends RewardNet {
 		}
 		finalGamma = addParameter(constant("final_norm_gamma", size, 1f));
 		finalBeta = addParameter(constant("final_norm_beta", size, 0f));
-		hiddenWeight = addParameter(weight("hidden_weight", new Shape(config.hiddenSize(), 2L * size + TextEncoder.FEATURES)));
+		hiddenWeight = addParameter(
+				weight("hidden_weight", new Shape(config.hiddenSize(), 2L * size + TextEncoder.FEATURES)));
 		hiddenBias = addParameter(bias("hidden_bias", config.hiddenSize()));
 		outputWeight = addParameter(weight("output_weight", new Shape(1, config.hiddenSize())));
 		outputBias = addParameter(bias("output_bias", 1));
@@ -139,7 +141,8 @@ final class TransformerRewardNet extends RewardNet {
 		NDArray real = ids.neq(0).toType(DataType.FLOAT32, false);
 		long n = ids.getShape().get(0);
 		long length = ids.getShape().get(1);
-		// -1e4 on padded keys keeps softmax away from them without producing NaN on short rows
+		// -1e4 on padded keys keeps softmax away from them without producing NaN on short
+		// rows
 		NDArray keyOffset = real.sub(1f).mul(1e4f).reshape(n, 1, 1, length);
 		for (Layer layer : layers) {
 			x = layer.forward(store, x, keyOffset, training);
@@ -149,18 +152,23 @@ final class TransformerRewardNet extends RewardNet {
 		NDArray responseMask = inputs.get(1).toType(DataType.FLOAT32, false).mul(real).expandDims(2);
 		NDArray responseMean = PooledRewardNet.meanPool(x, responseMask);
 		NDArray features = NDArrays.concat(new NDList(cls, responseMean, inputs.get(3)), 1);
-		NDArray hidden = Activation.relu(Linear.linear(features, value(store, hiddenWeight, x, training),
-				value(store, hiddenBias, x, training)).head());
+		NDArray hidden = Activation.relu(
+				Linear.linear(features, value(store, hiddenWeight, x, training), value(store, hiddenBias, x, training))
+					.head());
 		hidden = Dropout.dropout(hidden, dropout, training).head();
-		return new NDList(Linear.linear(hidden, value(store, outputWeight, x, training),
-				value(store, outputBias, x, training)).head().reshape(-1));
+		return new NDList(
+				Linear.linear(hidden, value(store, outputWeight, x, training), value(store, outputBias, x, training))
+					.head()
+					.reshape(-1));
 	}
 
 	private NDArray norm(NDArray x, NDArray gamma, NDArray beta) {
 		return LayerNorm.layerNorm(x, new Shape(size), gamma, beta, 1e-5f).head();
 	}
 
-	/** One pre-norm encoder layer: x + attention(norm(x)), then x + feed-forward(norm(x)). */
+	/**
+	 * One pre-norm encoder layer: x + attention(norm(x)), then x + feed-forward(norm(x)).
+	 */
 	private final class Layer {
 
 		private final Parameter gamma1;
@@ -207,7 +215,8 @@ final class TransformerRewardNet extends RewardNet {
 			long length = x.getShape().get(1);
 			long headSize = size / heads;
 			NDArray normed = norm(x, value(store, gamma1, x, training), value(store, beta1, x, training));
-			NDArray qkv = Linear.linear(normed, value(store, qkvWeight, x, training), value(store, qkvBias, x, training))
+			NDArray qkv = Linear
+				.linear(normed, value(store, qkvWeight, x, training), value(store, qkvBias, x, training))
 				.head()
 				.reshape(n, length, 3, heads, headSize)
 				.transpose(2, 0, 3, 1, 4);
@@ -220,12 +229,14 @@ final class TransformerRewardNet extends RewardNet {
 				.softmax(3);
 			attention = Dropout.dropout(attention, dropout, training).head();
 			NDArray mixed = attention.matMul(v).transpose(0, 2, 1, 3).reshape(n, length, size);
-			NDArray attended = Linear.linear(mixed, value(store, projectionWeight, x, training),
-					value(store, projectionBias, x, training)).head();
+			NDArray attended = Linear
+				.linear(mixed, value(store, projectionWeight, x, training), value(store, projectionBias, x, training))
+				.head();
 			x = x.add(Dropout.dropout(attended, dropout, training).head());
 			normed = norm(x, value(store, gamma2, x, training), value(store, beta2, x, training));
-			NDArray up = Activation.gelu(Linear.linear(normed, value(store, upWeight, x, training),
-					value(store, upBias, x, training)).head());
+			NDArray up = Activation
+				.gelu(Linear.linear(normed, value(store, upWeight, x, training), value(store, upBias, x, training))
+					.head());
 			NDArray down = Linear.linear(up, value(store, downWeight, x, training), value(store, downBias, x, training))
 				.head();
 			return x.add(Dropout.dropout(down, dropout, training).head());

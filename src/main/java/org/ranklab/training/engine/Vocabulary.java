@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Token ids, built from the project's own training texts. Ids: 0 padding, 1 [CLS], 2 [SEP], then
- * {@code oovBuckets} ids for tokens outside the vocabulary (FNV-1a hash of the token's UTF-8 bytes modulo the
- * bucket count), then the vocabulary in file order (most frequent first).
+ * Token ids, built from the project's own training texts. Ids: 0 padding, 1 [CLS], 2
+ * [SEP], then {@code oovBuckets} ids for tokens outside the vocabulary (FNV-1a hash of
+ * the token's UTF-8 bytes modulo the bucket count), then the vocabulary in file order
+ * (most frequent first).
  */
 final class Vocabulary {
 
@@ -43,7 +44,10 @@ final class Vocabulary {
 		}
 	}
 
-	/** Keeps tokens seen at least {@code minCount} times, the most frequent {@code maxWords} of them. */
+	/**
+	 * Keeps tokens seen at least {@code minCount} times, the most frequent
+	 * {@code maxWords} of them.
+	 */
 	static Vocabulary build(Collection<List<String>> tokenLists, int minCount, int maxWords, int oovBuckets) {
 		Map<String, Integer> counts = new HashMap<>();
 		for (List<String> tokens : tokenLists) {

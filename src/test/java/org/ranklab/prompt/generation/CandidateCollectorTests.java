@@ -16,8 +16,8 @@ class CandidateCollectorTests {
 			java.util.List.of("127.0.0.1"), false);
 
 	private final CandidateCollector collector = new CandidateCollector(
-			new ChatCompletionsClient(properties, new ModelServerPolicy(properties)),
-			properties, new GenerationSettings(URI.create("http://127.0.0.1:1/v1"), "m", 4, 1.0, 16, false), null);
+			new ChatCompletionsClient(properties, new ModelServerPolicy(properties)), properties,
+			new GenerationSettings(URI.create("http://127.0.0.1:1/v1"), "m", 4, 1.0, 16, false), null);
 
 	@Test
 	void backsOffExponentiallyWithJitterUpToTheMaximum() {
@@ -41,16 +41,16 @@ class CandidateCollectorTests {
 		assertThat(ChatCompletionsClient.parseRetryAfter("3")).contains(Duration.ofSeconds(3));
 		assertThat(ChatCompletionsClient.parseRetryAfter(" 0 ")).contains(Duration.ZERO);
 		String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(10));
-		assertThat(ChatCompletionsClient.parseRetryAfter(inTenSeconds).orElseThrow())
-			.isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10));
+		assertThat(ChatCompletionsClient.parseRetryAfter(inTenSeconds).orElseThrow()).isBetween(Duration.ofSeconds(8),
+				Duration.ofSeconds(10));
 		assertThat(ChatCompletionsClient.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).contains(Duration.ZERO);
 		assertThat(ChatCompletionsClient.parseRetryAfter("soon")).isEmpty();
 	}
 
 	@Test
 	void joinsTheBaseUrlAndThePathWhateverTheTrailingSlashes() {
-		GenerationSettings settings = new GenerationSettings(URI.create("https://api.example.org/v1//"), "m", 4, 1.0, 16,
-				false);
+		GenerationSettings settings = new GenerationSettings(URI.create("https://api.example.org/v1//"), "m", 4, 1.0,
+				16, false);
 
 		assertThat(settings.chatCompletions()).isEqualTo(URI.create("https://api.example.org/v1/chat/completions"));
 	}

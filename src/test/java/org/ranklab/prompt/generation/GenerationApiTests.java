@@ -160,7 +160,8 @@ class GenerationApiTests extends GenerationTest {
 		assertThat(candidateTexts(prompts.get(0))).hasSize(4);
 		assertThat(candidateTexts(prompts.get(1))).isEmpty();
 		assertThat(isReady(prompts.get(1))).isFalse();
-		// The first request and then the test profile's budget of 4 requests that bring nothing new.
+		// The first request and then the test profile's budget of 4 requests that bring
+		// nothing new.
 		assertThat(model.callsFor("Stubborn prompt.")).hasSize(1 + 4 + 1);
 	}
 
@@ -212,8 +213,11 @@ class GenerationApiTests extends GenerationTest {
 		String jobId = started.expectStatus(202).json().path("job_id").asString();
 		assertThat(called.await(10, TimeUnit.SECONDS)).isTrue();
 		String during = api.get("/api/v1/jobs/" + jobId, admin()).expectStatus(200).body();
-		String queueEntry = jdbc.sql("SELECT convert_from(task_data, 'UTF8') FROM scheduled_tasks WHERE task_instance = ?")
-			.param(jobId).query(String.class).single();
+		String queueEntry = jdbc
+			.sql("SELECT convert_from(task_data, 'UTF8') FROM scheduled_tasks WHERE task_instance = ?")
+			.param(jobId)
+			.query(String.class)
+			.single();
 		release.countDown();
 		JsonNode job = awaitEnd(jobId);
 		String after = api.get("/api/v1/jobs/" + jobId, admin()).expectStatus(200).body();
@@ -221,13 +225,18 @@ class GenerationApiTests extends GenerationTest {
 		assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
 		assertThat(model.calls()).extracting(ModelServer.Call::authorization).containsOnly("Bearer " + key);
 		assertThat(started.body() + during + after).doesNotContain(key);
-		assertThat(queueEntry).as("the running job's queue entry holds the key encrypted").contains("aes-gcm:")
+		assertThat(queueEntry).as("the running job's queue entry holds the key encrypted")
+			.contains("aes-gcm:")
 			.doesNotContain(key);
 		assertThat(job.path("parameters").path("with_api_key").asBoolean()).isTrue();
-		assertThat(jdbc.sql("SELECT count(*) FROM jobs WHERE jobs::text LIKE ?").param("%" + key + "%")
-			.query(Long.class).single()).isZero();
-		assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_instance = ?").param(jobId)
-			.query(Long.class).single()).as("the queue entry holding the key is gone").isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM jobs WHERE jobs::text LIKE ?")
+			.param("%" + key + "%")
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_instance = ?")
+			.param(jobId)
+			.query(Long.class)
+			.single()).as("the queue entry holding the key is gone").isZero();
 	}
 
 	@Test
@@ -236,7 +245,8 @@ class GenerationApiTests extends GenerationTest {
 		List<Long> prompts = waitingPrompts(project, "One.", "Two.", "Three.", "Four.", "Five.", "Six.");
 		CountDownLatch release = new CountDownLatch(1);
 		model.behave(call -> {
-			release.await(10, TimeUnit.SECONDS); // holds every request until the test ends
+			release.await(10, TimeUnit.SECONDS); // holds every request until the test
+													// ends
 			return model.distinct(call);
 		});
 		String jobId = startGeneration(project, "");
@@ -275,12 +285,15 @@ class GenerationApiTests extends GenerationTest {
 		long project = newProject("{\"name\":\"Relative url\"}");
 		waitingPrompts(project, "Waiting.");
 
-		JsonNode relative = api.post("/api/v1/projects/" + project + "/generation", admin(),
-				"{\"base_url\":\"/v1\",\"model\":\"m\"}").expectProblem(400);
-		JsonNode missing = api.post("/api/v1/projects/" + project + "/generation", admin(),
-				"{\"model\":\"m\",\"n\":3}").expectProblem(400);
-		JsonNode wrongType = api.post("/api/v1/projects/" + project + "/generation", admin(),
-				"{\"base_url\":\"http://127.0.0.1:1/v1\",\"model\":\"m\",\"temperature\":\"hot\"}").expectProblem(400);
+		JsonNode relative = api
+			.post("/api/v1/projects/" + project + "/generation", admin(), "{\"base_url\":\"/v1\",\"model\":\"m\"}")
+			.expectProblem(400);
+		JsonNode missing = api.post("/api/v1/projects/" + project + "/generation", admin(), "{\"model\":\"m\",\"n\":3}")
+			.expectProblem(400);
+		JsonNode wrongType = api
+			.post("/api/v1/projects/" + project + "/generation", admin(),
+					"{\"base_url\":\"http://127.0.0.1:1/v1\",\"model\":\"m\",\"temperature\":\"hot\"}")
+			.expectProblem(400);
 
 		assertThat(relative.at("/errors/0/field").asString()).isEqualTo("base_url");
 		assertThat(missing.path("errors").valueStream().map(e -> e.path("field").asString()))
@@ -294,16 +307,21 @@ class GenerationApiTests extends GenerationTest {
 		long project = newProject("{\"name\":\"Internal address\"}");
 		long prompt = waitingPrompts(project, "Waiting.").get(0);
 
-		// Only loopback is allowed in the tests; these are refused by the policy before any connection.
+		// Only loopback is allowed in the tests; these are refused by the policy before
+		// any connection.
 		for (String url : List.of("http://10.0.0.1/v1", "http://169.254.169.254/latest", "http://[::ffff:10.0.0.1]/v1",
 				"http://2130706433:" + port + "/v1", "http://[fd00::1]/v1", "http://user:pw@127.0.0.1:1/v1")) {
-			JsonNode problem = api.post("/api/v1/projects/" + project + "/generation", admin(),
-					"{\"base_url\":\"" + url + "\",\"model\":\"m\"}").expectProblem(400);
+			JsonNode problem = api
+				.post("/api/v1/projects/" + project + "/generation", admin(),
+						"{\"base_url\":\"" + url + "\",\"model\":\"m\"}")
+				.expectProblem(400);
 			assertThat(problem.path("errors").valueStream().map(e -> e.path("field").asString())).as(url)
 				.containsExactly("base_url");
 		}
-		JsonNode metadata = api.post("/api/v1/projects/" + project + "/generation", admin(),
-				"{\"base_url\":\"http://169.254.169.254/latest\",\"model\":\"m\"}").expectProblem(400);
+		JsonNode metadata = api
+			.post("/api/v1/projects/" + project + "/generation", admin(),
+					"{\"base_url\":\"http://169.254.169.254/latest\",\"model\":\"m\"}")
+			.expectProblem(400);
 
 		assertThat(metadata.at("/errors/0/message").asString()).contains("link-local")
 			.contains("ranklab.generation.allowed-hosts");
@@ -315,11 +333,14 @@ class GenerationApiTests extends GenerationTest {
 	@Test
 	void unknownProjectIsNotFoundAndNothingWaitingIsAConflict() {
 		api.post("/api/v1/projects/987654321/generation", admin(),
-				"{\"base_url\":\"" + model.baseUrl() + "\",\"model\":\"m\"}").expectProblem(404);
+				"{\"base_url\":\"" + model.baseUrl() + "\",\"model\":\"m\"}")
+			.expectProblem(404);
 
 		long project = newProject("{\"name\":\"Nothing waiting\"}");
-		JsonNode problem = api.post("/api/v1/projects/" + project + "/generation", admin(),
-				"{\"base_url\":\"" + model.baseUrl() + "\",\"model\":\"m\"}").expectProblem(409);
+		JsonNode problem = api
+			.post("/api/v1/projects/" + project + "/generation", admin(),
+					"{\"base_url\":\"" + model.baseUrl() + "\",\"model\":\"m\"}")
+			.expectProblem(409);
 
 		assertThat(problem.path("detail").asString()).contains("waiting");
 		assertThat(model.calls()).isEmpty();
@@ -336,8 +357,10 @@ class GenerationApiTests extends GenerationTest {
 		});
 		String first = startGeneration(project, "");
 
-		JsonNode problem = api.post("/api/v1/projects/" + project + "/generation", admin(),
-				"{\"base_url\":\"" + model.baseUrl() + "\",\"model\":\"m\"}").expectProblem(409);
+		JsonNode problem = api
+			.post("/api/v1/projects/" + project + "/generation", admin(),
+					"{\"base_url\":\"" + model.baseUrl() + "\",\"model\":\"m\"}")
+			.expectProblem(409);
 		release.countDown();
 
 		assertThat(problem.path("detail").asString()).contains("generation job " + first);

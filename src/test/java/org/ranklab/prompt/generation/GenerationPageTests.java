@@ -52,7 +52,9 @@ class GenerationPageTests extends BrowserTest {
 		assertThat(model.calls()).extracting(ModelServer.Call::authorization)
 			.containsOnly("Bearer sk-from-the-browser");
 		for (long prompt : prompts) {
-			assertThat(jdbc.sql("SELECT count(*) FROM candidates WHERE prompt_id = ?").param(prompt).query(Long.class)
+			assertThat(jdbc.sql("SELECT count(*) FROM candidates WHERE prompt_id = ?")
+				.param(prompt)
+				.query(Long.class)
 				.single()).isEqualTo(4);
 		}
 	}
@@ -71,13 +73,15 @@ class GenerationPageTests extends BrowserTest {
 
 		String errors = visible(By.id("generation-errors")).getText();
 		assertThat(errors).contains("base_url:").contains("model:").contains("n: must be between 3 and 5");
-		assertThat(jdbc.sql("SELECT count(*) FROM jobs WHERE project_id = ?").param(project).query(Long.class)
-			.single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM jobs WHERE project_id = ?").param(project).query(Long.class).single())
+			.isZero();
 	}
 
 	private long waitingPrompt(long project, String text) {
-		return jdbc.sql("INSERT INTO prompts (project_id, text) VALUES (?, ?) RETURNING id").params(project, text)
-			.query(Long.class).single();
+		return jdbc.sql("INSERT INTO prompts (project_id, text) VALUES (?, ?) RETURNING id")
+			.params(project, text)
+			.query(Long.class)
+			.single();
 	}
 
 }

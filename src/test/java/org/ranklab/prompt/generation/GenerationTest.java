@@ -12,7 +12,10 @@ import org.ranklab.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.fail;
 
-/** Generation tests share a fake model server per test and helpers to add prompts and follow jobs. */
+/**
+ * Generation tests share a fake model server per test and helpers to add prompts and
+ * follow jobs.
+ */
 abstract class GenerationTest extends IntegrationTest {
 
 	protected ModelServer model;
@@ -86,7 +89,9 @@ abstract class GenerationTest extends IntegrationTest {
 	}
 
 	protected boolean isReady(long promptId) {
-		return jdbc.sql("SELECT ready_at IS NOT NULL FROM prompts WHERE id = ?").param(promptId).query(Boolean.class)
+		return jdbc.sql("SELECT ready_at IS NOT NULL FROM prompts WHERE id = ?")
+			.param(promptId)
+			.query(Boolean.class)
 			.single();
 	}
 

@@ -19,14 +19,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A fake OpenAI-compatible model server on loopback: records every chat-completions call and answers as the
- * test's behaviour says (by default, {@code n} distinct choices).
+ * A fake OpenAI-compatible model server on loopback: records every chat-completions call
+ * and answers as the test's behaviour says (by default, {@code n} distinct choices).
  */
 public final class ModelServer implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** One request as the server saw it; {@code attempt} counts the calls for the same prompt, from 1. */
+	/**
+	 * One request as the server saw it; {@code attempt} counts the calls for the same
+	 * prompt, from 1.
+	 */
 	public record Call(String path, String prompt, int n, String authorization, JsonNode body, long atNanos,
 			int attempt) {
 	}

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The SSRF guard on its own: every check here happens before any connection, names are resolved by a substitute
- * that never asks DNS, and nothing is sent anywhere but to a closed port on loopback.
+ * The SSRF guard on its own: every check here happens before any connection, names are
+ * resolved by a substitute that never asks DNS, and nothing is sent anywhere but to a
+ * closed port on loopback.
  */
 class ModelServerPolicyTests {
 
@@ -30,8 +31,7 @@ class ModelServerPolicyTests {
 		throw new AssertionError("looked up " + host);
 	};
 
-	private static ModelServerPolicy policy(List<String> allowed, boolean publicAddresses,
-			Map<String, String> names) {
+	private static ModelServerPolicy policy(List<String> allowed, boolean publicAddresses, Map<String, String> names) {
 		return new ModelServerPolicy(allowed, publicAddresses, host -> lookup(names, host));
 	}
 
@@ -64,10 +64,10 @@ class ModelServerPolicyTests {
 			"http://10.0.0.1/v1", "http://10.255.255.255/", "http://172.16.0.1/", "http://172.31.255.255/",
 			"http://192.168.1.1/", "https://169.254.169.254/latest/meta-data/", "http://[fe80::1]/",
 			"http://[fc00::1]/", "http://[fd12:3456::1]/", "http://100.64.0.1/", "http://100.127.255.255/",
-			"http://0.0.0.0:8000/", "http://[::]/", "http://224.0.0.1/", "http://255.255.255.255/",
-			"http://[ff02::1]/", "http://[::ffff:127.0.0.1]/", "http://[::ffff:169.254.169.254]/",
-			"http://[::ffff:a00:1]/", "http://[::127.0.0.1]/", "http://[64:ff9b::a00:1]/", "http://[2002:7f00:1::]/",
-			"http://[2001:db8::1]/", "http://198.18.0.1/", "http://240.0.0.1/" })
+			"http://0.0.0.0:8000/", "http://[::]/", "http://224.0.0.1/", "http://255.255.255.255/", "http://[ff02::1]/",
+			"http://[::ffff:127.0.0.1]/", "http://[::ffff:169.254.169.254]/", "http://[::ffff:a00:1]/",
+			"http://[::127.0.0.1]/", "http://[64:ff9b::a00:1]/", "http://[2002:7f00:1::]/", "http://[2001:db8::1]/",
+			"http://198.18.0.1/", "http://240.0.0.1/" })
 	void refusesNonPublicAddressesUnlessAllowed(String url) {
 		assertThat(refusal(DEFAULT, url)).as(url).isNotNull().contains("allowed-hosts");
 	}
@@ -83,9 +83,9 @@ class ModelServerPolicyTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "http://2130706433/", "http://0177.0.0.1/", "http://0x7f000001/",
-			"http://017700000001/", "http://0/", "http://0x7f.0.0.1/", "http://127.1/", "http://10.1/",
-			"http://010.0.0.1/", "http://127.0.0.1./", "http://1.2.3.256/", "http://8.8.8.08/" })
+	@ValueSource(strings = { "http://2130706433/", "http://0177.0.0.1/", "http://0x7f000001/", "http://017700000001/",
+			"http://0/", "http://0x7f.0.0.1/", "http://127.1/", "http://10.1/", "http://010.0.0.1/",
+			"http://127.0.0.1./", "http://1.2.3.256/", "http://8.8.8.08/" })
 	void refusesIPv4SpelledOtherThanAsFourDecimalNumbers(String url) {
 		assertThat(refusal(DEFAULT, url)).as(url).isNotNull();
 	}
@@ -118,8 +118,9 @@ class ModelServerPolicyTests {
 
 	@Test
 	void allowsWhatIsListedWithItsPortOnly() {
-		ModelServerPolicy policy = policy(List.of(" 127.0.0.1:8000", "10.0.0.0/8", "[::1]:8001", "fd00::/8",
-				"vLLM.Internal.:9000"), true, Map.of("vllm.internal", "10.9.9.9,127.0.0.1"));
+		ModelServerPolicy policy = policy(
+				List.of(" 127.0.0.1:8000", "10.0.0.0/8", "[::1]:8001", "fd00::/8", "vLLM.Internal.:9000"), true,
+				Map.of("vllm.internal", "10.9.9.9,127.0.0.1"));
 
 		assertThat(refusal(policy, "http://127.0.0.1:8000/v1")).isNull();
 		assertThat(refusal(policy, "http://127.0.0.1:8001/v1")).isNotNull();
@@ -134,17 +135,18 @@ class ModelServerPolicyTests {
 		assertThat(refusal(policy, "http://VLLM.internal:9000/v1")).as("a listed name, whatever it resolves to")
 			.isNull();
 		assertThat(refusal(policy, "http://vllm.internal:9001/v1")).as("listed name, other port")
-			.contains("127.0.0.1").contains("loopback");
+			.contains("127.0.0.1")
+			.contains("loopback");
 	}
 
 	@Test
 	void judgesEveryAddressANameResolvesTo() {
-		ModelServerPolicy policy = policy(List.of(), true,
-				Map.of("public.example", "93.184.216.34", "mixed.example", "93.184.216.34,10.0.0.7",
-						"metadata.example", "169.254.169.254", "localhost", "127.0.0.1,::1"));
+		ModelServerPolicy policy = policy(List.of(), true, Map.of("public.example", "93.184.216.34", "mixed.example",
+				"93.184.216.34,10.0.0.7", "metadata.example", "169.254.169.254", "localhost", "127.0.0.1,::1"));
 
 		assertThat(refusal(policy, "https://public.example/v1")).isNull();
-		assertThat(refusal(policy, "https://mixed.example/v1")).contains("mixed.example (10.0.0.7)").contains("private");
+		assertThat(refusal(policy, "https://mixed.example/v1")).contains("mixed.example (10.0.0.7)")
+			.contains("private");
 		assertThat(refusal(policy, "http://metadata.example/")).contains("link-local");
 		assertThat(refusal(policy, "http://localhost:8000/v1")).contains("loopback");
 		assertThat(refusal(policy, "http://localhost.:8000/v1")).contains("loopback");
@@ -166,20 +168,22 @@ class ModelServerPolicyTests {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
 			closedPort = socket.getLocalPort();
 		}
-		// Loopback was allowed when the job was requested, not any more (say, after a restart with another
-		// allow-list). Were the check missing, the client would hit a closed port on 127.0.0.1 and retry.
+		// Loopback was allowed when the job was requested, not any more (say, after a
+		// restart with another
+		// allow-list). Were the check missing, the client would hit a closed port on
+		// 127.0.0.1 and retry.
 		ModelServerPolicy policy = new ModelServerPolicy(List.of(), true, NO_LOOKUPS);
 		GenerationProperties properties = new GenerationProperties(1, Duration.ofSeconds(1), Duration.ofSeconds(1), 0,
 				Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1), List.of(), true);
 		ChatCompletionsClient client = new ChatCompletionsClient(properties, policy);
-		GenerationSettings settings = new GenerationSettings(URI.create("http://127.0.0.1:" + closedPort + "/v1"),
-				"m", 2, 1.0, 16, false);
+		GenerationSettings settings = new GenerationSettings(URI.create("http://127.0.0.1:" + closedPort + "/v1"), "m",
+				2, 1.0, 16, false);
 
-		assertThatThrownBy(() -> client.complete(settings, null, "Hello", 2)).isInstanceOfSatisfying(
-				ModelCallFailed.class, e -> {
-					assertThat(e.scope()).isEqualTo(ModelCallFailed.Scope.JOB);
-					assertThat(e.getMessage()).contains("base_url is not allowed").contains("loopback");
-				});
+		assertThatThrownBy(() -> client.complete(settings, null, "Hello", 2))
+			.isInstanceOfSatisfying(ModelCallFailed.class, e -> {
+				assertThat(e.scope()).isEqualTo(ModelCallFailed.Scope.JOB);
+				assertThat(e.getMessage()).contains("base_url is not allowed").contains("loopback");
+			});
 	}
 
 	@Test
@@ -192,8 +196,8 @@ class ModelServerPolicyTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "127.1", "2130706433", "0x7f.0.0.1", "10.0.0.0/33", "fc00::/200", "host:0",
-			"host:http", "[::1", "[::1]x", "bad host", "fe80::1%eth0", "http://10.0.0.1" })
+	@ValueSource(strings = { "127.1", "2130706433", "0x7f.0.0.1", "10.0.0.0/33", "fc00::/200", "host:0", "host:http",
+			"[::1", "[::1]x", "bad host", "fe80::1%eth0", "http://10.0.0.1" })
 	void refusesAMistypedAllowListAtStartup(String entry) {
 		assertThatThrownBy(() -> new ModelServerPolicy(List.of(entry), true, NO_LOOKUPS))
 			.isInstanceOf(IllegalArgumentException.class)

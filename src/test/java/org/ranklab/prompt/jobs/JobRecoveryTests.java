@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Jobs outlive their workers: these tests write the database state a crashed instance leaves behind and watch
- * the running app deal with it.
+ * Jobs outlive their workers: these tests write the database state a crashed instance
+ * leaves behind and watch the running app deal with it.
  */
 class JobRecoveryTests extends IntegrationTest {
 
@@ -52,18 +52,20 @@ class JobRecoveryTests extends IntegrationTest {
 		String parameters = """
 				{"base_url":"%s","model":"test-model","n":4,"temperature":1.0,"max_tokens":32,"with_api_key":true}"""
 			.formatted(model.baseUrl());
-		long job = jdbc.sql("""
-				INSERT INTO jobs (type, project_id, status, progress, parameters, details, attempts, started_at, heartbeat)
-				VALUES ('generation', ?, 'RUNNING', 0.5, ?::jsonb, ?::jsonb, 1, now() - interval '1 hour',
-				        now() - interval '1 hour')
-				RETURNING id""")
+		long job = jdbc
+			.sql("""
+					INSERT INTO jobs (type, project_id, status, progress, parameters, details, attempts, started_at, heartbeat)
+					VALUES ('generation', ?, 'RUNNING', 0.5, ?::jsonb, ?::jsonb, 1, now() - interval '1 hour',
+					        now() - interval '1 hour')
+					RETURNING id""")
 			.params(project, parameters, "{\"prompts_total\":2,\"up_to_prompt_id\":%d}".formatted(waiting))
 			.query(Long.class)
 			.single();
 		// The first prompt got its candidates before the instance died.
 		for (int position = 0; position < 4; position++) {
 			jdbc.sql("INSERT INTO candidates (prompt_id, position, text) VALUES (?, ?, ?)")
-				.params(done, position, "earlier " + position).update();
+				.params(done, position, "earlier " + position)
+				.update();
 		}
 		jdbc.sql("UPDATE prompts SET ready_at = now() WHERE id = ?").param(done).update();
 		// Its queue entry, picked by an instance that stopped beating an hour ago.
@@ -82,7 +84,9 @@ class JobRecoveryTests extends IntegrationTest {
 		assertThat(ended.path("details").path("prompts_done").asInt()).isEqualTo(2);
 		assertThat(model.calls()).extracting(ModelServer.Call::prompt).containsOnly("Still waiting.");
 		assertThat(model.calls()).extracting(ModelServer.Call::authorization).containsOnly("Bearer resumed-key");
-		assertThat(jdbc.sql("SELECT count(*) FROM candidates WHERE prompt_id = ?").param(waiting).query(Long.class)
+		assertThat(jdbc.sql("SELECT count(*) FROM candidates WHERE prompt_id = ?")
+			.param(waiting)
+			.query(Long.class)
 			.single()).isEqualTo(4);
 		assertThat(queueEntries(job)).isZero();
 	}
@@ -91,7 +95,9 @@ class JobRecoveryTests extends IntegrationTest {
 	void cancellingAQueuedJobEndsItAndDropsItsQueueEntry() {
 		long project = newProject("{\"name\":\"Queued for later\"}");
 		long job = jdbc.sql("INSERT INTO jobs (type, project_id) VALUES ('generation', ?) RETURNING id")
-			.param(project).query(Long.class).single();
+			.param(project)
+			.query(Long.class)
+			.single();
 		jdbc.sql("""
 				INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
 				VALUES ('ranklab-job', ?, convert_to(?, 'UTF8'), now() + interval '1 hour', false, 1)""")
@@ -108,10 +114,13 @@ class JobRecoveryTests extends IntegrationTest {
 	@Test
 	void aJobThatKeepsKillingItsWorkerIsFailedInsteadOfResumedForever() {
 		long project = newProject("{\"name\":\"Killer job\"}");
-		long job = jdbc.sql("""
-				INSERT INTO jobs (type, project_id, status, attempts, started_at) VALUES ('generation', ?, 'RUNNING', 3, now())
-				RETURNING id""")
-			.param(project).query(Long.class).single();
+		long job = jdbc
+			.sql("""
+					INSERT INTO jobs (type, project_id, status, attempts, started_at) VALUES ('generation', ?, 'RUNNING', 3, now())
+					RETURNING id""")
+			.param(project)
+			.query(Long.class)
+			.single();
 		jdbc.sql("""
 				INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
 				VALUES ('ranklab-job', ?, convert_to(?, 'UTF8'), now(), false, 1)""")
@@ -129,8 +138,11 @@ class JobRecoveryTests extends IntegrationTest {
 	void aJobWhoseKeyWasEncryptedElsewhereFailsWithTheReason() {
 		long project = newProject("{\"name\":\"Foreign key\"}");
 		long job = jdbc.sql("INSERT INTO jobs (type, project_id) VALUES ('generation', ?) RETURNING id")
-			.param(project).query(Long.class).single();
-		String sealedElsewhere = JobSecrets.withKey("AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=").seal("sk-elsewhere");
+			.param(project)
+			.query(Long.class)
+			.single();
+		String sealedElsewhere = JobSecrets.withKey("AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=")
+			.seal("sk-elsewhere");
 		jdbc.sql("""
 				INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
 				VALUES ('ranklab-job', ?, convert_to(?, 'UTF8'), now(), false, 1)""")
@@ -146,7 +158,8 @@ class JobRecoveryTests extends IntegrationTest {
 
 	@Test
 	void runsEachJobOnceWhenTwoInstancesShareTheQueue() throws Exception {
-		// A second instance: another db-scheduler on the same database, running the same jobs.
+		// A second instance: another db-scheduler on the same database, running the same
+		// jobs.
 		Scheduler second = Scheduler.create(dataSource, runner.task())
 			.schedulerName(new SchedulerName.Fixed("second-instance"))
 			.serializer(new JsonTaskDataSerializer())
@@ -161,7 +174,10 @@ class JobRecoveryTests extends IntegrationTest {
 				waitingPrompt(project, "Prompt of project " + project);
 				String body = "{\"base_url\":\"" + model.baseUrl() + "\",\"model\":\"m\"}";
 				jobs.add(Long.parseLong(api.post("/api/v1/projects/" + project + "/generation", admin(), body)
-					.expectStatus(202).json().path("job_id").asString()));
+					.expectStatus(202)
+					.json()
+					.path("job_id")
+					.asString()));
 			}
 
 			for (long job : jobs) {
@@ -178,13 +194,17 @@ class JobRecoveryTests extends IntegrationTest {
 	}
 
 	private long waitingPrompt(long project, String text) {
-		return jdbc.sql("INSERT INTO prompts (project_id, text) VALUES (?, ?) RETURNING id").params(project, text)
-			.query(Long.class).single();
+		return jdbc.sql("INSERT INTO prompts (project_id, text) VALUES (?, ?) RETURNING id")
+			.params(project, text)
+			.query(Long.class)
+			.single();
 	}
 
 	private long queueEntries(long job) {
-		return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_instance = ?").param(Long.toString(job))
-			.query(Long.class).single();
+		return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_instance = ?")
+			.param(Long.toString(job))
+			.query(Long.class)
+			.single();
 	}
 
 	/** Polls the job until it ends, for at most 20 seconds. */

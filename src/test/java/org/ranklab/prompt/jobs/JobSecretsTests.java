@@ -23,7 +23,8 @@ class JobSecretsTests {
 
 		String sealed = secrets.seal("sk-live-1234");
 
-		assertThat(sealed).startsWith(JobSecrets.PREFIX).doesNotContain("sk-live-1234")
+		assertThat(sealed).startsWith(JobSecrets.PREFIX)
+			.doesNotContain("sk-live-1234")
 			.doesNotContain(Base64.getEncoder().encodeToString("sk-live-1234".getBytes()));
 		assertThat(secrets.open(sealed)).isEqualTo("sk-live-1234");
 	}
@@ -38,8 +39,9 @@ class JobSecretsTests {
 	@Test
 	void anotherKeyCannotOpenIt() {
 		String sealed = JobSecrets.withKey(KEY).seal("sk-live-1234");
-		JobSecrets other = JobSecrets.withKey(Base64.getEncoder().encodeToString(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8,
-				9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32 }));
+		JobSecrets other = JobSecrets.withKey(Base64.getEncoder()
+			.encodeToString(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
+					23, 24, 25, 26, 27, 28, 29, 30, 31, 32 }));
 
 		assertThatThrownBy(() -> other.open(sealed)).isInstanceOf(GeneralSecurityException.class);
 	}

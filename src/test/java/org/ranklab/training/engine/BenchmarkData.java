@@ -15,7 +15,10 @@ import java.util.zip.GZIPInputStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads the public preference data of ../shared/data into ranked groups (benchmarks only, never in the suite). */
+/**
+ * Reads the public preference data of ../shared/data into ranked groups (benchmarks only,
+ * never in the suite).
+ */
 final class BenchmarkData {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -26,8 +29,9 @@ final class BenchmarkData {
 	}
 
 	/**
-	 * Anthropic HH: each row is a pair whose transcripts differ only in the last Assistant turn, so everything up to
-	 * that turn is the prompt and the turn itself is the response. Rows with the same prompt share a prompt id.
+	 * Anthropic HH: each row is a pair whose transcripts differ only in the last
+	 * Assistant turn, so everything up to that turn is the prompt and the turn itself is
+	 * the response. Rows with the same prompt share a prompt id.
 	 */
 	static List<RankedGroup> hh(Path file) throws IOException {
 		List<RankedGroup> groups = new ArrayList<>();
@@ -56,8 +60,8 @@ final class BenchmarkData {
 	}
 
 	/**
-	 * OpenAssistant trees: every message whose replies carry a human rank gives one group (rank 0 best, equal
-	 * ranks tied); the prompt is the conversation up to that message.
+	 * OpenAssistant trees: every message whose replies carry a human rank gives one group
+	 * (rank 0 best, equal ranks tied); the prompt is the conversation up to that message.
 	 */
 	static List<RankedGroup> oasst(Path file) throws IOException {
 		List<RankedGroup> groups = new ArrayList<>();

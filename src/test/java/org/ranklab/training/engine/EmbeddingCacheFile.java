@@ -11,8 +11,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Keeps MiniLM embeddings between benchmark runs (a temp file, never the repository), so repeated benchmark
- * invocations on the loaded machine do not embed the same texts again. The trainer itself caches only in memory.
+ * Keeps MiniLM embeddings between benchmark runs (a temp file, never the repository), so
+ * repeated benchmark invocations on the loaded machine do not embed the same texts again.
+ * The trainer itself caches only in memory.
  */
 final class EmbeddingCacheFile {
 

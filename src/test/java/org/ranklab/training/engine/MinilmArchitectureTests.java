@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The MiniLM architecture on tiny data: each test class JVM embeds about 750 short texts once (the embedder's cache
- * is shared), so the whole class takes a few seconds.
+ * The MiniLM architecture on tiny data: each test class JVM embeds about 750 short texts
+ * once (the embedder's cache is shared), so the whole class takes a few seconds.
  */
 class MinilmArchitectureTests {
 
@@ -59,7 +59,8 @@ class MinilmArchitectureTests {
 		}
 
 		assertThat(entries).containsExactlyInAnyOrder(RewardModel.CONFIG, RewardModel.VOCABULARY, RewardModel.WEIGHTS);
-		assertThat(config).contains("\"architecture\" : \"minilm\"").contains("\"text_encoder\" : \"all-minilm-l6-v2\"");
+		assertThat(config).contains("\"architecture\" : \"minilm\"")
+			.contains("\"text_encoder\" : \"all-minilm-l6-v2\"");
 		// the 90 MB ONNX model stays in its jar
 		assertThat(trained.artifact().length).isLessThan(5_000_000);
 	}
@@ -82,7 +83,8 @@ class MinilmArchitectureTests {
 				}
 			}
 		}
-		// the loaded model reproduces the last epoch's validation accuracy, so it carries the trained weights
+		// the loaded model reproduces the last epoch's validation accuracy, so it carries
+		// the trained weights
 		assertThat(correct / pairs).isEqualTo(trained.last().valAccuracy());
 	}
 

@@ -29,16 +29,17 @@ class RankPairLossTests {
 	@Test
 	void lossOfOneRankingIsTheMeanOverItsOrderedPairs() {
 		// a > b = c: pairs (a, b) and (a, c); rewards a=2, b=0.5, c=1
-		// softplus(0.5 - 2) = ln(1 + e^-1.5) = 0.201413, softplus(1 - 2) = ln(1 + e^-1) = 0.313262
-		float loss = rankLoss(new float[] { 2f, 0.5f, 1f },
-				List.of(example(List.of(List.of(11L), List.of(12L, 13L)))));
+		// softplus(0.5 - 2) = ln(1 + e^-1.5) = 0.201413, softplus(1 - 2) = ln(1 + e^-1) =
+		// 0.313262
+		float loss = rankLoss(new float[] { 2f, 0.5f, 1f }, List.of(example(List.of(List.of(11L), List.of(12L, 13L)))));
 
 		assertThat(loss).isCloseTo((0.201413f + 0.313262f) / 2, within(1e-5f));
 	}
 
 	@Test
 	void batchAveragesOverRankingsNotOverPairs() {
-		// ranking 1: a > b > c with rewards 0, 0, 0: three pairs of ln 2 each, mean ln 2 = 0.693147
+		// ranking 1: a > b > c with rewards 0, 0, 0: three pairs of ln 2 each, mean ln 2
+		// = 0.693147
 		// ranking 2: a > b with rewards 3, 1: one pair, softplus(-2) = 0.126928
 		float loss = rankLoss(new float[] { 0f, 0f, 0f, 3f, 1f },
 				List.of(example(List.of(List.of(11L), List.of(12L), List.of(13L))),

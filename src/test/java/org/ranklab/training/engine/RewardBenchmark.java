@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Benchmarks of reward quality and training speed (bench/training/README.md). Not part of the test suite:
- * {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
+ * Benchmarks of reward quality and training speed (bench/training/README.md). Not part of
+ * the test suite: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.ranklab.training.engine.RewardBenchmark -Dexec.args="quality hh"}.
  */
 public final class RewardBenchmark {
@@ -24,7 +24,10 @@ public final class RewardBenchmark {
 		}
 	}
 
-	/** quality DATASET [architecture] [seeds] [key=value ...]: held-out pairwise accuracy over several 80/20 splits. */
+	/**
+	 * quality DATASET [architecture] [seeds] [key=value ...]: held-out pairwise accuracy
+	 * over several 80/20 splits.
+	 */
 	private static void quality(String[] args) throws Exception {
 		String dataset = args.length > 1 ? args[1] : "hh";
 		List<RankedGroup> groups = "hh".equals(dataset) ? BenchmarkData.hh(DATA.resolve("hh_harmless_test.jsonl.gz"))
@@ -36,11 +39,15 @@ public final class RewardBenchmark {
 		List<Architecture> members = RewardModelTrainer.members(architecture);
 		for (int i = 4; i < args.length; i++) {
 			if (args[i].startsWith("members=")) {
-				// an ensemble of other members than the default, e.g. members=pooled+pooled+minilm
-				members = java.util.Arrays.stream(args[i].substring(8).split("\\+")).map(Architecture::fromApiName).toList();
+				// an ensemble of other members than the default, e.g.
+				// members=pooled+pooled+minilm
+				members = java.util.Arrays.stream(args[i].substring(8).split("\\+"))
+					.map(Architecture::fromApiName)
+					.toList();
 			}
 			else if (args[i].equals("tune")) {
-				// never look at the test split: carve a validation split out of the 80% training part
+				// never look at the test split: carve a validation split out of the 80%
+				// training part
 				tune = true;
 			}
 			else {
@@ -79,14 +86,18 @@ public final class RewardBenchmark {
 			mean.append(String.format(Locale.ROOT, " %.3f", value));
 		}
 		double average = finals.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-		double spread = Math.sqrt(finals.stream().mapToDouble(v -> (v - average) * (v - average)).sum() / finals.size());
-		System.out.printf(Locale.ROOT, "RESULT %s%s %s%s: final-epoch held-out pairwise accuracy %.3f (sd %.3f over %d splits); mean per epoch%s%n",
-				dataset, tune ? " tune" : "", architecture.apiName(), members.size() > 1 ? " " + members : "", average, spread, seeds, mean);
+		double spread = Math
+			.sqrt(finals.stream().mapToDouble(v -> (v - average) * (v - average)).sum() / finals.size());
+		System.out.printf(Locale.ROOT,
+				"RESULT %s%s %s%s: final-epoch held-out pairwise accuracy %.3f (sd %.3f over %d splits); mean per epoch%s%n",
+				dataset, tune ? " tune" : "", architecture.apiName(), members.size() > 1 ? " " + members : "", average,
+				spread, seeds, mean);
 	}
 
 	/**
-	 * speed DATA_FILE [key=value ...]: trains the pooled network on all HH pairs (no validation) and writes the
-	 * encoded data to DATA_FILE for bench/training/pooled_torch.py, which trains the same network on it.
+	 * speed DATA_FILE [key=value ...]: trains the pooled network on all HH pairs (no
+	 * validation) and writes the encoded data to DATA_FILE for
+	 * bench/training/pooled_torch.py, which trains the same network on it.
 	 */
 	private static void speed(String[] args) throws Exception {
 		List<RankedGroup> groups = BenchmarkData.hh(DATA.resolve("hh_harmless_test.jsonl.gz"));
@@ -98,7 +109,8 @@ public final class RewardBenchmark {
 		writeEncoded(prepared, Path.of(args[1]));
 		System.out.printf(Locale.ROOT, "TORCH_ARGS %d %d %s %s %d %d %s %s %d %d%n", settings.epochs(),
 				settings.batchSize(), settings.learningRate(), settings.weightDecay(), settings.embeddingSize(),
-				settings.hiddenSize(), settings.dropout(), settings.tokenDropout(), settings.threads(), settings.seed());
+				settings.hiddenSize(), settings.dropout(), settings.tokenDropout(), settings.threads(),
+				settings.seed());
 		TrainingResult result = new RewardModelTrainer().train(groups, settings, TrainingMonitor.NONE);
 		long pairs = result.trainingPairs() * settings.epochs();
 		System.out.printf(Locale.ROOT, "RESULT djl %s threads=%d: %d pairs in %.2f s = %.0f pairs/s%n",
@@ -106,7 +118,10 @@ public final class RewardBenchmark {
 				pairs * 1000.0 / result.trainingMillis());
 	}
 
-	/** scaling [pairs ...]: one epoch on HH pairs repeated with word dropout up to each size. */
+	/**
+	 * scaling [pairs ...]: one epoch on HH pairs repeated with word dropout up to each
+	 * size.
+	 */
 	private static void scaling(String[] args) throws Exception {
 		List<RankedGroup> hh = BenchmarkData.hh(DATA.resolve("hh_harmless_test.jsonl.gz"));
 		TrainingSettings settings = TrainingSettings.defaults().withValidationFraction(0).withEpochs(1);
@@ -124,7 +139,10 @@ public final class RewardBenchmark {
 		}
 	}
 
-	/** Copies of the HH pairs, each copy a new prompt whose responses lost a random 10% of their words. */
+	/**
+	 * Copies of the HH pairs, each copy a new prompt whose responses lost a random 10% of
+	 * their words.
+	 */
 	private static List<RankedGroup> perturbed(List<RankedGroup> hh, int pairs) {
 		java.util.Random random = new java.util.Random(pairs);
 		List<RankedGroup> groups = new ArrayList<>(pairs);
@@ -154,7 +172,10 @@ public final class RewardBenchmark {
 		return kept.toString().trim();
 	}
 
-	/** Big-endian int32 stream: header, rows (ids and float features), examples (rows and pairs). */
+	/**
+	 * Big-endian int32 stream: header, rows (ids and float features), examples (rows and
+	 * pairs).
+	 */
 	private static void writeEncoded(RewardModelTrainer.Prepared prepared, Path file) throws java.io.IOException {
 		RewardModelTrainer.Encoded data = prepared.training();
 		try (java.io.DataOutputStream out = new java.io.DataOutputStream(

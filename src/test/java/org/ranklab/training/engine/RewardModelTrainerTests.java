@@ -70,14 +70,16 @@ class RewardModelTrainerTests {
 			assertThat(model.config().architecture()).isEqualTo(Architecture.ENSEMBLE);
 			assertThat(model.config().members()).isEqualTo(Architecture.ENSEMBLE_MEMBERS.size());
 			for (RankedGroup group : validation) {
-				double[] scores = model.rawScores(group.prompt(), group.candidates().stream().map(Candidate::text).toList());
+				double[] scores = model.rawScores(group.prompt(),
+						group.candidates().stream().map(Candidate::text).toList());
 				for (int[] pair : group.orderedPairs()) {
 					correct += scores[pair[0]] > scores[pair[1]] ? 1 : scores[pair[0]] == scores[pair[1]] ? 0.5 : 0;
 					pairs++;
 				}
 			}
 		}
-		// the loaded members, each normalised and averaged, reproduce the ensemble's last validation accuracy
+		// the loaded members, each normalised and averaged, reproduce the ensemble's last
+		// validation accuracy
 		assertThat(correct / pairs).isEqualTo(result.last().valAccuracy());
 	}
 
@@ -133,7 +135,8 @@ class RewardModelTrainerTests {
 			double mean = rewards.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
 			assertThat(mean).isCloseTo(result.rewardMean(), within(1e-4));
 			assertThat(first.config().rewardStd()).isEqualTo(result.rewardStd()).isPositive();
-			double[] normalised = first.score(training.get(0).prompt(), List.of(training.get(0).candidates().get(0).text()));
+			double[] normalised = first.score(training.get(0).prompt(),
+					List.of(training.get(0).candidates().get(0).text()));
 			double raw = rewards.get(0);
 			assertThat(normalised[0]).isCloseTo((raw - result.rewardMean()) / result.rewardStd(), within(1e-6));
 		}
@@ -159,7 +162,8 @@ class RewardModelTrainerTests {
 
 		assertThat(calls).hasValue(5);
 		assertThat(seen).extracting(TrainingProgress::fraction).isSorted().allMatch(f -> f > 0 && f < 1);
-		// the run freed its model and trainer: the next one starts from scratch and finishes
+		// the run freed its model and trainer: the next one starts from scratch and
+		// finishes
 		assertThat(trainer.train(groups, shortRun.withEpochs(1), TrainingMonitor.NONE).metrics()).hasSize(1);
 	}
 

@@ -8,9 +8,9 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * Rankings whose true order is a hidden function of the candidates' words: each "good" word adds one to a
- * candidate's quality and each "bad" word takes one away; neutral filler words carry nothing. Candidates of equal
- * quality are tied.
+ * Rankings whose true order is a hidden function of the candidates' words: each "good"
+ * word adds one to a candidate's quality and each "bad" word takes one away; neutral
+ * filler words carry nothing. Candidates of equal quality are tied.
  */
 public final class SyntheticRankings {
 
@@ -18,8 +18,8 @@ public final class SyntheticRankings {
 
 	public static final List<String> BAD = List.of("rude", "wrong", "vague", "harmful", "sloppy", "lazy");
 
-	public static final List<String> FILLER = List.of("the", "answer", "is", "about", "this", "topic", "and", "it", "was",
-			"written", "today", "for", "you", "with", "some", "words", "可以", "我们", "问题");
+	public static final List<String> FILLER = List.of("the", "answer", "is", "about", "this", "topic", "and", "it",
+			"was", "written", "today", "for", "you", "with", "some", "words", "可以", "我们", "问题");
 
 	private SyntheticRankings() {
 	}

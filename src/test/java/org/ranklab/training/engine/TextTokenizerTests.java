@@ -16,8 +16,8 @@ class TextTokenizerTests {
 
 	@Test
 	void splitsChineseIntoCharactersAndBigrams() {
-		assertThat(new TextTokenizer(false).tokens("我爱北京 ok")).containsExactly("我", "爱", "我爱", "北", "爱北", "京",
-				"北京", "ok");
+		assertThat(new TextTokenizer(false).tokens("我爱北京 ok")).containsExactly("我", "爱", "我爱", "北", "爱北", "京", "北京",
+				"ok");
 	}
 
 	@Test
