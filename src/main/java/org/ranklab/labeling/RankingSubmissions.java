@@ -33,7 +33,8 @@ class RankingSubmissions {
 	}
 
 	/**
-	 * @param created {@code false} when the same ranking had been stored before */
+	 * @param created {@code false} when the same ranking had been stored before
+	 */
 	record Receipt(long rankingId, boolean created) {
 	}
 
