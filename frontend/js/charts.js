@@ -1,10 +1,10 @@
-// Bar charts drawn by uPlot (served from its WebJar); sized to their container.
-import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
+// Charts drawn by uPlot, sized to their container. uPlot itself is passed in by the page entries (they
+// import it from its WebJar, a URL node cannot load), so node tests can draw with a stand-in.
 
 const ACCENT = '#3358d4';
 
 /** `xRange(min, max)` gives the x scale's ends; by default half a bar's step on each side. */
-export function barChart(element, x, y, { label, time = true, xLabel, yLabel, xRange } = {}) {
+export function barChart(uPlot, element, x, y, { label, time = true, xLabel, yLabel, xRange } = {}) {
   const step = x.length > 1 ? x[1] - x[0] : (time ? 86400 : 1);
   const range = xRange ?? ((min, max) => [min - step / 2, max + step / 2]);
   const options = {
@@ -20,4 +20,37 @@ export function barChart(element, x, y, { label, time = true, xLabel, yLabel, xR
     }],
   };
   return new uPlot(options, [x, y], element);
+}
+
+/**
+ * A training run's chart: losses on the left axis, validation accuracy (0..1) on the right, drawn on the
+ * first update and redrawn as epochs come in. `update` takes the columns of training.js's chartData.
+ */
+export function runChart(uPlot, container) {
+  let plot = null;
+  const options = () => ({
+    width: Math.max(320, container.clientWidth || 800),
+    height: 260,
+    scales: { x: { time: false }, acc: { range: [0, 1] } },
+    axes: [
+      { label: 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100] },
+      { label: 'loss' },
+      { scale: 'acc', side: 1, label: 'validation accuracy', grid: { show: false } },
+    ],
+    series: [
+      { label: 'epoch' },
+      { label: 'train loss', stroke: ACCENT, width: 2, points: { show: true } },
+      { label: 'validation loss', stroke: '#d97706', width: 2, points: { show: true } },
+      { label: 'validation accuracy', scale: 'acc', stroke: '#15803d', width: 2, points: { show: true } },
+    ],
+  });
+  return {
+    update(data) {
+      if (plot === null) {
+        plot = new uPlot(options(), data, container);
+      } else {
+        plot.setData(data);
+      }
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { browserApi } from './api.js';
 import { startPage } from './generation.js';
 
-startPage(document, window.fetch.bind(window));
+startPage(document, browserApi());

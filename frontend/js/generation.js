@@ -1,5 +1,7 @@
 // The generation page: starts a job from the form, then shows its progress until it ends.
-import { describeJob, jsonFetcher, problemMessages, showProgress, watchJob } from './jobs.js';
+import { messagesOf } from './api.js';
+import { showMessages } from './dom.js';
+import { describeJob, showProgress, watchJob } from './jobs.js';
 
 /** The JSON body for POST /api/v1/projects/{id}/generation from the form's values; empty optional fields are left out. */
 export function generationRequest(values) {
@@ -19,25 +21,17 @@ export function generationRequest(values) {
   return body;
 }
 
-/** Wires the page's form, progress view and cancel button. */
-export function startPage(doc, fetchImpl, { intervalMs = 1000 } = {}) {
+/** Wires the page's form, progress view and cancel button; `api` comes from api.js. */
+export function startPage(doc, api, { intervalMs = 1000 } = {}) {
   const main = doc.querySelector('main.generation');
   const form = doc.getElementById('generation-form');
   const errors = doc.getElementById('generation-errors');
   const section = doc.getElementById('job');
   const cancel = doc.getElementById('job-cancel');
-  const fetchJson = jsonFetcher(fetchImpl, doc);
   const projectId = main.dataset.projectId;
   let currentJob = null;
 
-  const showErrors = (messages) => {
-    errors.replaceChildren(...messages.map((message) => {
-      const line = doc.createElement('div');
-      line.textContent = message;
-      return line;
-    }));
-    errors.hidden = messages.length === 0;
-  };
+  const showErrors = (messages) => showMessages(errors, messages);
 
   const show = (job) => {
     const view = describeJob(job);
@@ -50,9 +44,9 @@ export function startPage(doc, fetchImpl, { intervalMs = 1000 } = {}) {
   const follow = async (id) => {
     currentJob = id;
     try {
-      await watchJob(id, { fetchJson, onUpdate: show, intervalMs });
+      await watchJob(id, { api, onUpdate: show, intervalMs });
     } catch (error) {
-      showErrors([error.message]);
+      showErrors(messagesOf(error));
     }
   };
 
@@ -61,15 +55,13 @@ export function startPage(doc, fetchImpl, { intervalMs = 1000 } = {}) {
     showErrors([]);
     const values = Object.fromEntries(new FormData(form).entries());
     try {
-      const started = await fetchJson(`/api/v1/projects/${encodeURIComponent(projectId)}/generation`, {
-        method: 'POST',
-        body: JSON.stringify(generationRequest(values)),
-      });
+      const started = await api.post(`/api/v1/projects/${encodeURIComponent(projectId)}/generation`,
+        generationRequest(values));
       form.querySelector('#api_key').value = '';
       show({ id: started.job_id, status: 'QUEUED', progress: 0 });
       follow(started.job_id);
     } catch (error) {
-      showErrors(error.problem ? problemMessages(error.problem) : [error.message]);
+      showErrors(messagesOf(error));
     }
   });
 
@@ -79,9 +71,9 @@ export function startPage(doc, fetchImpl, { intervalMs = 1000 } = {}) {
     }
     cancel.disabled = true;
     try {
-      show(await fetchJson(`/api/v1/jobs/${encodeURIComponent(currentJob)}/cancel`, { method: 'POST' }));
+      show(await api.post(`/api/v1/jobs/${encodeURIComponent(currentJob)}/cancel`));
     } catch (error) {
-      showErrors([error.message]);
+      showErrors(messagesOf(error));
     } finally {
       cancel.disabled = false;
     }

@@ -1,4 +1,5 @@
 // What the import page tells people: pure functions, unit-tested with node --test.
+import { errorLines } from './api.js';
 
 const EXTENSIONS = ['.jsonl', '.ndjson', '.json', '.csv'];
 
@@ -57,39 +58,20 @@ export function describeResult(result) {
   return `Imported ${plural(result.imported, 'prompt', 'prompts')}${details}.`;
 }
 
-/** One line per error of a problem+json body: "line 17: 3 candidates, this project needs 4 to 9". */
-export function errorLines(problem) {
-  const errors = Array.isArray(problem?.errors) ? problem.errors : [];
-  return errors.map((error) => {
-    if (error.line !== undefined && error.line !== null) {
-      return `line ${error.line}: ${error.message}`;
-    }
-    if (error.field && !String(error.message).startsWith(error.field)) {
-      return `${error.field}: ${error.message}`;
-    }
-    return String(error.message);
-  });
-}
-
 /**
- * What to show for a refused upload: a summary and the error lines. The body may be problem+json, or
- * anything else when a proxy answered.
+ * What to show for a refused upload: a summary and the error lines. `problem` is the problem+json body, or
+ * null when something else answered (a proxy) or nothing did (status 0).
  */
-export function describeFailure(status, body) {
-  let problem = null;
-  try {
-    problem = JSON.parse(body);
-  } catch {
-    problem = null;
-  }
+export function describeFailure(status, problem) {
   const fallback = {
+    0: 'The upload failed: the connection was lost.',
     401: 'Your session has ended: sign in again.',
     403: 'Only admins can import prompts.',
     404: 'This project no longer exists.',
     413: 'The file is larger than the import limit.',
     415: 'This kind of file is not accepted: use .jsonl, .json or .csv.',
   }[status] ?? `The import failed (HTTP ${status}).`;
-  const detail = problem && typeof problem.detail === 'string' ? problem.detail : null;
+  const detail = typeof problem?.detail === 'string' ? problem.detail : null;
   const summary = status === 400 ? 'Nothing was imported: fix these records and upload the file again.' : detail ?? fallback;
   return { summary, errors: errorLines(problem) };
 }

@@ -1,86 +1,65 @@
-// The import form of /admin/projects/{id}/prompts: uploads the file with XMLHttpRequest (for upload
-// progress), sends the CSRF token of the session, and shows the result or the line-numbered errors.
+// The import form of /admin/projects/{id}/prompts: uploads the file through api.upload (for its progress)
+// and shows the result or the line-numbered errors. What it says comes from import-messages.js.
+import { showMessages } from './dom.js';
 import { checkFile, describeFailure, describeResult, percent } from './import-messages.js';
 
-const form = document.getElementById('import-form');
-const fileInput = document.getElementById('import-file');
-const progress = document.getElementById('import-progress');
-const status = document.getElementById('import-status');
-const errorList = document.getElementById('import-errors');
-
-function meta(name) {
-  return document.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
-}
-
-function showStatus(text, kind) {
-  status.textContent = text;
-  status.className = kind ? `alert ${kind}` : '';
-}
-
-function showErrors(lines) {
-  errorList.replaceChildren(...lines.map((line) => {
-    const item = document.createElement('li');
-    item.textContent = line;
-    return item;
-  }));
-  errorList.hidden = lines.length === 0;
-}
-
-function finished(xhr) {
-  progress.hidden = true;
-  form.querySelector('button').disabled = false;
-  if (xhr.status === 201) {
-    const result = JSON.parse(xhr.responseText);
-    showStatus(describeResult(result), 'ok');
-    const link = document.createElement('a');
-    link.href = window.location.pathname;
-    link.textContent = ' Show the prompts';
-    status.append(link);
+/** Wires the import form; `api` comes from api.js. */
+export function startPage(doc, api) {
+  const form = doc.getElementById('import-form');
+  if (!form) {
     return;
   }
-  const failure = describeFailure(xhr.status, xhr.responseText);
-  showStatus(failure.summary, 'error');
-  showErrors(failure.errors);
-}
+  const fileInput = doc.getElementById('import-file');
+  const progress = doc.getElementById('import-progress');
+  const status = doc.getElementById('import-status');
+  const errorList = doc.getElementById('import-errors');
+  const button = form.querySelector('button');
 
-function upload(file) {
-  const xhr = new XMLHttpRequest();
-  xhr.open('POST', form.dataset.url);
-  xhr.setRequestHeader(meta('_csrf_header') ?? 'X-CSRF-TOKEN', meta('_csrf') ?? '');
-  xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-  xhr.upload.addEventListener('progress', (event) => {
-    if (event.lengthComputable) {
-      progress.max = event.total;
-      progress.value = event.loaded;
-      showStatus(`Uploading ${file.name}: ${percent(event.loaded, event.total)}%`);
+  const showStatus = (text, kind) => {
+    status.textContent = text;
+    status.className = kind ? `alert ${kind}` : '';
+  };
+
+  const upload = async (file) => {
+    progress.value = 0;
+    progress.hidden = false;
+    button.disabled = true;
+    try {
+      const result = await api.upload(form.dataset.url, file, {
+        onProgress(loaded, total) {
+          progress.max = total;
+          progress.value = loaded;
+          showStatus(`Uploading ${file.name}: ${percent(loaded, total)}%`);
+        },
+        onSent() {
+          progress.removeAttribute('value');
+          showStatus('Uploaded; checking and storing the prompts…');
+        },
+      });
+      showStatus(describeResult(result), 'ok');
+      const link = doc.createElement('a');
+      link.href = doc.location.pathname;
+      link.textContent = ' Show the prompts';
+      status.append(link);
+    } catch (error) {
+      const failure = describeFailure(error.status, error.problem);
+      showStatus(failure.summary, 'error');
+      showMessages(errorList, failure.errors, 'li');
+    } finally {
+      progress.hidden = true;
+      button.disabled = false;
     }
-  });
-  xhr.upload.addEventListener('load', () => {
-    progress.removeAttribute('value');
-    showStatus('Uploaded; checking and storing the prompts…');
-  });
-  xhr.addEventListener('load', () => finished(xhr));
-  xhr.addEventListener('error', () => {
-    progress.hidden = true;
-    form.querySelector('button').disabled = false;
-    showStatus('The upload failed: the connection was lost.', 'error');
-  });
-  const data = new FormData();
-  data.append('file', file);
-  progress.value = 0;
-  progress.hidden = false;
-  form.querySelector('button').disabled = true;
-  xhr.send(data);
-}
+  };
 
-form?.addEventListener('submit', (event) => {
-  event.preventDefault();
-  showErrors([]);
-  const file = fileInput.files[0];
-  const problem = checkFile(file, Number(form.dataset.maxBytes));
-  if (problem) {
-    showStatus(problem, 'error');
-    return;
-  }
-  upload(file);
-});
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    showMessages(errorList, [], 'li');
+    const file = fileInput.files[0];
+    const problem = checkFile(file, Number(form.dataset.maxBytes));
+    if (problem) {
+      showStatus(problem, 'error');
+      return;
+    }
+    upload(file);
+  });
+}

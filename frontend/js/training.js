@@ -1,6 +1,9 @@
 // The training page: starts a run, follows it (progress, per-epoch metrics, chart), lists models and scores
 // responses with one. Pure helpers are exported for node --test; startPage wires the page.
-import { describeJob, jsonFetcher, pollUntilFinished, problemMessages, showProgress } from './jobs.js';
+import { messagesOf } from './api.js';
+import { runChart } from './charts.js';
+import { cell, showMessages } from './dom.js';
+import { describeJob, pollUntilFinished, showProgress } from './jobs.js';
 
 /** The JSON body for POST /api/v1/projects/{id}/training-runs; empty fields are left out (server defaults). */
 export function trainingRequest(values) {
@@ -63,32 +66,19 @@ export function watchRun(id, options) {
   return pollUntilFinished(`/api/v1/training-runs/${encodeURIComponent(id)}`, options);
 }
 
-const cell = (doc, text) => {
-  const td = doc.createElement('td');
-  td.textContent = text;
-  return td;
-};
-
-/** Wires the page: start form, run view with chart, models table and the "try it" form. */
-export function startPage(doc, fetchImpl, { intervalMs = 1000, makeChart = () => ({ update() {} }) } = {}) {
+/**
+ * Wires the page: start form, run view with chart, models table and the "try it" form. `api` comes from
+ * api.js; without `uPlot` the page draws no chart.
+ */
+export function startPage(doc, api, { intervalMs = 1000, uPlot } = {}) {
   const main = doc.querySelector('main.training');
   const projectId = encodeURIComponent(main.dataset.projectId);
-  const fetchJson = jsonFetcher(fetchImpl, doc);
   const form = doc.getElementById('training-form');
   const section = doc.getElementById('run');
   const cancel = doc.getElementById('run-cancel');
-  const chart = makeChart(doc.getElementById('run-chart'));
+  const chart = uPlot ? runChart(uPlot, doc.getElementById('run-chart')) : { update() {} };
   let currentRun = null;
 
-  const showErrors = (box, messages) => {
-    box.replaceChildren(...messages.map((message) => {
-      const line = doc.createElement('div');
-      line.textContent = message;
-      return line;
-    }));
-    box.hidden = messages.length === 0;
-  };
-  const errorsOf = (error) => (error.problem ? problemMessages(error.problem) : [error.message]);
 
   const showModels = (models) => {
     const table = doc.getElementById('models');
@@ -122,9 +112,9 @@ export function startPage(doc, fetchImpl, { intervalMs = 1000, makeChart = () =>
 
   const loadModels = async () => {
     try {
-      showModels(await fetchJson(`/api/v1/projects/${projectId}/reward-models`));
+      showModels(await api.get(`/api/v1/projects/${projectId}/reward-models`));
     } catch (error) {
-      showErrors(doc.getElementById('score-errors'), errorsOf(error));
+      showMessages(doc.getElementById('score-errors'), messagesOf(error));
     }
   };
 
@@ -150,29 +140,26 @@ export function startPage(doc, fetchImpl, { intervalMs = 1000, makeChart = () =>
   const follow = async (id) => {
     currentRun = id;
     try {
-      const last = await watchRun(id, { fetchJson, onUpdate: show, intervalMs });
+      const last = await watchRun(id, { api, onUpdate: show, intervalMs });
       if (last?.status === 'SUCCEEDED') {
         await loadModels();
       }
     } catch (error) {
-      showErrors(doc.getElementById('training-errors'), errorsOf(error));
+      showMessages(doc.getElementById('training-errors'), messagesOf(error));
     }
   };
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const errors = doc.getElementById('training-errors');
-    showErrors(errors, []);
+    showMessages(errors, []);
     const values = Object.fromEntries(new FormData(form).entries());
     try {
-      const started = await fetchJson(`/api/v1/projects/${projectId}/training-runs`, {
-        method: 'POST',
-        body: JSON.stringify(trainingRequest(values)),
-      });
+      const started = await api.post(`/api/v1/projects/${projectId}/training-runs`, trainingRequest(values));
       show({ id: started.id, status: started.status, progress: 0, metrics: [] });
       follow(started.id);
     } catch (error) {
-      showErrors(errors, errorsOf(error));
+      showMessages(errors, messagesOf(error));
     }
   });
 
@@ -182,9 +169,9 @@ export function startPage(doc, fetchImpl, { intervalMs = 1000, makeChart = () =>
     }
     cancel.disabled = true;
     try {
-      show(await fetchJson(`/api/v1/training-runs/${encodeURIComponent(currentRun)}/cancel`, { method: 'POST' }));
+      show(await api.post(`/api/v1/training-runs/${encodeURIComponent(currentRun)}/cancel`));
     } catch (error) {
-      showErrors(doc.getElementById('training-errors'), errorsOf(error));
+      showMessages(doc.getElementById('training-errors'), messagesOf(error));
     } finally {
       cancel.disabled = false;
     }
@@ -194,19 +181,17 @@ export function startPage(doc, fetchImpl, { intervalMs = 1000, makeChart = () =>
   scoreForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     const errors = doc.getElementById('score-errors');
-    showErrors(errors, []);
+    showMessages(errors, []);
     const model = doc.getElementById('score-model').value;
     const responses = parseResponses(doc.getElementById('score-responses').value);
     const results = doc.getElementById('score-results');
     if (!model) {
-      showErrors(errors, ['Train a model first.']);
+      showMessages(errors, ['Train a model first.']);
       return;
     }
     try {
-      const answer = await fetchJson(`/api/v1/reward-models/${encodeURIComponent(model)}/score`, {
-        method: 'POST',
-        body: JSON.stringify({ prompt: doc.getElementById('score-prompt').value, responses }),
-      });
+      const answer = await api.post(`/api/v1/reward-models/${encodeURIComponent(model)}/score`,
+        { prompt: doc.getElementById('score-prompt').value, responses });
       results.tBodies[0].replaceChildren(...scoreRows(responses, answer.scores).map((row, i) => {
         const tr = doc.createElement('tr');
         tr.className = row.best ? 'best' : '';
@@ -216,7 +201,7 @@ export function startPage(doc, fetchImpl, { intervalMs = 1000, makeChart = () =>
       results.hidden = false;
     } catch (error) {
       results.hidden = true;
-      showErrors(errors, errorsOf(error));
+      showMessages(errors, messagesOf(error));
     }
   });
 

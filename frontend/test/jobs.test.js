@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { apiHeaders, describeJob, problemMessages, watchJob } from '../js/jobs.js';
+import { describeJob, watchJob } from '../js/jobs.js';
 
 test('describes a running job with a rounded-down percentage and a cancel button', () => {
   const view = describeJob({ id: '7', status: 'RUNNING', progress: 0.4567, message: 'candidates for 4 of 10 prompts' });
@@ -21,29 +21,6 @@ test('a finished or cancelling job cannot be cancelled and progress stays within
   assert.equal(describeJob({ status: 'QUEUED' }).message, '');
 });
 
-test('problem messages name the field, else fall back to the detail', () => {
-  assert.deepEqual(
-    problemMessages({ detail: 'x', errors: [{ field: 'n', message: 'must be between 4 and 9' }, { message: 'other' }] }),
-    ['n: must be between 4 and 9', 'other'],
-  );
-  assert.deepEqual(problemMessages({ detail: 'no prompt is waiting' }), ['no prompt is waiting']);
-  assert.deepEqual(problemMessages(null), ['The request failed.']);
-});
-
-test('API headers carry the CSRF token of the page under its header name', () => {
-  const metas = { _csrf: 'token-123', _csrf_header: 'X-CSRF-TOKEN' };
-  const doc = {
-    querySelector: (selector) => {
-      const name = selector.match(/name="([^"]+)"/)[1];
-      return name in metas ? { getAttribute: () => metas[name] } : null;
-    },
-  };
-
-  assert.equal(apiHeaders(doc)['X-CSRF-TOKEN'], 'token-123');
-  assert.equal(apiHeaders(doc)['Content-Type'], 'application/json');
-  assert.equal(apiHeaders({ querySelector: () => null })['X-CSRF-TOKEN'], undefined);
-});
-
 test('watching polls until the job ends and reports every state', async () => {
   const states = [
     { id: '1', status: 'QUEUED', progress: 0 },
@@ -55,7 +32,7 @@ test('watching polls until the job ends and reports every state', async () => {
   let waits = 0;
 
   const last = await watchJob('1', {
-    fetchJson: async (url) => { urls.push(url); return states.shift(); },
+    api: { get: async (url) => { urls.push(url); return states.shift(); } },
     onUpdate: (job) => seen.push(job.status),
     wait: async () => { waits++; },
   });
@@ -75,18 +52,18 @@ test('watching retries after a server error but stops on a client error', async 
     }
     return { status: 'CANCELLED', progress: 0.3 };
   };
-  const last = await watchJob('2', { fetchJson: flaky, onUpdate: () => {}, wait: async () => {} });
+  const last = await watchJob('2', { api: { get: flaky }, onUpdate: () => {}, wait: async () => {} });
   assert.equal(last.status, 'CANCELLED');
   assert.equal(calls, 2);
 
   const gone = async () => { throw Object.assign(new Error('job 3 does not exist'), { status: 404 }); };
-  await assert.rejects(watchJob('3', { fetchJson: gone, onUpdate: () => {}, wait: async () => {} }), /does not exist/);
+  await assert.rejects(watchJob('3', { api: { get: gone }, onUpdate: () => {}, wait: async () => {} }), /does not exist/);
 });
 
 test('watching gives up after the given number of polls', async () => {
   let polls = 0;
   const last = await watchJob('4', {
-    fetchJson: async () => { polls++; return { status: 'RUNNING', progress: 0.1 }; },
+    api: { get: async () => { polls++; return { status: 'RUNNING', progress: 0.1 }; } },
     onUpdate: () => {},
     wait: async () => {},
     maxPolls: 3,

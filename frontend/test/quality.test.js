@@ -1,71 +1,60 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { dailySeries } from '../js/daily.js';
-import { histogram } from '../js/histogram.js';
-import { agreements, parseNdjson } from '../js/ndjson.js';
-import { nextSort, sortedOrder, sortValue } from '../js/table-sort.js';
+import { ApiError } from '../js/api.js';
+import { histogramNote, startPage, tauText, tierText } from '../js/quality.js';
+import { fakeDocument } from './support/fake-dom.js';
+import { FakeUPlot } from './support/fake-uplot.js';
 
-test('numeric columns sort as numbers, not as text', () => {
-  assert.deepEqual(sortedOrder(['10', '9', '100'], 'number', 'asc'), [1, 0, 2]);
-  assert.deepEqual(sortedOrder(['10', '9', '100'], 'number', 'desc'), [2, 0, 1]);
+function qualityPage() {
+  const doc = fakeDocument(['histogram-note', 'agreement-histogram']);
+  doc.inside('[data-quality-page]', doc.createElement('main')).dataset.project = '5';
+  return doc;
+}
+
+test('the histogram note counts the prompts with an agreement', () => {
+  assert.equal(histogramNote(0), 'No prompt has two rankings yet.');
+  assert.equal(histogramNote(1), '1 prompt with two or more rankings.');
+  assert.equal(histogramNote(12), '12 prompts with two or more rankings.');
 });
 
-test('empty cells sort last in both directions', () => {
-  const values = ['0.5', null, '-0.2', '', '0.9'];
-  assert.deepEqual(sortedOrder(values, 'number', 'asc'), [2, 0, 4, 1, 3]);
-  assert.deepEqual(sortedOrder(values, 'number', 'desc'), [4, 0, 2, 1, 3]);
+test('tau shows two decimals or a dash, tiers join ties with "="', () => {
+  assert.equal(tauText(0.9134), 'τ 0.91');
+  assert.equal(tauText(-1), 'τ -1.00');
+  assert.equal(tauText(null), 'τ –');
+  assert.equal(tierText([{ text: 'Paris' }, { text: 'Lyon' }]), 'Paris = Lyon');
+  assert.equal(tierText([{ text: 'Nice' }]), 'Nice');
 });
 
-test('text sorts ignoring case, with numbers inside names in numeric order', () => {
-  assert.deepEqual(sortedOrder(['labeler-10', 'Labeler-2', 'anna'], 'text', 'asc'), [2, 1, 0]);
+test('the agreement histogram is drawn from the consensus export', async () => {
+  const doc = qualityPage();
+  const urls = [];
+  const api = {
+    text: async (url) => {
+      urls.push(url);
+      return '{"prompt_id":"1","agreement":0.95}\n{"prompt_id":"2","agreement":null}\n{"prompt_id":"3","agreement":0.2}\n';
+    },
+  };
+  FakeUPlot.drawn = [];
+
+  await startPage(doc, api, { uPlot: FakeUPlot });
+
+  assert.deepEqual(urls, ['/api/v1/projects/5/export/consensus']);
+  assert.equal(doc.el('histogram-note').textContent, '2 prompts with two or more rankings.');
+  assert.equal(FakeUPlot.drawn.length, 1);
+  const [chart] = FakeUPlot.drawn;
+  assert.equal(chart.element, doc.el('agreement-histogram'));
+  assert.equal(chart.data[1].reduce((a, b) => a + b), 2);
 });
 
-test('equal values keep their order', () => {
-  assert.deepEqual(sortedOrder(['1', '1', '0', '1'], 'number', 'desc'), [0, 1, 3, 2]);
-});
+test('without agreements nothing is drawn, and a refused export is told with its status', async () => {
+  FakeUPlot.drawn = [];
+  const empty = qualityPage();
+  await startPage(empty, { text: async () => '' }, { uPlot: FakeUPlot });
+  assert.equal(empty.el('histogram-note').textContent, 'No prompt has two rankings yet.');
+  assert.equal(FakeUPlot.drawn.length, 0);
 
-test('a non-number in a numeric column counts as empty', () => {
-  assert.equal(sortValue('n/a', 'number'), null);
-  assert.equal(sortValue('0', 'number'), 0);
-});
-
-test('clicking the sorted column flips it; a new numeric column starts with the largest', () => {
-  assert.deepEqual(nextSort(null, 2, 'number'), { column: 2, direction: 'desc' });
-  assert.deepEqual(nextSort({ column: 2, direction: 'desc' }, 2, 'number'), { column: 2, direction: 'asc' });
-  assert.deepEqual(nextSort({ column: 2, direction: 'desc' }, 0, 'text'), { column: 0, direction: 'asc' });
-});
-
-test('histogram puts values in equal bins and 1.0 in the last', () => {
-  const bins = histogram([0, 0.05, 0.1, 0.55, 0.999, 1], 10, 0, 1);
-  assert.deepEqual(bins.counts, [2, 1, 0, 0, 0, 1, 0, 0, 0, 2]);
-  assert.equal(bins.edges.length, 11);
-  assert.ok(Math.abs(bins.centers[0] - 0.05) < 1e-12);
-});
-
-test('histogram ignores values outside the range and non-numbers', () => {
-  assert.deepEqual(histogram([-0.1, 1.1, null, NaN, 0.3], 2, 0, 1).counts, [1, 0]);
-});
-
-test('reads NDJSON lines and keeps the agreements that exist', () => {
-  const lines = parseNdjson('{"prompt_id":"1","agreement":0.5}\n{"prompt_id":"2","agreement":null}\n\n');
-  assert.equal(lines.length, 2);
-  assert.deepEqual(agreements(lines), [0.5]);
-});
-
-test('daily series fills the days without rankings with zero', () => {
-  const series = dailySeries([{ day: '2025-03-03', rankings: 4 }, { day: '2025-03-01', rankings: 2 }]);
-  assert.deepEqual(series.y, [2, 0, 4]);
-  assert.equal(series.x[0], Date.UTC(2025, 2, 1) / 1000);
-  assert.equal(series.x[2] - series.x[0], 2 * 86400);
-});
-
-test('daily series reaches back to cover at least the days asked for', () => {
-  const series = dailySeries([{ day: '2025-03-10', rankings: 1 }], 3);
-  assert.deepEqual(series.y, [0, 0, 1]);
-  assert.equal(series.x[0], Date.UTC(2025, 2, 8) / 1000);
-});
-
-test('daily series of nothing is empty', () => {
-  assert.deepEqual(dailySeries([]), { x: [], y: [] });
+  const refused = qualityPage();
+  await startPage(refused, { text: async () => { throw new ApiError(403, null); } }, { uPlot: FakeUPlot });
+  assert.equal(refused.el('histogram-note').textContent, 'The consensus could not be loaded (403).');
 });

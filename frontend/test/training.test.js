@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  chartData, describeRun, formatMetric, parseResponses, scoreRows, trainingRequest, watchRun,
+  chartData, describeRun, formatMetric, parseResponses, scoreRows, startPage, trainingRequest, watchRun,
 } from '../js/training.js';
+import { fakeDocument, settle } from './support/fake-dom.js';
 
 test('a training request leaves empty fields to the server and sends numbers as numbers', () => {
   assert.deepEqual(trainingRequest({ objective: 'rank', architecture: 'pooled', epochs: '' }),
@@ -68,7 +69,7 @@ test('watching a run polls until it ends and retries server errors', async () =>
   ];
   const urls = [];
   const seen = [];
-  const fetchJson = async (url) => {
+  const get = async (url) => {
     urls.push(url);
     const answer = answers.shift();
     if (answer instanceof Error) {
@@ -77,7 +78,7 @@ test('watching a run polls until it ends and retries server errors', async () =>
     return answer;
   };
 
-  const last = await watchRun('12', { fetchJson, onUpdate: (run) => seen.push(run.status), wait: async () => {} });
+  const last = await watchRun('12', { api: { get }, onUpdate: (run) => seen.push(run.status), wait: async () => {} });
 
   assert.equal(last.status, 'SUCCEEDED');
   assert.deepEqual(seen, ['QUEUED', 'RUNNING', 'SUCCEEDED']);
@@ -85,9 +86,53 @@ test('watching a run polls until it ends and retries server errors', async () =>
 });
 
 test('watching a run stops at a client error', async () => {
-  const fetchJson = async () => {
+  const get = async () => {
     throw Object.assign(new Error('not found'), { status: 404 });
   };
 
-  await assert.rejects(watchRun('9', { fetchJson, onUpdate: () => {}, wait: async () => {} }), /not found/);
+  await assert.rejects(watchRun('9', { api: { get }, onUpdate: () => {}, wait: async () => {} }), /not found/);
+});
+
+/** training.html without a run going. */
+function trainingPage() {
+  const doc = fakeDocument(['training-form', 'training-errors', 'run', 'run-cancel', 'run-chart', 'models', 'models-empty',
+    'score-form', 'score-model', 'score-prompt', 'score-responses', 'score-results', 'score-errors']);
+  doc.inside('main.training', doc.createElement('main')).dataset.projectId = '4';
+  doc.el('training-form').inside('button[type=submit]', doc.createElement('button'));
+  for (const table of ['models', 'score-results']) {
+    doc.el(table).tBodies = [doc.createElement('tbody')];
+  }
+  return doc;
+}
+
+test('the page lists the project\'s models, for download and for the "try it" form', async () => {
+  const doc = trainingPage();
+  const urls = [];
+  const models = [{
+    id: '11', created_at: '2025-03-01T10:15:00Z', architecture: 'pooled', objective: 'rank',
+    metrics: { epochs: 3, val_accuracy: 0.8123, val_loss: null },
+  }];
+  startPage(doc, { get: async (url) => { urls.push(url); return models; } });
+  await settle();
+
+  assert.deepEqual(urls, ['/api/v1/projects/4/reward-models']);
+  const [row] = doc.el('models').tBodies[0].children;
+  assert.deepEqual(row.children.slice(0, 7).map((td) => td.textContent),
+    ['11', '2025-03-01 10:15', 'pooled', 'rank', '3', '0.812', '–']);
+  assert.equal(row.children[7].children[0].href, '/api/v1/reward-models/11/artifact');
+  assert.equal(doc.el('models-empty').hidden, true);
+  assert.deepEqual(doc.el('score-model').children.map((option) => [option.value, option.textContent]),
+    [['11', 'Model 11 (pooled, accuracy 0.812)']]);
+});
+
+test('"try it" without a model asks to train one first and sends nothing', async () => {
+  const doc = trainingPage();
+  const api = { get: async () => [], post: async () => assert.fail('nothing may be sent') };
+  startPage(doc, api);
+  await settle();
+
+  await doc.el('score-form').dispatch('submit');
+
+  assert.equal(doc.el('models-empty').hidden, false);
+  assert.deepEqual(doc.el('score-errors').children.map((line) => line.textContent), ['Train a model first.']);
 });

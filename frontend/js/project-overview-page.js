@@ -1,0 +1,5 @@
+import uPlot from '/webjars/uplot/dist/uPlot.esm.js';
+import { browserApi } from './api.js';
+import { startPage } from './project-overview.js';
+
+startPage(document, browserApi(), { uPlot });

@@ -1,0 +1,4 @@
+import { browserApi } from './api.js';
+import { startPage } from './prompt-import.js';
+
+startPage(document, browserApi());

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { barChart, runChart } from '../js/charts.js';
+import { FakeUPlot } from './support/fake-uplot.js';
+
+test('a bar chart fills its container and pads the x scale by half a bar', () => {
+  const element = { clientWidth: 640 };
+  const chart = barChart(FakeUPlot, element, [0, 86400, 172800], [1, 0, 3], { label: 'Rankings', yLabel: 'rankings' });
+
+  assert.equal(chart.element, element);
+  assert.equal(chart.options.width, 640);
+  assert.deepEqual(chart.data, [[0, 86400, 172800], [1, 0, 3]]);
+  assert.deepEqual(chart.options.scales.x.range(null, 0, 172800), [-43200, 216000]);
+  assert.deepEqual(chart.options.scales.y.range(null, 0, 0), [0, 1]);
+  assert.equal(chart.options.series[1].label, 'Rankings');
+  assert.deepEqual(chart.options.series[1].paths, { bars: { size: [0.8, 64] } });
+});
+
+test('a bar chart is never narrower than 300 pixels and takes a given x range', () => {
+  const chart = barChart(FakeUPlot, { clientWidth: 0 }, [0.05, 0.15], [2, 1], { time: false, xRange: () => [0, 1] });
+
+  assert.equal(chart.options.width, 300);
+  assert.equal(chart.options.scales.x.time, false);
+  assert.deepEqual(chart.options.scales.x.range(null, 0.05, 0.15), [0, 1]);
+});
+
+test('a run chart is drawn on its first update and given new data after', () => {
+  FakeUPlot.drawn = [];
+  const container = { clientWidth: 0 };
+  const chart = runChart(FakeUPlot, container);
+  assert.equal(FakeUPlot.drawn.length, 0);
+
+  chart.update([[1], [0.7], [0.6], [0.5]]);
+  chart.update([[1, 2], [0.7, 0.5], [0.6, 0.4], [0.5, 0.8]]);
+
+  assert.equal(FakeUPlot.drawn.length, 1);
+  const [plot] = FakeUPlot.drawn;
+  assert.equal(plot.element, container);
+  assert.equal(plot.options.width, 800);
+  assert.deepEqual(plot.options.series.map((s) => s.label),
+    ['epoch', 'train loss', 'validation loss', 'validation accuracy']);
+  assert.deepEqual(plot.updates, [[[1, 2], [0.7, 0.5], [0.6, 0.4], [0.5, 0.8]]]);
+});
