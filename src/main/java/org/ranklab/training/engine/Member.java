@@ -6,6 +6,7 @@ import java.util.Random;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.ParameterStore;
@@ -30,6 +31,8 @@ final class Member implements AutoCloseable {
 
 	private final Trainer trainer;
 
+	private final RewardLoss loss;
+
 	private final RankingDataset dataset;
 
 	private final EpochLoss epochLoss = new EpochLoss();
@@ -41,7 +44,7 @@ final class Member implements AutoCloseable {
 	Member(PreparedRankings prepared, TrainingSettings settings, long seed, TrainingListener progress) {
 		this.prepared = prepared;
 		this.net = RewardNet.create(prepared.config());
-		RewardLoss loss = RewardLoss.of(settings.objective());
+		this.loss = RewardLoss.of(settings.objective());
 		this.dataset = new RankingDataset(prepared.training(), net, loss, settings.batchSize(), settings.tokenDropout(),
 				new Random(seed));
 		DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss).optDevices(new Device[] { Device.cpu() })
@@ -101,11 +104,11 @@ final class Member implements AutoCloseable {
 
 	/** The loss this member trains with (every member of a run has the same). */
 	RewardLoss loss() {
-		return (RewardLoss) trainer.getLoss();
+		return loss;
 	}
 
 	/** A scope for arrays of this member's engine, to close after use. */
-	ai.djl.ndarray.NDManager newScope() {
+	NDManager newScope() {
 		return trainer.getManager().newSubManager();
 	}
 
