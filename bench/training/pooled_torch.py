@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The pooled reward network and its training loop in plain PyTorch, mirroring
-src/main/java/org/ranklab/training/engine/PooledRewardNet.java and RewardModelTrainer.java
+src/main/java/org/ranklab/training/engine/PooledRewardNet.java and the engine's Member.java, RankingDataset.java and
+WarmUpLinearTracker.java
 (same inputs, layers, initialisation, InstructGPT pair loss, AdamW, warm-up and decay, batch size).
 
 Reads the encoded data that `RewardBenchmark speed` writes, so both sides train on exactly the same

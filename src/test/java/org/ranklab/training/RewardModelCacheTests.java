@@ -31,7 +31,8 @@ class RewardModelCacheTests {
 					List.of(List.of(p * 10), List.of(p * 10 + 1))));
 		}
 		artifact = new RewardModelTrainer()
-			.train(groups, TrainingSettings.defaults().withEpochs(1).withValidationFraction(0), TrainingMonitor.NONE)
+			.train(groups, TrainingSettings.builder().optEpochs(1).optValidationFraction(0).build(),
+					TrainingMonitor.NONE)
 			.artifact();
 	}
 

@@ -6,12 +6,15 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.training.ParameterStore;
 
 /**
  * A network mapping a batch of encoded (prompt, response) rows to one reward per row,
  * shape [rows].
  */
 abstract class RewardNet extends AbstractBlock {
+
+	private static final int ROWS_PER_BATCH = 64;
 
 	/** The input arrays of a batch, created in {@code manager}. */
 	abstract NDList inputs(NDManager manager, List<EncodedText> rows);
@@ -25,6 +28,24 @@ abstract class RewardNet extends AbstractBlock {
 			case TRANSFORMER -> new TransformerRewardNet(config);
 			case ENSEMBLE -> throw new IllegalArgumentException("an ensemble has one network per member");
 		};
+	}
+
+	/**
+	 * Rewards of encoded rows without gradients, in batches, freeing every intermediate
+	 * array.
+	 */
+	double[] rewards(NDManager parent, ParameterStore store, List<EncodedText> rows) {
+		double[] scores = new double[rows.size()];
+		for (int from = 0; from < rows.size(); from += ROWS_PER_BATCH) {
+			List<EncodedText> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_BATCH));
+			try (NDManager scope = parent.newSubManager()) {
+				float[] values = forward(store, inputs(scope, chunk), false).head().toFloatArray();
+				for (int i = 0; i < values.length; i++) {
+					scores[from + i] = values[i];
+				}
+			}
+		}
+		return scores;
 	}
 
 	@Override

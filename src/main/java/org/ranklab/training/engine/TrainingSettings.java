@@ -1,8 +1,9 @@
 package org.ranklab.training.engine;
 
 /**
- * Everything a training run needs besides the data. Start from {@link #defaults()} or
- * {@link #of}; the defaults were chosen by measurement (see bench/training/README.md).
+ * Everything a training run needs besides the data. Start from {@link #builder()},
+ * {@link #builder(Architecture)} or {@link #of}; the defaults were chosen by measurement
+ * (see bench/training/README.md).
  *
  * @param objective what the reward is trained to reproduce
  * @param architecture the network
@@ -44,27 +45,26 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 	}
 
 	/**
-	 * The measured defaults of the pooled network, the fastest (benchmarks and tests
-	 * start from these; the API's default architecture is {@link Architecture#DEFAULT}).
+	 * A builder starting from the measured defaults of the pooled network, the fastest
+	 * (benchmarks and tests start from these; the API's default architecture is
+	 * {@link Architecture#DEFAULT}).
 	 */
-	public static TrainingSettings defaults() {
-		return defaults(Architecture.POOLED);
+	public static Builder builder() {
+		return builder(Architecture.POOLED);
 	}
 
-	/** The measured defaults for one architecture. */
-	public static TrainingSettings defaults(Architecture architecture) {
-		int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+	/** A builder starting from the measured defaults of one architecture. */
+	public static Builder builder(Architecture architecture) {
+		Builder builder = new Builder(architecture);
 		return switch (architecture) {
-			case POOLED, ENSEMBLE -> new TrainingSettings(Objective.RANK, architecture, 4, 3e-3, 32, 0.1, 42, 128, 256,
-					64, 64, 1.0, 0.2, 0.25, threads);
+			case POOLED, ENSEMBLE -> builder;
 			// one epoch: on HH's inner validation 0.635 against 0.628 (2 epochs) and
 			// 0.617 (4 epochs)
-			case MINILM -> new TrainingSettings(Objective.RANK, architecture, 1, 3e-3, 32, 0.1, 42, 128, 256, 64, 64,
-					1.0, 0.2, 0.25, threads);
+			case MINILM -> builder.optEpochs(1);
 			// chosen on HH's inner validation: 3 epochs beat 6, 64/96 tokens beat 96/160
 			// (bench/training/README.md)
-			case TRANSFORMER -> new TrainingSettings(Objective.RANK, architecture, 3, 1e-3, 16, 0.1, 42, 64, 96, 64, 64,
-					1.0, 0.1, 0.25, threads);
+			case TRANSFORMER ->
+				builder.optEpochs(3).optLearningRate(1e-3).optBatchSize(16).optMaxTokens(64, 96).optDropout(0.1);
 		};
 	}
 
@@ -74,81 +74,160 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 	 */
 	public static TrainingSettings of(Objective objective, Architecture architecture, Integer epochs,
 			Double learningRate, Integer batchSize, Double validationFraction, Long seed) {
-		TrainingSettings d = defaults(architecture == null ? Architecture.DEFAULT : architecture);
-		return new TrainingSettings(objective == null ? d.objective : objective, d.architecture,
-				epochs == null ? d.epochs : epochs, learningRate == null ? d.learningRate : learningRate,
-				batchSize == null ? d.batchSize : batchSize,
-				validationFraction == null ? d.validationFraction : validationFraction, seed == null ? d.seed : seed,
-				d.maxPromptTokens, d.maxResponseTokens, d.embeddingSize, d.hiddenSize, d.weightDecay, d.dropout,
-				d.tokenDropout, d.threads);
+		Builder builder = builder(architecture == null ? Architecture.DEFAULT : architecture);
+		if (objective != null) {
+			builder.optObjective(objective);
+		}
+		if (epochs != null) {
+			builder.optEpochs(epochs);
+		}
+		if (learningRate != null) {
+			builder.optLearningRate(learningRate);
+		}
+		if (batchSize != null) {
+			builder.optBatchSize(batchSize);
+		}
+		if (validationFraction != null) {
+			builder.optValidationFraction(validationFraction);
+		}
+		if (seed != null) {
+			builder.optSeed(seed);
+		}
+		return builder.build();
 	}
 
-	public TrainingSettings withObjective(Objective value) {
-		return new TrainingSettings(value, architecture, epochs, learningRate, batchSize, validationFraction, seed,
-				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, tokenDropout,
-				threads);
+	/** A builder holding these settings, to change some of them. */
+	public Builder toBuilder() {
+		Builder builder = new Builder(architecture);
+		builder.objective = objective;
+		builder.epochs = epochs;
+		builder.learningRate = learningRate;
+		builder.batchSize = batchSize;
+		builder.validationFraction = validationFraction;
+		builder.seed = seed;
+		builder.maxPromptTokens = maxPromptTokens;
+		builder.maxResponseTokens = maxResponseTokens;
+		builder.embeddingSize = embeddingSize;
+		builder.hiddenSize = hiddenSize;
+		builder.weightDecay = weightDecay;
+		builder.dropout = dropout;
+		builder.tokenDropout = tokenDropout;
+		builder.threads = threads;
+		return builder;
 	}
 
-	public TrainingSettings withArchitecture(Architecture value) {
-		return new TrainingSettings(objective, value, epochs, learningRate, batchSize, validationFraction, seed,
-				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, tokenDropout,
-				threads);
-	}
+	/**
+	 * Builds settings in DJL's style: every field starts at the measured default of the
+	 * architecture and {@code opt*} changes it; {@link #build()} checks the ranges.
+	 */
+	public static final class Builder {
 
-	public TrainingSettings withEpochs(int value) {
-		return new TrainingSettings(objective, architecture, value, learningRate, batchSize, validationFraction, seed,
-				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, tokenDropout,
-				threads);
-	}
+		private final Architecture architecture;
 
-	public TrainingSettings withLearningRate(double value) {
-		return new TrainingSettings(objective, architecture, epochs, value, batchSize, validationFraction, seed,
-				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, tokenDropout,
-				threads);
-	}
+		private Objective objective = Objective.RANK;
 
-	public TrainingSettings withBatchSize(int value) {
-		return new TrainingSettings(objective, architecture, epochs, learningRate, value, validationFraction, seed,
-				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, tokenDropout,
-				threads);
-	}
+		private int epochs = 4;
 
-	public TrainingSettings withValidationFraction(double value) {
-		return new TrainingSettings(objective, architecture, epochs, learningRate, batchSize, value, seed,
-				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, tokenDropout,
-				threads);
-	}
+		private double learningRate = 3e-3;
 
-	public TrainingSettings withSeed(long value) {
-		return new TrainingSettings(objective, architecture, epochs, learningRate, batchSize, validationFraction, value,
-				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, tokenDropout,
-				threads);
-	}
+		private int batchSize = 32;
 
-	public TrainingSettings withMaxTokens(int prompt, int response) {
-		return new TrainingSettings(objective, architecture, epochs, learningRate, batchSize, validationFraction, seed,
-				prompt, response, embeddingSize, hiddenSize, weightDecay, dropout, tokenDropout, threads);
-	}
+		private double validationFraction = 0.1;
 
-	public TrainingSettings withNetwork(int embedding, int hidden, double dropoutRate) {
-		return new TrainingSettings(objective, architecture, epochs, learningRate, batchSize, validationFraction, seed,
-				maxPromptTokens, maxResponseTokens, embedding, hidden, weightDecay, dropoutRate, tokenDropout, threads);
-	}
+		private long seed = 42;
 
-	public TrainingSettings withTokenDropout(double value) {
-		return new TrainingSettings(objective, architecture, epochs, learningRate, batchSize, validationFraction, seed,
-				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, value, threads);
-	}
+		private int maxPromptTokens = 128;
 
-	public TrainingSettings withWeightDecay(double value) {
-		return new TrainingSettings(objective, architecture, epochs, learningRate, batchSize, validationFraction, seed,
-				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, value, dropout, tokenDropout, threads);
-	}
+		private int maxResponseTokens = 256;
 
-	public TrainingSettings withThreads(int value) {
-		return new TrainingSettings(objective, architecture, epochs, learningRate, batchSize, validationFraction, seed,
-				maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout, tokenDropout,
-				value);
+		private int embeddingSize = 64;
+
+		private int hiddenSize = 64;
+
+		private double weightDecay = 1.0;
+
+		private double dropout = 0.2;
+
+		private double tokenDropout = 0.25;
+
+		private int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+
+		private Builder(Architecture architecture) {
+			this.architecture = architecture;
+		}
+
+		public Builder optObjective(Objective objective) {
+			this.objective = objective;
+			return this;
+		}
+
+		public Builder optEpochs(int epochs) {
+			this.epochs = epochs;
+			return this;
+		}
+
+		public Builder optLearningRate(double learningRate) {
+			this.learningRate = learningRate;
+			return this;
+		}
+
+		public Builder optBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+			return this;
+		}
+
+		public Builder optValidationFraction(double validationFraction) {
+			this.validationFraction = validationFraction;
+			return this;
+		}
+
+		public Builder optSeed(long seed) {
+			this.seed = seed;
+			return this;
+		}
+
+		public Builder optMaxTokens(int prompt, int response) {
+			this.maxPromptTokens = prompt;
+			this.maxResponseTokens = response;
+			return this;
+		}
+
+		public Builder optEmbeddingSize(int embeddingSize) {
+			this.embeddingSize = embeddingSize;
+			return this;
+		}
+
+		public Builder optHiddenSize(int hiddenSize) {
+			this.hiddenSize = hiddenSize;
+			return this;
+		}
+
+		public Builder optWeightDecay(double weightDecay) {
+			this.weightDecay = weightDecay;
+			return this;
+		}
+
+		public Builder optDropout(double dropout) {
+			this.dropout = dropout;
+			return this;
+		}
+
+		public Builder optTokenDropout(double tokenDropout) {
+			this.tokenDropout = tokenDropout;
+			return this;
+		}
+
+		public Builder optThreads(int threads) {
+			this.threads = threads;
+			return this;
+		}
+
+		public TrainingSettings build() {
+			return new TrainingSettings(objective, architecture, epochs, learningRate, batchSize, validationFraction,
+					seed, maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout,
+					tokenDropout, threads);
+		}
+
 	}
 
 	private static void require(boolean condition, String message) {

@@ -25,10 +25,11 @@ class MinilmArchitectureTests {
 		.filter(g -> !g.orderedPairs().isEmpty())
 		.toList();
 
-	private static final TrainingSettings SHORT_RUN = TrainingSettings.defaults(Architecture.MINILM)
-		.withValidationFraction(0.25)
-		.withEpochs(16)
-		.withBatchSize(8);
+	private static final TrainingSettings SHORT_RUN = TrainingSettings.builder(Architecture.MINILM)
+		.optValidationFraction(0.25)
+		.optEpochs(16)
+		.optBatchSize(8)
+		.build();
 
 	private static TrainingResult trained;
 
@@ -52,13 +53,14 @@ class MinilmArchitectureTests {
 			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
 				entries.add(entry.getName());
 				byte[] content = zip.readAllBytes();
-				if (entry.getName().equals(RewardModel.CONFIG)) {
+				if (entry.getName().equals(ModelArtifact.CONFIG)) {
 					config = new String(content, StandardCharsets.UTF_8);
 				}
 			}
 		}
 
-		assertThat(entries).containsExactlyInAnyOrder(RewardModel.CONFIG, RewardModel.VOCABULARY, RewardModel.WEIGHTS);
+		assertThat(entries).containsExactlyInAnyOrder(ModelArtifact.CONFIG, ModelArtifact.VOCABULARY,
+				ModelArtifact.WEIGHTS);
 		assertThat(config).contains("\"architecture\" : \"minilm\"")
 			.contains("\"text_encoder\" : \"all-minilm-l6-v2\"");
 		// the 90 MB ONNX model stays in its jar

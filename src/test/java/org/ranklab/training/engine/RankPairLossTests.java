@@ -43,7 +43,7 @@ class RankPairLossTests {
 		// ranking 2: a > b with rewards 3, 1: one pair, softplus(-2) = 0.126928
 		float loss = rankLoss(new float[] { 0f, 0f, 0f, 3f, 1f },
 				List.of(example(List.of(List.of(11L), List.of(12L), List.of(13L))),
-						new RewardModelTrainer.Example(new int[] { 3, 4 }, new int[][] { { 0, 1 } }, new float[2])));
+						new RankingExample(new int[] { 3, 4 }, new int[][] { { 0, 1 } }, new float[2])));
 
 		assertThat(loss).isCloseTo((0.693147f + 0.126928f) / 2, within(1e-5f));
 	}
@@ -64,12 +64,11 @@ class RankPairLossTests {
 		// reward 0 with score 4 (target 0.5): ln 2 = 0.693147
 		RankedGroup group = new RankedGroup(1, "p", List.of(A, B, C), List.of(List.of(11L), List.of(12L, 13L)),
 				Map.of(11L, 7, 12L, 1, 13L, 4));
-		RewardModelTrainer.Example example = new RewardModelTrainer.Example(new int[] { 0, 1, 2 },
-				group.orderedPairs().toArray(int[][]::new),
+		RankingExample example = new RankingExample(new int[] { 0, 1, 2 }, group.orderedPairs().toArray(int[][]::new),
 				new float[] { ScoreLoss.target(7), ScoreLoss.target(1), ScoreLoss.target(4) });
 		try (NDManager manager = NativeEngine.get().newBaseManager()) {
 			float loss = new ScoreLoss()
-				.evaluate(RewardModelTrainer.scoreLabels(manager, List.of(example)),
+				.evaluate(new ScoreLoss().labels(manager, List.of(example)),
 						new NDList(manager.create(new float[] { 0f, 2f, 0f })))
 				.getFloat();
 
@@ -77,17 +76,15 @@ class RankPairLossTests {
 		}
 	}
 
-	private static RewardModelTrainer.Example example(List<List<Long>> tiers) {
+	private static RankingExample example(List<List<Long>> tiers) {
 		RankedGroup group = new RankedGroup(1, "p", List.of(A, B, C), tiers);
-		return new RewardModelTrainer.Example(new int[] { 0, 1, 2 }, group.orderedPairs().toArray(int[][]::new),
-				new float[3]);
+		return new RankingExample(new int[] { 0, 1, 2 }, group.orderedPairs().toArray(int[][]::new), new float[3]);
 	}
 
-	private static float rankLoss(float[] rewards, List<RewardModelTrainer.Example> examples) {
+	private static float rankLoss(float[] rewards, List<RankingExample> examples) {
 		try (NDManager manager = NativeEngine.get().newBaseManager()) {
-			return new RankPairLoss()
-				.evaluate(RewardModelTrainer.rankLabels(manager, examples), new NDList(manager.create(rewards)))
-				.getFloat();
+			RankPairLoss loss = new RankPairLoss();
+			return loss.evaluate(loss.labels(manager, examples), new NDList(manager.create(rewards))).getFloat();
 		}
 	}
 

@@ -34,7 +34,7 @@ public final class RewardBenchmark {
 				: BenchmarkData.oasst(DATA.resolve("oasst_en_100_tree.jsonl"));
 		Architecture architecture = Architecture.fromApiName(args.length > 2 ? args[2] : "pooled");
 		int seeds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-		TrainingSettings settings = TrainingSettings.defaults(architecture).withValidationFraction(0.2);
+		TrainingSettings settings = TrainingSettings.builder(architecture).optValidationFraction(0.2).build();
 		boolean tune = false;
 		List<Architecture> members = RewardModelTrainer.members(architecture);
 		for (int i = 4; i < args.length; i++) {
@@ -66,8 +66,8 @@ public final class RewardBenchmark {
 		for (int seed = 1; seed <= seeds; seed++) {
 			List<RankedGroup> data = tune ? PromptSplit.of(groups, 0.2, seed).training() : groups;
 			long started = System.nanoTime();
-			TrainingResult result = new RewardModelTrainer().train(data, settings.withSeed(seed), TrainingMonitor.NONE,
-					members);
+			TrainingResult result = new RewardModelTrainer().train(data, settings.toBuilder().optSeed(seed).build(),
+					TrainingMonitor.NONE, members);
 			long whole = (System.nanoTime() - started) / 1_000_000;
 			if (embeds && seed == 1) {
 				EmbeddingCacheFile.write(cacheFile, SentenceEmbedder.named(SentenceEmbedder.MINILM));
@@ -101,11 +101,11 @@ public final class RewardBenchmark {
 	 */
 	private static void speed(String[] args) throws Exception {
 		List<RankedGroup> groups = BenchmarkData.hh(DATA.resolve("hh_harmless_test.jsonl.gz"));
-		TrainingSettings settings = TrainingSettings.defaults().withValidationFraction(0);
+		TrainingSettings settings = TrainingSettings.builder().optValidationFraction(0).build();
 		for (int i = 2; i < args.length; i++) {
 			settings = apply(settings, args[i]);
 		}
-		RewardModelTrainer.Prepared prepared = RewardModelTrainer.prepare(groups, settings);
+		PreparedRankings prepared = PreparedRankings.of(groups, settings, settings.architecture());
 		writeEncoded(prepared, Path.of(args[1]));
 		System.out.printf(Locale.ROOT, "TORCH_ARGS %d %d %s %s %d %d %s %s %d %d%n", settings.epochs(),
 				settings.batchSize(), settings.learningRate(), settings.weightDecay(), settings.embeddingSize(),
@@ -124,7 +124,7 @@ public final class RewardBenchmark {
 	 */
 	private static void scaling(String[] args) throws Exception {
 		List<RankedGroup> hh = BenchmarkData.hh(DATA.resolve("hh_harmless_test.jsonl.gz"));
-		TrainingSettings settings = TrainingSettings.defaults().withValidationFraction(0).withEpochs(1);
+		TrainingSettings settings = TrainingSettings.builder().optValidationFraction(0).optEpochs(1).build();
 		for (int i = 1; i < args.length; i++) {
 			int pairs = Integer.parseInt(args[i]);
 			List<RankedGroup> groups = perturbed(hh, pairs);
@@ -176,8 +176,8 @@ public final class RewardBenchmark {
 	 * Big-endian int32 stream: header, rows (ids and float features), examples (rows and
 	 * pairs).
 	 */
-	private static void writeEncoded(RewardModelTrainer.Prepared prepared, Path file) throws java.io.IOException {
-		RewardModelTrainer.Encoded data = prepared.training();
+	private static void writeEncoded(PreparedRankings prepared, Path file) throws java.io.IOException {
+		EncodedRankings data = prepared.training();
 		try (java.io.DataOutputStream out = new java.io.DataOutputStream(
 				new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file)))) {
 			out.writeInt(data.table.size());
@@ -197,7 +197,7 @@ public final class RewardBenchmark {
 					out.writeFloat(f);
 				}
 			}
-			for (RewardModelTrainer.Example example : data.examples) {
+			for (RankingExample example : data.examples) {
 				out.writeInt(example.rows().length);
 				for (int row : example.rows()) {
 					out.writeInt(row);
@@ -214,20 +214,22 @@ public final class RewardBenchmark {
 	private static TrainingSettings apply(TrainingSettings s, String assignment) {
 		String[] kv = assignment.split("=", 2);
 		String v = kv[1];
-		return switch (kv[0]) {
-			case "epochs" -> s.withEpochs(Integer.parseInt(v));
-			case "lr" -> s.withLearningRate(Double.parseDouble(v));
-			case "batch" -> s.withBatchSize(Integer.parseInt(v));
-			case "wd" -> s.withWeightDecay(Double.parseDouble(v));
-			case "dim" -> s.withNetwork(Integer.parseInt(v), s.hiddenSize(), s.dropout());
-			case "hidden" -> s.withNetwork(s.embeddingSize(), Integer.parseInt(v), s.dropout());
-			case "dropout" -> s.withNetwork(s.embeddingSize(), s.hiddenSize(), Double.parseDouble(v));
-			case "tokens" -> s.withMaxTokens(Integer.parseInt(v.split(",")[0]), Integer.parseInt(v.split(",")[1]));
-			case "tokdrop" -> s.withTokenDropout(Double.parseDouble(v));
-			case "threads" -> s.withThreads(Integer.parseInt(v));
-			case "objective" -> s.withObjective(Objective.fromApiName(v));
+		TrainingSettings.Builder b = s.toBuilder();
+		TrainingSettings.Builder changed = switch (kv[0]) {
+			case "epochs" -> b.optEpochs(Integer.parseInt(v));
+			case "lr" -> b.optLearningRate(Double.parseDouble(v));
+			case "batch" -> b.optBatchSize(Integer.parseInt(v));
+			case "wd" -> b.optWeightDecay(Double.parseDouble(v));
+			case "dim" -> b.optEmbeddingSize(Integer.parseInt(v));
+			case "hidden" -> b.optHiddenSize(Integer.parseInt(v));
+			case "dropout" -> b.optDropout(Double.parseDouble(v));
+			case "tokens" -> b.optMaxTokens(Integer.parseInt(v.split(",")[0]), Integer.parseInt(v.split(",")[1]));
+			case "tokdrop" -> b.optTokenDropout(Double.parseDouble(v));
+			case "threads" -> b.optThreads(Integer.parseInt(v));
+			case "objective" -> b.optObjective(Objective.fromApiName(v));
 			default -> throw new IllegalArgumentException("unknown setting " + kv[0]);
 		};
+		return changed.build();
 	}
 
 }

@@ -22,10 +22,11 @@ class RewardModelTrainerTests {
 		.filter(g -> !g.orderedPairs().isEmpty())
 		.toList();
 
-	private final TrainingSettings shortRun = TrainingSettings.defaults()
-		.withValidationFraction(0.2)
-		.withEpochs(8)
-		.withBatchSize(8);
+	private final TrainingSettings shortRun = TrainingSettings.builder()
+		.optValidationFraction(0.2)
+		.optEpochs(8)
+		.optBatchSize(8)
+		.build();
 
 	@Test
 	void pooledNetworkLearnsAHiddenOrderOfWords() {
@@ -41,10 +42,11 @@ class RewardModelTrainerTests {
 
 	@Test
 	void transformerLearnsAHiddenOrderOfWords() {
-		TrainingSettings settings = TrainingSettings.defaults(Architecture.TRANSFORMER)
-			.withValidationFraction(0.2)
-			.withEpochs(8)
-			.withBatchSize(8);
+		TrainingSettings settings = TrainingSettings.builder(Architecture.TRANSFORMER)
+			.optValidationFraction(0.2)
+			.optEpochs(8)
+			.optBatchSize(8)
+			.build();
 
 		TrainingResult result = trainer.train(groups, settings, TrainingMonitor.NONE);
 
@@ -53,10 +55,11 @@ class RewardModelTrainerTests {
 
 	@Test
 	void ensembleLearnsAHiddenOrderOfWordsAndItsArtifactScoresAsTrained() {
-		TrainingSettings settings = TrainingSettings.defaults(Architecture.ENSEMBLE)
-			.withValidationFraction(0.2)
-			.withEpochs(6)
-			.withBatchSize(8);
+		TrainingSettings settings = TrainingSettings.builder(Architecture.ENSEMBLE)
+			.optValidationFraction(0.2)
+			.optEpochs(6)
+			.optBatchSize(8)
+			.build();
 
 		TrainingResult result = trainer.train(groups, settings, TrainingMonitor.NONE);
 
@@ -85,7 +88,7 @@ class RewardModelTrainerTests {
 
 	@Test
 	void ensembleAveragesTheNormalisedScoresOfMembersTrainedFromDifferentSeeds() {
-		TrainingSettings settings = shortRun.withEpochs(1);
+		TrainingSettings settings = shortRun.toBuilder().optEpochs(1).build();
 		TrainingResult single = trainer.train(groups, settings, TrainingMonitor.NONE);
 		TrainingResult pair = trainer.train(groups, settings, TrainingMonitor.NONE,
 				List.of(Architecture.POOLED, Architecture.POOLED));
@@ -118,7 +121,7 @@ class RewardModelTrainerTests {
 
 	@Test
 	void savedModelScoresAsTheTrainedOneAndWasNormalisedOnTrainingRewards() {
-		TrainingResult result = trainer.train(groups, shortRun.withEpochs(2), TrainingMonitor.NONE);
+		TrainingResult result = trainer.train(groups, shortRun.toBuilder().optEpochs(2).build(), TrainingMonitor.NONE);
 		List<RankedGroup> training = PromptSplit.of(groups, 0.2, shortRun.seed()).training();
 
 		try (RewardModel first = RewardModel.load(result.artifact());
@@ -144,7 +147,7 @@ class RewardModelTrainerTests {
 
 	@Test
 	void sameSeedGivesTheSameRun() {
-		TrainingSettings settings = shortRun.withEpochs(2);
+		TrainingSettings settings = shortRun.toBuilder().optEpochs(2).build();
 
 		assertThat(trainer.train(groups, settings, TrainingMonitor.NONE).metrics())
 			.isEqualTo(trainer.train(groups, settings, TrainingMonitor.NONE).metrics());
@@ -164,7 +167,8 @@ class RewardModelTrainerTests {
 		assertThat(seen).extracting(TrainingProgress::fraction).isSorted().allMatch(f -> f > 0 && f < 1);
 		// the run freed its model and trainer: the next one starts from scratch and
 		// finishes
-		assertThat(trainer.train(groups, shortRun.withEpochs(1), TrainingMonitor.NONE).metrics()).hasSize(1);
+		assertThat(trainer.train(groups, shortRun.toBuilder().optEpochs(1).build(), TrainingMonitor.NONE).metrics())
+			.hasSize(1);
 	}
 
 	@Test
@@ -180,7 +184,7 @@ class RewardModelTrainerTests {
 			scored.add(new RankedGroup(group.promptId(), group.prompt(), group.candidates(), group.tiers(), scores));
 		}
 
-		TrainingResult result = trainer.train(scored, shortRun.withObjective(Objective.DIRECT_SCORE),
+		TrainingResult result = trainer.train(scored, shortRun.toBuilder().optObjective(Objective.DIRECT_SCORE).build(),
 				TrainingMonitor.NONE);
 
 		assertThat(result.last().valAccuracy()).isGreaterThanOrEqualTo(0.85);
@@ -188,8 +192,8 @@ class RewardModelTrainerTests {
 
 	@Test
 	void refusesDirectScoreWithoutScores() {
-		assertThatThrownBy(
-				() -> trainer.train(groups, shortRun.withObjective(Objective.DIRECT_SCORE), TrainingMonitor.NONE))
+		assertThatThrownBy(() -> trainer.train(groups,
+				shortRun.toBuilder().optObjective(Objective.DIRECT_SCORE).build(), TrainingMonitor.NONE))
 			.isInstanceOf(NotTrainableException.class)
 			.hasMessageContaining("score");
 	}

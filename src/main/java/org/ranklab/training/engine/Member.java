@@ -1,0 +1,121 @@
+package org.ranklab.training.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Random;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.listener.TrainingListener;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.translate.TranslateException;
+
+/**
+ * One network of a run with its own {@link Model}, {@link Trainer} (AdamW with the
+ * warm-up and linear schedule) and shuffling, trained an epoch at a time as DJL's
+ * {@link EasyTrain#fit} does. Close it to free native memory.
+ */
+final class Member implements AutoCloseable {
+
+	final PreparedRankings prepared;
+
+	final RewardNet net;
+
+	private final Model model;
+
+	private final Trainer trainer;
+
+	private final RewardLoss loss;
+
+	private final RankingDataset dataset;
+
+	private final EpochLoss epochLoss = new EpochLoss();
+
+	/**
+	 * @param seed initialises the network, its dropout and its shuffling
+	 * @param progress the run's listener, told of every batch and epoch
+	 */
+	Member(PreparedRankings prepared, TrainingSettings settings, long seed, TrainingListener progress) {
+		this.prepared = prepared;
+		this.net = RewardNet.create(prepared.config());
+		this.loss = RewardLoss.of(settings.objective());
+		this.dataset = new RankingDataset(prepared.training(), net, loss, settings.batchSize(), settings.tokenDropout(),
+				new Random(seed));
+		DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss).optDevices(new Device[] { Device.cpu() })
+			.optOptimizer(Optimizer.adamW()
+				.optLearningRateTracker(WarmUpLinearTracker.builder()
+					.setPeakValue((float) settings.learningRate())
+					.setTotalSteps(batchesPerEpoch() * settings.epochs())
+					.build())
+				.optWeightDecays((float) settings.weightDecay())
+				.build())
+			.addTrainingListeners(epochLoss, progress);
+		NativeEngine.get().setRandomSeed((int) seed);
+		this.model = Model.newInstance("reward-model", Device.cpu(), "PyTorch");
+		try {
+			model.setBlock(net);
+			this.trainer = model.newTrainer(trainingConfig);
+			trainer.initialize(net.sampleShapes());
+		}
+		catch (RuntimeException e) {
+			model.close();
+			throw e;
+		}
+	}
+
+	int batchesPerEpoch() {
+		return dataset.batches();
+	}
+
+	/** One pass over the training rankings; returns its mean loss per ranking. */
+	double trainEpoch() {
+		try {
+			for (Batch batch : trainer.iterateDataset(dataset)) {
+				try (batch) {
+					EasyTrain.trainBatch(trainer, batch);
+					trainer.step();
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (TranslateException e) {
+			throw new IllegalStateException(e);
+		}
+		return epochLoss.takeMean();
+	}
+
+	/** Tells the trainer's listeners that the run's epoch has ended. */
+	void endEpoch() {
+		trainer.notifyListeners(listener -> listener.onEpoch(trainer));
+	}
+
+	/** Raw rewards of every row of an encoded table, without dropout. */
+	double[] rewards(EncodedRankings data) {
+		return net.rewards(trainer.getManager(), new ParameterStore(trainer.getManager(), false), data.table);
+	}
+
+	/** The loss this member trains with (every member of a run has the same). */
+	RewardLoss loss() {
+		return loss;
+	}
+
+	/** A scope for arrays of this member's engine, to close after use. */
+	NDManager newScope() {
+		return trainer.getManager().newSubManager();
+	}
+
+	@Override
+	public void close() {
+		trainer.close();
+		model.close();
+	}
+
+}

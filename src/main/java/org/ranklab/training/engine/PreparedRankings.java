@@ -1,0 +1,73 @@
+package org.ranklab.training.engine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one network trains on: the split by prompt, the vocabulary of the training side
+ * only, every text encoded once, and the network's config.
+ */
+record PreparedRankings(PromptSplit split, Vocabulary vocabulary, ModelConfig config, EncodedRankings training,
+		EncodedRankings validation) {
+
+	private static final int MIN_TOKEN_COUNT = 2;
+
+	private static final int MAX_VOCABULARY_WORDS = 50_000;
+
+	private static final int OOV_BUCKETS = 1024;
+
+	/** Prepares the rankings for a network of the given architecture. */
+	static PreparedRankings of(List<RankedGroup> groups, TrainingSettings settings, Architecture architecture) {
+		if (architecture == Architecture.ENSEMBLE) {
+			throw new IllegalArgumentException("an ensemble cannot contain an ensemble");
+		}
+		List<RankedGroup> usable = usableGroups(groups, settings.objective());
+		PromptSplit split = PromptSplit.of(usable, settings.validationFraction(), settings.seed());
+		boolean wordBigrams = architecture != Architecture.TRANSFORMER;
+		Vocabulary vocabulary = vocabulary(split.training(), new TextTokenizer(wordBigrams));
+		String textEncoder = architecture.textEncoder();
+		TextEncoder encoder = new TextEncoder(new TextTokenizer(wordBigrams), vocabulary, settings.maxPromptTokens(),
+				settings.maxResponseTokens(), textEncoder == null ? null : SentenceEmbedder.named(textEncoder));
+		boolean transformer = architecture == Architecture.TRANSFORMER;
+		ModelConfig config = new ModelConfig(ModelConfig.FORMAT, ModelConfig.FORMAT_VERSION, architecture,
+				settings.objective(), settings.embeddingSize(), settings.hiddenSize(), transformer ? 2 : 0,
+				transformer ? 4 : 0, settings.dropout(), settings.maxPromptTokens(), settings.maxResponseTokens(),
+				wordBigrams, OOV_BUCKETS, vocabulary.words().size(), 0, 1, textEncoder, 0);
+		return new PreparedRankings(split, vocabulary, config, EncodedRankings.of(split.training(), encoder),
+				EncodedRankings.of(split.validation(), encoder));
+	}
+
+	private static List<RankedGroup> usableGroups(List<RankedGroup> groups, Objective objective) {
+		if (objective == Objective.DIRECT_SCORE) {
+			List<RankedGroup> scored = groups.stream().filter(RankedGroup::hasScores).toList();
+			if (scored.isEmpty()) {
+				throw new NotTrainableException("direct_score needs rankings with a score for every candidate");
+			}
+			return scored;
+		}
+		List<RankedGroup> ranked = groups.stream().filter(g -> !g.orderedPairs().isEmpty()).toList();
+		if (ranked.isEmpty()) {
+			throw new NotTrainableException("no ranking orders two candidates: nothing to train on");
+		}
+		return ranked;
+	}
+
+	private static Vocabulary vocabulary(List<RankedGroup> training, TextTokenizer tokenizer) {
+		Map<String, List<String>> texts = new LinkedHashMap<>();
+		for (RankedGroup group : training) {
+			texts.computeIfAbsent("p" + group.promptId(), k -> tokenizer.tokens(group.prompt()));
+			for (Candidate candidate : group.candidates()) {
+				texts.computeIfAbsent("c" + group.promptId() + ":" + candidate.id(),
+						k -> tokenizer.tokens(candidate.text()));
+			}
+		}
+		return Vocabulary.build(texts.values(), MIN_TOKEN_COUNT, MAX_VOCABULARY_WORDS, OOV_BUCKETS);
+	}
+
+	/** Distinct prompts on one side of the split. */
+	static int distinctPrompts(List<RankedGroup> groups) {
+		return (int) groups.stream().mapToLong(RankedGroup::promptId).distinct().count();
+	}
+
+}

@@ -1,0 +1,65 @@
+package org.ranklab.training.engine;
+
+import java.util.List;
+
+import ai.djl.training.Trainer;
+import ai.djl.training.listener.TrainingListener.BatchData;
+import ai.djl.training.listener.TrainingListenerAdapter;
+
+/**
+ * Tells the {@link TrainingMonitor} where a run stands after every training batch of
+ * every member and after every epoch, and turns its "stop" into a
+ * {@link TrainingCancelledException}. One listener serves all members of a run: an epoch
+ * has ended when every member's trainer has announced it.
+ */
+final class ProgressListener extends TrainingListenerAdapter {
+
+	private final TrainingMonitor monitor;
+
+	private final int epochs;
+
+	private final int members;
+
+	private final int totalSteps;
+
+	private final List<EpochMetrics> metrics;
+
+	private int step;
+
+	private int epoch = 1;
+
+	private int membersAtEpochEnd;
+
+	/**
+	 * @param metrics the run's finished epochs, filled by the run before each epoch ends
+	 */
+	ProgressListener(TrainingMonitor monitor, int epochs, int members, int totalSteps, List<EpochMetrics> metrics) {
+		this.monitor = monitor;
+		this.epochs = epochs;
+		this.members = members;
+		this.totalSteps = totalSteps;
+		this.metrics = metrics;
+	}
+
+	@Override
+	public void onTrainingBatch(Trainer trainer, BatchData batchData) {
+		step++;
+		report();
+	}
+
+	@Override
+	public void onEpoch(Trainer trainer) {
+		if (++membersAtEpochEnd == members) {
+			membersAtEpochEnd = 0;
+			report();
+			epoch++;
+		}
+	}
+
+	private void report() {
+		if (!monitor.proceed(new TrainingProgress((double) step / totalSteps, epoch, epochs, List.copyOf(metrics)))) {
+			throw new TrainingCancelledException();
+		}
+	}
+
+}
