@@ -9,6 +9,8 @@ PORT=${PORT:-18095}
 DATA_DIR=${DATA_DIR:-/tmp/ranklab-bench-export}
 RUNS=${RUNS:-3}
 PROMPTS=${PROMPTS:-55556}
+# How long to wait for the app to start (a loaded machine needs more than the usual 30 s).
+STARTUP_SECONDS=${STARTUP_SECONDS:-120}
 PASSWORD=bench-export-password
 BASE=http://127.0.0.1:$PORT
 WORK=$(mktemp -d /tmp/ranklab-bench-export-run.XXXXXX)
@@ -32,7 +34,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for _ in $(seq 1 120); do
+for _ in $(seq 1 "$STARTUP_SECONDS"); do
   curl -sf "$BASE/actuator/health" >/dev/null 2>&1 && break
   kill -0 "$APP" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
   sleep 1

@@ -3,7 +3,6 @@ package org.ranklab.export;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -31,8 +30,7 @@ import org.ranklab.web.InvalidInputException;
 
 /**
  * The exports of the public API: NDJSON written to the response as the rows come from the
- * database, and the quality report. ADMIN only (the security configuration's default for
- * {@code /api/**}).
+ * database. ADMIN only (the security configuration's default for {@code /api/**}).
  */
 @RestController
 @RequestMapping("/api/v1/projects/{id}")
@@ -52,12 +50,9 @@ class ExportController {
 
 	private final Exports exports;
 
-	private final Quality quality;
-
-	ExportController(Projects projects, Exports exports, Quality quality) {
+	ExportController(Projects projects, Exports exports) {
 		this.projects = projects;
 		this.exports = exports;
-		this.quality = quality;
 	}
 
 	@GetMapping("/export/rankings")
@@ -67,7 +62,7 @@ class ExportController {
 					+ "not_rankable, labeler (stable pseudonym), created_at}, in prompt order.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = NDJSON))
 	void rankings(@PathVariable long id, @Parameter(description = SINCE) @RequestParam(required = false) String since,
-			HttpServletResponse response) throws IOException, SQLException {
+			HttpServletResponse response) throws IOException {
 		stream(id, since, "rankings", response, exports::rankings);
 	}
 
@@ -81,7 +76,7 @@ class ExportController {
 			@Parameter(schema = @Schema(allowableValues = { "rankings", "consensus" })) @RequestParam(
 					required = false) String source,
 			@Parameter(description = SINCE) @RequestParam(required = false) String since, HttpServletResponse response)
-			throws IOException, SQLException {
+			throws IOException {
 		PairSource pairSource = pairSource(source);
 		stream(id, since, pairSource == PairSource.RANKINGS ? "pairs" : "consensus-pairs", response,
 				(filter, out) -> exports.pairs(filter, pairSource, out));
@@ -95,7 +90,7 @@ class ExportController {
 					+ "of the prompt's rankings (null with one ranking).")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = NDJSON))
 	void consensus(@PathVariable long id, @Parameter(description = SINCE) @RequestParam(required = false) String since,
-			HttpServletResponse response) throws IOException, SQLException {
+			HttpServletResponse response) throws IOException {
 		stream(id, since, "consensus", response, exports::consensus);
 	}
 
@@ -105,20 +100,8 @@ class ExportController {
 					+ "goes to the candidate with the lowest id, the first one stored for the prompt.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = NDJSON))
 	void best(@PathVariable long id, @Parameter(description = SINCE) @RequestParam(required = false) String since,
-			HttpServletResponse response) throws IOException, SQLException {
+			HttpServletResponse response) throws IOException {
 		stream(id, since, "best", response, exports::best);
-	}
-
-	@GetMapping("/quality")
-	@Operation(summary = "Labeler agreement and quality",
-			description = "pairwise_agreement: mean agreement over every pair of rankings of the same prompt. Per "
-					+ "labeler: rankings submitted, kendall_tau (mean Kendall tau-b of their rankings against the "
-					+ "ranked-pairs consensus of the other labelers' rankings of the same prompt), median_seconds on "
-					+ "task, skips and not_rankable (counts) with skip_share (of rankings and skips) and "
-					+ "not_rankable_share (of rankings).")
-	QualityReport quality(@PathVariable long id) throws SQLException {
-		projects.get(id);
-		return quality.of(id);
 	}
 
 	/**
@@ -126,7 +109,7 @@ class ExportController {
 	 * finished.
 	 */
 	private void stream(long id, String since, String kind, HttpServletResponse response, Export export)
-			throws IOException, SQLException {
+			throws IOException {
 		Project project = projects.get(id);
 		ExportFilter filter = ExportFilter.of(id, since);
 		OutputStream out = ndjson(response, project, kind);
@@ -137,7 +120,7 @@ class ExportController {
 	@FunctionalInterface
 	private interface Export {
 
-		void writeTo(ExportFilter filter, OutputStream out) throws IOException, SQLException;
+		void writeTo(ExportFilter filter, OutputStream out) throws IOException;
 
 	}
 

@@ -1,64 +1,56 @@
 package org.ranklab.export;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+
 /**
- * One export's view of the database: its own connection in a read-only REPEATABLE READ
- * transaction, so that every cursor of the export sees the same rows, and autocommit off,
- * so that PostgreSQL hands the rows out in batches of {@link #FETCH_SIZE} instead of the
- * whole result at once.
+ * One export's view of the database: a read-only REPEATABLE READ transaction, so that the
+ * readers it opens (rankings, their prompts' ids, the prompts' texts) see the same rows
+ * and share one connection, on which PostgreSQL hands each cursor's rows out in batches.
+ * Plain JDBC under a transaction manager of its own, as labeling's hot path does: no JPA
+ * session stays open for the length of a download.
  */
 final class ExportSnapshot implements AutoCloseable {
 
-	/**
-	 * Rows per round trip: enough to keep the connection busy, few enough to keep the
-	 * heap flat.
-	 */
-	static final int FETCH_SIZE = 1000;
+	private static final TransactionDefinition READ_ONLY_SNAPSHOT = readOnlySnapshot();
 
-	private final Connection connection;
+	private final PlatformTransactionManager transactions;
 
-	ExportSnapshot(DataSource dataSource) throws SQLException {
-		connection = dataSource.getConnection();
-		try {
-			connection.setAutoCommit(false);
-			connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-			connection.setReadOnly(true);
-		}
-		catch (SQLException e) {
-			connection.close();
-			throw e;
-		}
+	private final TransactionStatus status;
+
+	private ExportSnapshot(PlatformTransactionManager transactions) {
+		this.transactions = transactions;
+		this.status = transactions.getTransaction(READ_ONLY_SNAPSHOT);
 	}
 
-	/** A forward-only cursor; it stays open until the snapshot is closed. */
-	ResultSet cursor(String sql, Object... params) throws SQLException {
-		PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-				ResultSet.CONCUR_READ_ONLY);
-		statement.setFetchSize(FETCH_SIZE);
-		for (int i = 0; i < params.length; i++) {
-			statement.setObject(i + 1, params[i]);
-		}
-		return statement.executeQuery();
+	/** Opens the snapshots of exports on this database. */
+	static PlatformTransactionManager transactionsOf(DataSource dataSource) {
+		return new JdbcTransactionManager(dataSource);
+	}
+
+	static ExportSnapshot open(PlatformTransactionManager transactions) {
+		return new ExportSnapshot(transactions);
 	}
 
 	/**
-	 * Ends the transaction (it wrote nothing) and gives the connection back; its
-	 * statements close with it.
+	 * Ends the transaction (it wrote nothing) and gives the connection back; cursors
+	 * still open close with it.
 	 */
 	@Override
-	public void close() throws SQLException {
-		try {
-			connection.rollback();
-		}
-		finally {
-			connection.close();
-		}
+	public void close() {
+		transactions.rollback(status);
+	}
+
+	private static TransactionDefinition readOnlySnapshot() {
+		DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+		definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		definition.setReadOnly(true);
+		return definition;
 	}
 
 }

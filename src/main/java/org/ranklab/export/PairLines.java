@@ -8,6 +8,9 @@ import java.util.Map;
 
 import tools.jackson.core.io.JsonStringEncoder;
 
+import org.ranklab.prompt.PromptText;
+import org.ranklab.ranking.Tiers;
+
 /**
  * Writes preference pairs,
  * {@code {"prompt","chosen","rejected","prompt_id","chosen_id","rejected_id"}}, one per
@@ -42,11 +45,11 @@ final class PairLines {
 	private final Map<Long, byte[]> ids = new HashMap<>();
 
 	/** The pairs of one prompt. */
-	PairLines(PromptCursor.Prompt prompt, OutputStream out) {
+	PairLines(PromptText prompt, OutputStream out) {
 		this.out = out;
 		this.prompt = escaped(prompt.text());
 		this.promptId = ascii(Long.toString(prompt.id()));
-		for (PromptCursor.Candidate candidate : prompt.candidates()) {
+		for (PromptText.Candidate candidate : prompt.candidates()) {
 			texts.put(candidate.id(), escaped(candidate.text()));
 			ids.put(candidate.id(), ascii(Long.toString(candidate.id())));
 		}

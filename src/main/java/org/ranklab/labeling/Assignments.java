@@ -166,7 +166,14 @@ class Assignments {
 		close(assignment.id(), Assignment.Status.EXPIRED);
 	}
 
+	/**
+	 * Closes the assignment as skipped and gives the user their pseudonym if this is
+	 * their first answer, so that one who only skips shows up in the quality report.
+	 */
 	void skip(Assignment assignment) {
+		jdbc.sql("INSERT INTO labelers (user_id) VALUES (:user) ON CONFLICT (user_id) DO NOTHING")
+			.param("user", assignment.userId())
+			.update();
 		close(assignment.id(), Assignment.Status.SKIPPED);
 	}
 

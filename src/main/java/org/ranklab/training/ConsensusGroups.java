@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ranklab.export.Consensus;
+import org.ranklab.ranking.RankedPairs;
+import org.ranklab.ranking.Tiers;
 import org.ranklab.training.engine.Candidate;
 import org.ranklab.training.engine.RankedGroup;
 
@@ -46,7 +47,9 @@ final class ConsensusGroups {
 				sum[1]++;
 			});
 		}
-		List<List<Long>> tiers = Consensus.of(ofOnePrompt.stream().map(RankedGroup::tiers).toList());
+		List<List<Long>> tiers = RankedPairs
+			.consensus(ofOnePrompt.stream().map(ranking -> new Tiers(ranking.tiers())).toList())
+			.tiers();
 		Map<Long, Integer> meanScores = new HashMap<>();
 		scoreSums.forEach((id, sum) -> meanScores.put(id, Math.round((float) sum[0] / sum[1])));
 		RankedGroup first = ofOnePrompt.get(0);

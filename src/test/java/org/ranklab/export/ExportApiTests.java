@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,9 +13,11 @@ import tools.jackson.databind.JsonNode;
 import org.ranklab.ApiClient;
 import org.ranklab.ApiClient.Credentials;
 import org.ranklab.IntegrationTest;
-import org.ranklab.export.RankingFixture.StoredPrompt;
+import org.ranklab.RankingFixture;
+import org.ranklab.RankingFixture.StoredPrompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ranklab.RankingFixture.plan;
 
 class ExportApiTests extends IntegrationTest {
 
@@ -320,14 +320,6 @@ class ExportApiTests extends IntegrationTest {
 		String body = response.body();
 		assertThat(body).satisfiesAnyOf(b -> assertThat(b).isEmpty(), b -> assertThat(b).endsWith("\n"));
 		return body.isEmpty() ? List.of() : List.of(body.split("\n"));
-	}
-
-	static Map<StoredPrompt, String> plan(Object... promptsAndAnswers) {
-		Map<StoredPrompt, String> plan = new LinkedHashMap<>();
-		for (int i = 0; i < promptsAndAnswers.length; i += 2) {
-			plan.put((StoredPrompt) promptsAndAnswers[i], (String) promptsAndAnswers[i + 1]);
-		}
-		return plan;
 	}
 
 	/** The expected lines, written by hand: chosen and rejected texts in pairs. */

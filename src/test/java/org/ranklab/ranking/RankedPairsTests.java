@@ -1,4 +1,4 @@
-package org.ranklab.export;
+package org.ranklab.ranking;
 
 import java.util.Collections;
 import java.util.List;

@@ -1,11 +1,11 @@
-package org.ranklab.export;
+package org.ranklab.ranking;
 
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
 /** How much rankings of the same candidates agree. */
-final class Agreement {
+public final class Agreement {
 
 	private Agreement() {
 	}
@@ -14,7 +14,7 @@ final class Agreement {
 	 * Share of candidate pairs on which two rankings state the same relation (better,
 	 * worse or tied), over the candidates both rank.
 	 */
-	static OptionalDouble pairwise(Tiers x, Tiers y) {
+	public static OptionalDouble pairwise(Tiers x, Tiers y) {
 		Map<Long, Integer> tx = x.tierOf();
 		Map<Long, Integer> ty = y.tierOf();
 		List<Long> shared = x.candidates().stream().filter(ty::containsKey).sorted().toList();
@@ -37,7 +37,7 @@ final class Agreement {
 	 * Mean pairwise agreement over every pair of rankings; empty with fewer than two
 	 * rankings.
 	 */
-	static OptionalDouble mean(List<Tiers> rankings) {
+	public static OptionalDouble mean(List<Tiers> rankings) {
 		double sum = 0;
 		int count = 0;
 		for (int i = 0; i < rankings.size(); i++) {
@@ -57,7 +57,7 @@ final class Agreement {
 	 * discordant) / sqrt((n0 - ties in x)(n0 - ties in y)). Empty when either ranking
 	 * ties everything.
 	 */
-	static OptionalDouble kendallTauB(Tiers x, Tiers y) {
+	public static OptionalDouble kendallTauB(Tiers x, Tiers y) {
 		Map<Long, Integer> tx = x.tierOf();
 		Map<Long, Integer> ty = y.tierOf();
 		List<Long> shared = x.candidates().stream().filter(ty::containsKey).toList();

@@ -1,4 +1,4 @@
-package org.ranklab.export;
+package org.ranklab.quality;
 
 import java.util.List;
 

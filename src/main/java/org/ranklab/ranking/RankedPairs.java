@@ -1,4 +1,4 @@
-package org.ranklab.export;
+package org.ranklab.ranking;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * candidate beats, then repeats: candidates stand in one tier where the majority is tied
  * between them (or where no locked edge orders them).
  */
-final class RankedPairs {
+public final class RankedPairs {
 
 	private RankedPairs() {
 	}
@@ -37,7 +37,7 @@ final class RankedPairs {
 		.thenComparingLong(Edge::winner)
 		.thenComparingLong(Edge::loser);
 
-	static Tiers consensus(List<Tiers> rankings) {
+	public static Tiers consensus(List<Tiers> rankings) {
 		Set<Long> candidates = new TreeSet<>();
 		rankings.forEach(r -> candidates.addAll(r.candidates()));
 		List<Map<Long, Integer>> tierOfs = rankings.stream().map(Tiers::tierOf).toList();

@@ -1,57 +1,24 @@
-package org.ranklab.export;
+package org.ranklab.quality;
 
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
-import org.ranklab.ApiClient.Credentials;
 import org.ranklab.BrowserTest;
-import org.ranklab.export.RankingFixture.StoredPrompt;
+import org.ranklab.RankingFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ranklab.export.ExportApiTests.plan;
 
-class ExportPagesTests extends BrowserTest {
+class QualityPageTests extends BrowserTest {
 
 	private RankingFixture fixture;
 
 	@BeforeEach
 	void fixture() {
 		fixture = new RankingFixture(api, jdbc);
-	}
-
-	@Test
-	void adminSeesTheOverviewWithProgressChartAndDownloads() {
-		long project = rankedProject("Overview page");
-		signInAsAdmin();
-		open("/admin/projects");
-
-		browser.findElement(By.linkText("Overview page")).click();
-
-		waitFor().until(driver -> path().equals("/admin/projects/" + project));
-		assertThat(browser.findElement(By.id("progress-rankings")).getAttribute("value")).isEqualTo("5");
-		assertThat(browser.findElement(By.id("progress-complete")).getAttribute("value")).isEqualTo("1");
-		assertThat(visible(By.cssSelector("#rankings-per-day .uplot canvas")).getSize().getHeight()).isPositive();
-		List<String> downloads = browser.findElements(By.cssSelector(".downloads a"))
-			.stream()
-			.map(link -> link.getAttribute("href").replaceAll("^.*/projects/\\d+/", ""))
-			.toList();
-		assertThat(downloads).containsExactly("export/pairs", "export/pairs?source=consensus", "export/rankings",
-				"export/consensus", "export/best");
-		// The buttons download with the page's session: the API takes the cookie for
-		// reads.
-		Object firstLine = ((JavascriptExecutor) browser).executeAsyncScript(
-				"""
-						const done = arguments[arguments.length - 1];
-						fetch(document.querySelector('.downloads a').href)
-						  .then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('content-disposition') + ' ' + t.split('\\n')[0])));
-						""");
-		assertThat(firstLine.toString()).startsWith("200 attachment; filename=\"overview-page-pairs-")
-			.contains("{\"prompt\":\"Capital of France?\",\"chosen\":\"Paris\",\"rejected\":\"Lyon\"");
 	}
 
 	@Test
@@ -92,14 +59,7 @@ class ExportPagesTests extends BrowserTest {
 	 */
 	private long rankedProject(String name) {
 		long project = newProject("{\"name\":\"" + name + "\",\"rankings_per_prompt\":3}");
-		StoredPrompt france = fixture.prompt(project, "Capital of France?", "Paris", "Lyon", "Nice", "Lille");
-		StoredPrompt greeting = fixture.prompt(project, "Say hi", "Hi", "Hello", "Hey", "Yo");
-		Credentials first = newLabeler();
-		Credentials second = newLabeler();
-		Credentials third = newLabeler();
-		fixture.label(project, first, plan(france, "Paris > Lyon > Nice > Lille", greeting, "not rankable"));
-		fixture.label(project, second, plan(france, "Paris > Lyon = Nice > Lille", greeting, "Hi > Hello > Hey > Yo"));
-		fixture.label(project, third, plan(france, "Lyon > Paris > Nice > Lille", greeting, "skip"));
+		fixture.franceAndGreeting(project, newLabeler(), newLabeler(), newLabeler());
 		return project;
 	}
 

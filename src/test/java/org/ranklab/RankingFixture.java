@@ -1,4 +1,4 @@
-package org.ranklab.export;
+package org.ranklab;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,14 +11,12 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.ranklab.ApiClient;
-
 /**
  * Prompts written into the database as the import stores them, and rankings submitted
  * through the real labeling API ({@code tasks/next}, then {@code ranking} or
  * {@code skip}), following a plan per prompt.
  */
-final class RankingFixture {
+public final class RankingFixture {
 
 	private final ApiClient api;
 
@@ -26,15 +24,15 @@ final class RankingFixture {
 
 	private final Map<String, ApiClient.Credentials> tokens = new java.util.HashMap<>();
 
-	RankingFixture(ApiClient api, JdbcClient jdbc) {
+	public RankingFixture(ApiClient api, JdbcClient jdbc) {
 		this.api = api;
 		this.jdbc = jdbc;
 	}
 
 	/** A stored prompt and its candidates' ids by text. */
-	record StoredPrompt(long id, String text, Map<String, Long> candidates) {
+	public record StoredPrompt(long id, String text, Map<String, Long> candidates) {
 
-		long id(String candidateText) {
+		public long id(String candidateText) {
 			Long id = candidates.get(candidateText);
 			if (id == null) {
 				throw new IllegalArgumentException("no candidate " + candidateText);
@@ -44,7 +42,7 @@ final class RankingFixture {
 
 	}
 
-	StoredPrompt prompt(long projectId, String text, String... candidateTexts) {
+	public StoredPrompt prompt(long projectId, String text, String... candidateTexts) {
 		long promptId = jdbc.sql("INSERT INTO prompts (project_id, text, ready_at) VALUES (?, ?, now()) RETURNING id")
 			.params(projectId, text)
 			.query(Long.class)
@@ -65,7 +63,7 @@ final class RankingFixture {
 	 * {@code "A > B = C > D"} (tiers of candidate texts, best first, {@code =} ties),
 	 * {@code "skip"} or {@code "not rankable"}.
 	 */
-	void label(long projectId, ApiClient.Credentials basic, Map<StoredPrompt, String> plan) {
+	public void label(long projectId, ApiClient.Credentials basic, Map<StoredPrompt, String> plan) {
 		ApiClient.Credentials labeler = token(basic);
 		Map<Long, StoredPrompt> byId = plan.keySet()
 			.stream()
@@ -94,7 +92,7 @@ final class RankingFixture {
 	 * A personal access token for the user, made once: the tests send many calls, and a
 	 * token is checked with one SHA-256 where a password costs a BCrypt round each time.
 	 */
-	ApiClient.Credentials token(ApiClient.Credentials basic) {
+	public ApiClient.Credentials token(ApiClient.Credentials basic) {
 		return tokens.computeIfAbsent(basic.header(),
 				header -> ApiClient.bearer(api.post("/api/v1/tokens", basic, "{\"name\":\"export tests\"}")
 					.expectStatus(201)
@@ -103,7 +101,7 @@ final class RankingFixture {
 					.asString()));
 	}
 
-	static String tiersJson(StoredPrompt prompt, String plan) {
+	public static String tiersJson(StoredPrompt prompt, String plan) {
 		List<String> tiers = new ArrayList<>();
 		for (String tier : plan.split(">")) {
 			tiers.add(Arrays.stream(tier.split("="))
@@ -113,7 +111,7 @@ final class RankingFixture {
 		return tiers.stream().collect(Collectors.joining(",", "[", "]"));
 	}
 
-	String pseudonym(ApiClient.Credentials labeler) {
+	public String pseudonym(ApiClient.Credentials labeler) {
 		String pair = new String(java.util.Base64.getDecoder().decode(labeler.header().substring(6)));
 		return jdbc
 			.sql("SELECT l.pseudonym::text FROM labelers l JOIN users u ON u.id = l.user_id WHERE u.username = ?")
@@ -126,8 +124,34 @@ final class RankingFixture {
 	 * The database's clock: rankings submitted after this call are created after the
 	 * returned instant.
 	 */
-	java.time.Instant now() {
+	public java.time.Instant now() {
 		return jdbc.sql("SELECT clock_timestamp()").query(java.time.OffsetDateTime.class).single().toInstant();
+	}
+
+	/**
+	 * Two prompts ranked by three labelers. France: the first ranks it fully, the second
+	 * ties Lyon and Nice, the third puts Lyon first. Greeting: the first calls it not
+	 * rankable, the second ranks it, the third skips it.
+	 */
+	public void franceAndGreeting(long projectId, ApiClient.Credentials first, ApiClient.Credentials second,
+			ApiClient.Credentials third) {
+		StoredPrompt france = prompt(projectId, "Capital of France?", "Paris", "Lyon", "Nice", "Lille");
+		StoredPrompt greeting = prompt(projectId, "Say hi", "Hi", "Hello", "Hey", "Yo");
+		label(projectId, first, plan(france, "Paris > Lyon > Nice > Lille", greeting, "not rankable"));
+		label(projectId, second, plan(france, "Paris > Lyon = Nice > Lille", greeting, "Hi > Hello > Hey > Yo"));
+		label(projectId, third, plan(france, "Lyon > Paris > Nice > Lille", greeting, "skip"));
+	}
+
+	/**
+	 * Prompts and their answers, in turn:
+	 * {@code plan(france, "A > B", greeting, "skip")}.
+	 */
+	public static Map<StoredPrompt, String> plan(Object... promptsAndAnswers) {
+		Map<StoredPrompt, String> plan = new LinkedHashMap<>();
+		for (int i = 0; i < promptsAndAnswers.length; i += 2) {
+			plan.put((StoredPrompt) promptsAndAnswers[i], (String) promptsAndAnswers[i + 1]);
+		}
+		return plan;
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.ranklab.export;
+package org.ranklab.ranking;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.ranklab.export.RankedPairsTests.tiers;
+import static org.ranklab.ranking.RankedPairsTests.tiers;
 
 class TiersTests {
 

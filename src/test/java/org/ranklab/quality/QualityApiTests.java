@@ -1,4 +1,4 @@
-package org.ranklab.export;
+package org.ranklab.quality;
 
 import java.util.List;
 
@@ -8,11 +8,12 @@ import tools.jackson.databind.JsonNode;
 
 import org.ranklab.ApiClient.Credentials;
 import org.ranklab.IntegrationTest;
-import org.ranklab.export.RankingFixture.StoredPrompt;
+import org.ranklab.RankingFixture;
+import org.ranklab.RankingFixture.StoredPrompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.ranklab.export.ExportApiTests.plan;
+import static org.ranklab.RankingFixture.plan;
 
 class QualityApiTests extends IntegrationTest {
 
@@ -29,14 +30,10 @@ class QualityApiTests extends IntegrationTest {
 	@Test
 	void comparesEachLabelerWithTheConsensusOfTheOthers() {
 		long project = newProject("{\"name\":\"Quality\",\"rankings_per_prompt\":3}");
-		StoredPrompt france = fixture.prompt(project, "Capital of France?", "Paris", "Lyon", "Nice", "Lille");
-		StoredPrompt greeting = fixture.prompt(project, "Say hi", "Hi", "Hello", "Hey", "Yo");
 		Credentials first = newLabeler();
 		Credentials second = newLabeler();
 		Credentials third = newLabeler();
-		fixture.label(project, first, plan(france, "Paris > Lyon > Nice > Lille", greeting, "not rankable"));
-		fixture.label(project, second, plan(france, "Paris > Lyon = Nice > Lille", greeting, "Hi > Hello > Hey > Yo"));
-		fixture.label(project, third, plan(france, "Lyon > Paris > Nice > Lille", greeting, "skip"));
+		fixture.franceAndGreeting(project, first, second, third);
 
 		JsonNode quality = api.get("/api/v1/projects/" + project + "/quality", adminToken).expectStatus(200).json();
 
@@ -86,6 +83,22 @@ class QualityApiTests extends IntegrationTest {
 		assertThat(skipperRow.path("skip_share").asDouble()).isEqualTo(1.0);
 		assertThat(skipperRow.path("kendall_tau").isNull()).isTrue();
 		assertThat(skipperRow.path("median_seconds").isNull()).isTrue();
+	}
+
+	@Test
+	void readingTheReportWritesNothing() {
+		long project = newProject("{\"name\":\"Read only\",\"rankings_per_prompt\":2}");
+		StoredPrompt prompt = fixture.prompt(project, "Anything", "A", "B", "C", "D");
+		Credentials skipper = newLabeler();
+		fixture.label(project, skipper, plan(prompt, "skip"));
+		// The skip gave the pseudonym: nothing is left for the report to add.
+		String pseudonym = fixture.pseudonym(skipper);
+		long labelers = jdbc.sql("SELECT count(*) FROM labelers").query(Long.class).single();
+
+		JsonNode quality = api.get("/api/v1/projects/" + project + "/quality", adminToken).expectStatus(200).json();
+
+		assertThat(row(quality.path("labelers").valueStream().toList(), pseudonym).path("skips").asLong()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM labelers").query(Long.class).single()).isEqualTo(labelers);
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package org.ranklab.export;
+package org.ranklab.ranking;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,9 +9,9 @@ import java.util.Map;
  * A ranking as tiers of candidate ids, best first; ids in one tier are tied. The relation
  * of two candidates is read off their tier numbers.
  */
-record Tiers(List<List<Long>> tiers) {
+public record Tiers(List<List<Long>> tiers) {
 
-	Tiers {
+	public Tiers {
 		tiers = tiers.stream().map(List::copyOf).toList();
 	}
 
@@ -20,7 +20,7 @@ record Tiers(List<List<Long>> tiers) {
 	 * ({@code [[12], [14, 13]]}). Written by hand because exports read one per row and a
 	 * JSON tree per row would cost more than the rest.
 	 */
-	static Tiers parse(String json) {
+	public static Tiers parse(String json) {
 		List<List<Long>> tiers = new ArrayList<>();
 		List<Long> tier = null;
 		long id = 0;
@@ -55,12 +55,12 @@ record Tiers(List<List<Long>> tiers) {
 	}
 
 	/** The tiers with ids as strings, as the public API writes ids. */
-	List<List<String>> asStrings() {
+	public List<List<String>> asStrings() {
 		return tiers.stream().map(tier -> tier.stream().map(String::valueOf).toList()).toList();
 	}
 
 	/** Tier number of each candidate (0 = best). */
-	Map<Long, Integer> tierOf() {
+	public Map<Long, Integer> tierOf() {
 		Map<Long, Integer> tierOf = new HashMap<>();
 		for (int tier = 0; tier < tiers.size(); tier++) {
 			for (Long id : tiers.get(tier)) {
@@ -70,11 +70,11 @@ record Tiers(List<List<Long>> tiers) {
 		return tierOf;
 	}
 
-	List<Long> candidates() {
+	public List<Long> candidates() {
 		return tiers.stream().flatMap(List::stream).toList();
 	}
 
-	List<Long> best() {
+	public List<Long> best() {
 		return tiers.isEmpty() ? List.of() : tiers.get(0);
 	}
 
@@ -82,7 +82,7 @@ record Tiers(List<List<Long>> tiers) {
 	 * Every ordered (chosen, rejected) pair: each candidate against each candidate of
 	 * every lower tier. Tied candidates give no pair.
 	 */
-	List<long[]> preferencePairs() {
+	public List<long[]> preferencePairs() {
 		List<long[]> pairs = new ArrayList<>();
 		for (int better = 0; better < tiers.size(); better++) {
 			for (int worse = better + 1; worse < tiers.size(); worse++) {

@@ -1,0 +1,44 @@
+package org.ranklab.quality;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import org.ranklab.project.Projects;
+
+/** The admin's labeler quality page of a project, and its review of one labeler. */
+@Controller
+@RequestMapping("/admin/projects/{id}/quality")
+class QualityPageController {
+
+	private final Projects projects;
+
+	private final Quality quality;
+
+	private final LabelerReviews reviews;
+
+	QualityPageController(Projects projects, Quality quality, LabelerReviews reviews) {
+		this.projects = projects;
+		this.quality = quality;
+		this.reviews = reviews;
+	}
+
+	@GetMapping
+	String quality(@PathVariable long id, Model model) {
+		model.addAttribute("project", projects.get(id));
+		model.addAttribute("report", quality.of(id));
+		return "admin/quality";
+	}
+
+	/** The page's view of one labeler (JSON for its script). */
+	@GetMapping("/labelers/{labeler}")
+	@ResponseBody
+	LabelerReview labeler(@PathVariable long id, @PathVariable String labeler) {
+		projects.get(id);
+		return reviews.of(id, labeler);
+	}
+
+}

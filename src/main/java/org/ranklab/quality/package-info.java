@@ -1,0 +1,13 @@
+/**
+ * Labeler quality: how far the labelers of a project agree (pairwise agreement) and how
+ * each compares with the consensus of the others (Kendall's tau-b), with their counts,
+ * skip and not-rankable shares and time on task; the {@code /quality} report of the API
+ * and the admin's quality page with its review of one labeler.
+ * <p>
+ * Owns no table and writes nothing: it reads submitted rankings and labeler tallies
+ * through labeling's published API, prompt texts through prompt's, usernames through
+ * user's, and computes with ranking.
+ */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "labeling", "prompt", "project", "ranking", "user", "web" })
+package org.ranklab.quality;
