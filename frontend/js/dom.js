@@ -16,3 +16,8 @@ export function cell(doc, text) {
   td.textContent = text;
   return td;
 }
+
+/** A form's fields as { name: value }, for the request builders of the pages. */
+export function formValues(form) {
+  return Object.fromEntries(new FormData(form).entries());
+}

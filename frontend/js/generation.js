@@ -1,6 +1,6 @@
 // The generation page: starts a job from the form, then shows its progress until it ends.
 import { messagesOf } from './api.js';
-import { showMessages } from './dom.js';
+import { formValues, showMessages } from './dom.js';
 import { describeJob, showProgress, watchJob } from './jobs.js';
 
 /** The JSON body for POST /api/v1/projects/{id}/generation from the form's values; empty optional fields are left out. */
@@ -53,7 +53,7 @@ export function startPage(doc, api, { intervalMs = 1000 } = {}) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     showErrors([]);
-    const values = Object.fromEntries(new FormData(form).entries());
+    const values = formValues(form);
     try {
       const started = await api.post(`/api/v1/projects/${encodeURIComponent(projectId)}/generation`,
         generationRequest(values));

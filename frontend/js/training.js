@@ -2,7 +2,7 @@
 // responses with one. Pure helpers are exported for node --test; startPage wires the page.
 import { messagesOf } from './api.js';
 import { runChart } from './charts.js';
-import { cell, showMessages } from './dom.js';
+import { cell, formValues, showMessages } from './dom.js';
 import { describeJob, pollUntilFinished, showProgress } from './jobs.js';
 
 /** The JSON body for POST /api/v1/projects/{id}/training-runs; empty fields are left out (server defaults). */
@@ -79,7 +79,6 @@ export function startPage(doc, api, { intervalMs = 1000, uPlot } = {}) {
   const chart = uPlot ? runChart(uPlot, doc.getElementById('run-chart')) : { update() {} };
   let currentRun = null;
 
-
   const showModels = (models) => {
     const table = doc.getElementById('models');
     table.tBodies[0].replaceChildren(...models.map((model) => {
@@ -153,7 +152,7 @@ export function startPage(doc, api, { intervalMs = 1000, uPlot } = {}) {
     event.preventDefault();
     const errors = doc.getElementById('training-errors');
     showMessages(errors, []);
-    const values = Object.fromEntries(new FormData(form).entries());
+    const values = formValues(form);
     try {
       const started = await api.post(`/api/v1/projects/${projectId}/training-runs`, trainingRequest(values));
       show({ id: started.id, status: started.status, progress: 0, metrics: [] });
