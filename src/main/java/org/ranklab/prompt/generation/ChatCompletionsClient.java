@@ -1,9 +1,8 @@
 package org.ranklab.prompt.generation;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetAddress;
+import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.net.ssl.SSLSocketFactory;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,16 +26,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Calls an OpenAI-compatible {@code POST {base_url}/chat/completions} (vLLM, Ollama,
- * llama.cpp server, hosted APIs). Redirects are never followed, so neither the prompt nor
- * the key goes anywhere but the given server. Nothing here logs a request's headers: the
- * API key must never reach a log.
+ * llama.cpp server, hosted APIs), on exactly the addresses the policy checked
+ * ({@link PinnedHttpClient}). Redirects are never followed, so neither the prompt nor the
+ * key goes anywhere but the given server. Nothing here logs a request's headers, and no
+ * message made here shows the key (the server's own texts have it masked): the API key
+ * must never reach a log or a job's message.
  */
 @Component
 class ChatCompletionsClient {
 
 	private static final int MAX_ERROR_TEXT = 200;
 
-	private final HttpClient http;
+	private static final int MAX_API_KEY = 4096;
+
+	private final PinnedHttpClient http;
 
 	private final JsonMapper json;
 
@@ -46,11 +51,19 @@ class ChatCompletionsClient {
 		this.properties = properties;
 		this.policy = policy;
 		this.json = JsonMapper.builder().build();
-		this.http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(properties.connectTimeout())
-			.build();
+		this.http = new PinnedHttpClient(properties.connectTimeout(), properties.requestTimeout(),
+				properties.maxResponseBytes().toBytes(), (SSLSocketFactory) SSLSocketFactory.getDefault());
+	}
+
+	/**
+	 * Whether a key can go into an {@code Authorization} header: 1 to 4096 visible ASCII
+	 * characters. Anything else (a zero-width space pasted along with it, a space, a
+	 * letter outside ASCII) is a mistake, and HTTP clients report it with the header's
+	 * value in the message, that is, the key.
+	 */
+	static boolean isSendable(String apiKey) {
+		return !apiKey.isEmpty() && apiKey.length() <= MAX_API_KEY
+				&& apiKey.chars().allMatch(c -> c > 0x20 && c < 0x7f);
 	}
 
 	/**
@@ -59,25 +72,32 @@ class ChatCompletionsClient {
 	 */
 	List<Completion> complete(GenerationSettings settings, String apiKey, String prompt, int n)
 			throws ModelCallFailed, InterruptedException {
-		checkAddress(settings);
-		HttpRequest.Builder request = HttpRequest.newBuilder(settings.chatCompletions())
-			.timeout(properties.requestTimeout())
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body(settings, prompt, n), StandardCharsets.UTF_8));
+		List<InetAddress> addresses = checkAddress(settings);
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Content-Type", "application/json");
+		headers.put("Accept", "application/json");
 		if (apiKey != null) {
-			request.header("Authorization", "Bearer " + apiKey);
+			if (!isSendable(apiKey)) {
+				// Only from a job queued before the API refused such keys.
+				throw ModelCallFailed.job("the API key is not 1 to " + MAX_API_KEY
+						+ " visible ASCII characters (a zero-width space or a space pasted with it?); start again with the key alone");
+			}
+			headers.put("Authorization", "Bearer " + apiKey);
 		}
-		HttpResponse<String> response;
+		PinnedHttpClient.Response response;
 		try {
-			response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			response = http.post(settings.chatCompletions(), addresses, headers,
+					body(settings, prompt, n).getBytes(StandardCharsets.UTF_8));
 		}
 		catch (HttpTimeoutException e) {
 			throw ModelCallFailed.retry("no answer within " + properties.requestTimeout().toSeconds() + " s", null);
 		}
+		catch (PinnedHttpClient.TooLarge e) {
+			throw ModelCallFailed.retry(e.getMessage(), null);
+		}
 		catch (IOException e) {
 			throw ModelCallFailed.retry("connection to the model server failed: " + e.getClass().getSimpleName()
-					+ (e.getMessage() == null ? "" : " " + e.getMessage()), null);
+					+ (e.getMessage() == null ? "" : " " + mask(e.getMessage(), apiKey)), null);
 		}
 		return completions(response, apiKey);
 	}
@@ -85,13 +105,12 @@ class ChatCompletionsClient {
 	/**
 	 * Checks the model server's address again just before connecting: the job may have
 	 * waited in the queue, the allow-list may have changed, or the name may resolve
-	 * elsewhere now (DNS rebinding). The HTTP client resolves the name again, but the JVM
-	 * caches lookups ({@code networkaddress.cache.ttl}, 30 s by default), so it sees the
-	 * addresses checked here.
+	 * elsewhere now (DNS rebinding). The request then goes to the addresses returned
+	 * here, never to what another lookup of the name might answer.
 	 */
-	private void checkAddress(GenerationSettings settings) throws ModelCallFailed {
+	private List<InetAddress> checkAddress(GenerationSettings settings) throws ModelCallFailed {
 		try {
-			policy.check(settings.chatCompletions());
+			return policy.check(settings.chatCompletions());
 		}
 		catch (ModelServerPolicy.Refused e) {
 			throw ModelCallFailed.job("base_url is not allowed: " + e.getMessage());
@@ -108,8 +127,8 @@ class ChatCompletionsClient {
 		return json.writeValueAsString(body);
 	}
 
-	private List<Completion> completions(HttpResponse<String> response, String apiKey) throws ModelCallFailed {
-		int status = response.statusCode();
+	private List<Completion> completions(PinnedHttpClient.Response response, String apiKey) throws ModelCallFailed {
+		int status = response.status();
 		if (status >= 200 && status < 300) {
 			return parse(response.body());
 		}
@@ -119,7 +138,7 @@ class ChatCompletionsClient {
 		}
 		if (status >= 300 && status < 400) {
 			throw ModelCallFailed.job(what + " (a redirect"
-					+ response.headers().firstValue("Location").map(location -> " to " + location).orElse("")
+					+ response.header("Location").map(location -> " to " + redirectTarget(location, apiKey)).orElse("")
 					+ "); redirects are not followed, give the final base_url");
 		}
 		if (status == 400 || status == 413 || status == 422) {
@@ -131,7 +150,7 @@ class ChatCompletionsClient {
 		throw ModelCallFailed.job(what + ": check base_url and model" + errorText(response.body(), apiKey));
 	}
 
-	private List<Completion> parse(String body) throws ModelCallFailed {
+	private List<Completion> parse(byte[] body) throws ModelCallFailed {
 		JsonNode root;
 		try {
 			root = json.readTree(body);
@@ -170,8 +189,35 @@ class ChatCompletionsClient {
 		return choice.path("text").asString("");
 	}
 
+	/**
+	 * Where a redirect pointed, without its query or fragment (where a server might have
+	 * put the key) and never with the key in it.
+	 */
+	private static String redirectTarget(String location, String apiKey) {
+		String target = location.replaceAll("[?#].*", "");
+		try {
+			URI uri = URI.create(target);
+			if (uri.getRawUserInfo() != null) {
+				target = target.replace(uri.getRawUserInfo() + "@", "");
+			}
+		}
+		catch (IllegalArgumentException e) {
+			// shown as it came, masked below
+		}
+		return shorten(mask(target, apiKey));
+	}
+
+	/** The text without the key in it. */
+	private static String mask(String text, String apiKey) {
+		return apiKey == null || apiKey.isEmpty() ? text : text.replace(apiKey, "***");
+	}
+
+	private static String shorten(String text) {
+		return text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "…" : text;
+	}
+
 	/** The server's own error message, shortened, and never with the key in it. */
-	private String errorText(String body, String apiKey) {
+	private String errorText(byte[] body, String apiKey) {
 		String message;
 		try {
 			JsonNode error = json.readTree(body).path("error");
@@ -180,19 +226,13 @@ class ChatCompletionsClient {
 		catch (JacksonException e) {
 			message = "";
 		}
-		if (apiKey != null) {
-			message = message.replace(apiKey, "***");
-		}
-		message = message.strip();
-		if (message.length() > MAX_ERROR_TEXT) {
-			message = message.substring(0, MAX_ERROR_TEXT) + "…";
-		}
+		message = shorten(mask(message, apiKey).strip());
 		return message.isEmpty() ? "" : ": " + message;
 	}
 
 	/** {@code Retry-After} in seconds or as an HTTP date. */
-	static Optional<Duration> retryAfter(HttpResponse<?> response) {
-		return response.headers().firstValue("Retry-After").flatMap(ChatCompletionsClient::parseRetryAfter);
+	static Optional<Duration> retryAfter(PinnedHttpClient.Response response) {
+		return response.header("Retry-After").flatMap(ChatCompletionsClient::parseRetryAfter);
 	}
 
 	static Optional<Duration> parseRetryAfter(String value) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How candidates are requested from a model server ({@code ranklab.generation.*}).
@@ -24,13 +25,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * otherwise not public (see {@link ModelServerPolicy})
  * @param allowPublicAddresses whether public addresses may be called without being listed
  * in {@code allowedHosts}
+ * @param maxResponseBytes the largest answer read from the model server; a larger one
+ * fails that request (a retry), so that a hostile or broken server cannot fill the memory
  */
 @ConfigurationProperties("ranklab.generation")
 record GenerationProperties(@DefaultValue("4") int concurrency, @DefaultValue("10s") Duration connectTimeout,
 		@DefaultValue("120s") Duration requestTimeout, @DefaultValue("6") int retryBudget,
 		@DefaultValue("1s") Duration backoffInitial, @DefaultValue("30s") Duration backoffMax,
 		@DefaultValue("120s") Duration retryAfterMax, @DefaultValue List<String> allowedHosts,
-		@DefaultValue("true") boolean allowPublicAddresses) {
+		@DefaultValue("true") boolean allowPublicAddresses, @DefaultValue("8MB") DataSize maxResponseBytes) {
 
 	GenerationProperties {
 		if (concurrency < 1) {
@@ -38,6 +41,9 @@ record GenerationProperties(@DefaultValue("4") int concurrency, @DefaultValue("1
 		}
 		if (retryBudget < 0) {
 			throw new IllegalArgumentException("ranklab.generation.retry-budget must not be negative");
+		}
+		if (maxResponseBytes.toBytes() < 1024 || maxResponseBytes.toBytes() > Integer.MAX_VALUE - 8) {
+			throw new IllegalArgumentException("ranklab.generation.max-response-bytes must be between 1KB and 2047MB");
 		}
 		allowedHosts.forEach(AllowedHost::parse); // a mistyped entry stops the start, not
 													// the first job

@@ -36,8 +36,11 @@ record GenerationRequest(String baseUrl, String model, String apiKey, Integer n,
 		else if (modelName.length() > 200) {
 			errors.add(InputError.field("model", "must be at most 200 characters"));
 		}
-		if (apiKey != null && (apiKey.length() > 4096 || apiKey.chars().anyMatch(c -> c < 0x20 || c == 0x7f))) {
-			errors.add(InputError.field("api_key", "must be at most 4096 characters without control characters"));
+		if (key() != null && !ChatCompletionsClient.isSendable(key())) {
+			// Never echoes the key: the message names what is wrong, not where.
+			errors.add(InputError.field("api_key",
+					"must be at most 4096 visible ASCII characters, without spaces, control or invisible characters"
+							+ " (such as a zero-width space pasted along with the key)"));
 		}
 		int candidates = Objects.requireNonNullElse(n, project.minCandidates());
 		if (candidates < project.minCandidates() || candidates > project.maxCandidates()) {

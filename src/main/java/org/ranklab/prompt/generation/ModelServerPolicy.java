@@ -20,11 +20,14 @@ import org.springframework.stereotype.Component;
  * link-local (cloud metadata at 169.254.169.254), shared (CGNAT), unspecified, multicast,
  * broadcast and other special-purpose ranges are refused unless listed; a host name
  * listed there is allowed whatever it resolves to. IPv4-mapped IPv6 addresses
- * ({@code ::ffff:10.0.0.1}) are judged as the IPv4 address they stand for (Java turns
- * them into one), NAT64 addresses likewise; IPv4 spelled other than as four decimal
- * numbers is refused. Checked when a job is requested and again before every request to
- * the model server, against what the name resolves to then, so a name that turns private
- * later (DNS rebinding) is refused.
+ * ({@code ::ffff:10.0.0.1}), whether written in the URL or answered by DNS, are judged
+ * (and connected to) as the IPv4 address they stand for; NAT64 ({@code 64:ff9b::/96}) and
+ * SIIT ({@code ::ffff:0:0:0/96}) addresses are judged by the IPv4 address they carry;
+ * IPv4-compatible, 6to4 and Teredo addresses are refused. IPv4 spelled other than as four
+ * decimal numbers is refused. Checked when a job is requested and again before every
+ * request to the model server, against what the name resolves to then; the request then
+ * goes to exactly the addresses checked ({@link PinnedHttpClient}), so a name that turns
+ * private later (DNS rebinding) is refused and never reached.
  */
 @Component
 class ModelServerPolicy {
@@ -67,10 +70,11 @@ class ModelServerPolicy {
 			"a multicast address");
 
 	/**
-	 * NAT64 (RFC 6052): stands for the IPv4 address in its last 32 bits, which is judged
-	 * instead.
+	 * NAT64 (RFC 6052) and SIIT's IPv4-translated addresses (RFC 2765): they stand for
+	 * the IPv4 address in their last 32 bits, which is judged instead.
 	 */
-	private static final AddressRange NAT64 = AddressRange.parse("64:ff9b::/96");
+	private static final Map<AddressRange, String> TRANSLATED = ranges("64:ff9b::/96", "a NAT64 address",
+			"::ffff:0:0:0/96", "an IPv4-translated (SIIT) address");
 
 	private final List<AllowedHost> allowed;
 
@@ -122,7 +126,9 @@ class ModelServerPolicy {
 			return List.of(address);
 		}
 		String name = HostNames.normalize(host);
-		List<InetAddress> addresses = resolve(name);
+		// A resolver answers an AAAA record ::ffff:a.b.c.d as an IPv6 address, which a
+		// dual-stack socket connects to as a.b.c.d: judged and returned as that.
+		List<InetAddress> addresses = resolve(name).stream().map(ModelServerPolicy::unmapped).toList();
 		if (allowed.stream().anyMatch(entry -> entry.allowsName(name, port))) {
 			return addresses;
 		}
@@ -160,17 +166,29 @@ class ModelServerPolicy {
 		}
 	}
 
+	/**
+	 * The IPv4 address an IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d}) stands for;
+	 * any other address unchanged.
+	 */
+	static InetAddress unmapped(InetAddress address) {
+		byte[] bytes = address.getAddress();
+		if (bytes.length != 16 || bytes[10] != (byte) 0xff || bytes[11] != (byte) 0xff) {
+			return address;
+		}
+		for (int i = 0; i < 10; i++) {
+			if (bytes[i] != 0) {
+				return address;
+			}
+		}
+		return ipv4(Arrays.copyOfRange(bytes, 12, 16));
+	}
+
 	/** What kind of special-purpose address this is, or null for a public one. */
 	private static String special(InetAddress address) {
-		if (NAT64.contains(address)) {
-			byte[] bytes = address.getAddress();
-			try {
-				InetAddress embedded = Inet4Address.getByAddress(Arrays.copyOfRange(bytes, 12, 16));
-				String special = special(embedded);
-				return special == null ? null : "a NAT64 address of " + special;
-			}
-			catch (UnknownHostException e) {
-				throw new IllegalStateException(e);
+		for (Map.Entry<AddressRange, String> translated : TRANSLATED.entrySet()) {
+			if (translated.getKey().contains(address)) {
+				String special = special(ipv4(Arrays.copyOfRange(address.getAddress(), 12, 16)));
+				return special == null ? null : translated.getValue() + " of " + special;
 			}
 		}
 		return SPECIAL.entrySet()
@@ -179,6 +197,15 @@ class ModelServerPolicy {
 			.map(Map.Entry::getValue)
 			.findFirst()
 			.orElse(null);
+	}
+
+	private static InetAddress ipv4(byte[] bytes) {
+		try {
+			return Inet4Address.getByAddress(bytes);
+		}
+		catch (UnknownHostException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private static Map<AddressRange, String> ranges(String... pairs) {

@@ -7,13 +7,15 @@ import java.time.format.DateTimeFormatter;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CandidateCollectorTests {
 
 	private final GenerationProperties properties = new GenerationProperties(4, Duration.ofSeconds(1),
 			Duration.ofSeconds(1), 3, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(30),
-			java.util.List.of("127.0.0.1"), false);
+			java.util.List.of("127.0.0.1"), false, DataSize.ofMegabytes(1));
 
 	private final CandidateCollector collector = new CandidateCollector(
 			new ChatCompletionsClient(properties, new ModelServerPolicy(properties)), properties,

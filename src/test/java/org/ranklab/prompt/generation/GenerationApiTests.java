@@ -240,6 +240,96 @@ class GenerationApiTests extends GenerationTest {
 	}
 
 	@Test
+	void refusesAnApiKeyThatCannotBeSentWithoutShowingIt() {
+		long project = newProject("{\"name\":\"Pasted key\"}");
+		waitingPrompts(project, "Waiting.");
+
+		try (CapturedLogs logs = CapturedLogs.start()) {
+			// A zero-width space pasted along with the key, a space inside it, a
+			// non-ASCII
+			// letter.
+			for (String key : List.of("sk-pasted-secret-1\\u200b", "sk-pasted secret-2", "sk-pasted-secret-3\u00e9")) {
+				String body = api
+					.post("/api/v1/projects/" + project + "/generation", admin(),
+							"{\"base_url\":\"" + model.baseUrl() + "\",\"model\":\"m\",\"api_key\":\"" + key + "\"}")
+					.expectStatus(400)
+					.body();
+				assertThat(body).as(key).contains("api_key").doesNotContain("sk-pasted");
+			}
+			assertThat(logs.text()).doesNotContain("sk-pasted").doesNotContain("secret-");
+		}
+		assertThat(jobsOf(project)).isZero();
+		assertThat(model.calls()).isEmpty();
+	}
+
+	/**
+	 * A model server may echo the key anywhere: in an error message, in a redirect's
+	 * {@code Location}. Neither the job's message nor any log line may then show it.
+	 */
+	@Test
+	void keepsTheApiKeyOutOfLogsAndJobMessagesWhenGenerationFails() {
+		String key = "sk-echoed-" + java.util.UUID.randomUUID();
+		long project = newProject("{\"name\":\"Echoed key\"}");
+		long prompt = waitingPrompts(project, "Echo.").get(0);
+
+		try (CapturedLogs logs = CapturedLogs.start()) {
+			model.behave(call -> new MockResponse.Builder().code(call.attempt() == 1 ? 500 : 400)
+				.addHeader("Content-Type", "application/json")
+				.body("{\"error\":{\"message\":\"bad key " + key + "\"}}")
+				.build());
+			JsonNode failedPrompt = awaitEnd(startGeneration(project, ",\"api_key\":\"" + key + "\""));
+			model.behave(call -> new MockResponse.Builder().code(307)
+				.addHeader("Location", "http://127.0.0.1:9/v1/chat/completions?key=" + key)
+				.body("moved, key " + key)
+				.build());
+			JsonNode failedJob = awaitEnd(startGeneration(project, ",\"api_key\":\"" + key + "\""));
+
+			assertThat(failedPrompt.path("message").asString()).contains("400").doesNotContain(key);
+			assertThat(failedJob.path("status").asString()).isEqualTo("FAILED");
+			assertThat(failedJob.path("message").asString()).contains("redirect").doesNotContain(key);
+			assertThat(logs.text()).contains("Job " + failedJob.path("id").asString()).doesNotContain(key);
+		}
+		assertThat(model.calls()).extracting(ModelServer.Call::authorization).containsOnly("Bearer " + key);
+		assertThat(isReady(prompt)).isFalse();
+	}
+
+	/**
+	 * Answers built to exhaust the worker: each request ends at the response cap (1 MB in
+	 * the tests) or the request timeout (1 s), as a failure that uses up the retry
+	 * budget; the prompt stays waiting and the job ends (failed: no prompt got
+	 * candidates).
+	 */
+	@Test
+	void survivesModelServersThatAnswerEndlesslyHugelyOrSlowly() {
+		for (HostileModelServer.Body body : HostileModelServer.Body.values()) {
+			try (HostileModelServer hostile = new HostileModelServer(body)) {
+				long project = newProject("{\"name\":\"Hostile " + body + "\"}");
+				long prompt = waitingPrompts(project, "Overwhelm me.").get(0);
+				long started = System.nanoTime();
+
+				String jobId = api
+					.post("/api/v1/projects/" + project + "/generation", admin(),
+							"{\"base_url\":\"" + hostile.baseUrl() + "\",\"model\":\"m\"}")
+					.expectStatus(202)
+					.json()
+					.path("job_id")
+					.asString();
+				JsonNode job = awaitEnd(jobId);
+
+				assertThat(Duration.ofNanos(System.nanoTime() - started)).as(body.name())
+					.isLessThan(Duration.ofSeconds(12));
+				assertThat(job.path("status").asString()).as("no prompt got candidates").isEqualTo("FAILED");
+				assertThat(job.path("message").asString()).as(body.name())
+					.contains("1 prompts could not be completed")
+					.containsAnyOf("exceeds 1 MB", "no answer within 1 s");
+				assertThat(hostile.requests()).as("the first request and the test profile's 4 retries").isEqualTo(5);
+				assertThat(hostile.bytesSent()).as(body.name()).isLessThan(5 * ((1L << 20) + (24L << 20)));
+				assertThat(isReady(prompt)).isFalse();
+			}
+		}
+	}
+
+	@Test
 	void cancelStopsARunningJobWithinSeconds() throws InterruptedException {
 		long project = newProject("{\"name\":\"Cancelled\"}");
 		List<Long> prompts = waitingPrompts(project, "One.", "Two.", "Three.", "Four.", "Five.", "Six.");

@@ -49,9 +49,19 @@ public final class ModelServer implements AutoCloseable {
 
 	private final AtomicInteger answers = new AtomicInteger();
 
+	private final List<String> hosts = Collections.synchronizedList(new ArrayList<>());
+
 	private volatile Behaviour behaviour = this::distinct;
 
+	private final String address;
+
 	public ModelServer() {
+		this("127.0.0.1", 0);
+	}
+
+	/** Listens on this loopback address and port (0: any free port) only. */
+	public ModelServer(String address, int port) {
+		this.address = address;
 		server.setDispatcher(new Dispatcher() {
 			@Override
 			public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
@@ -60,7 +70,7 @@ public final class ModelServer implements AutoCloseable {
 			}
 		});
 		try {
-			server.start(InetAddress.getByName("127.0.0.1"), 0);
+			server.start(InetAddress.getByName(address), port);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -68,7 +78,11 @@ public final class ModelServer implements AutoCloseable {
 	}
 
 	public String baseUrl() {
-		return "http://127.0.0.1:" + server.getPort() + "/v1";
+		return "http://" + address + ":" + server.getPort() + "/v1";
+	}
+
+	public int port() {
+		return server.getPort();
 	}
 
 	public ModelServer behave(Behaviour behaviour) {
@@ -79,6 +93,13 @@ public final class ModelServer implements AutoCloseable {
 	public List<Call> calls() {
 		synchronized (calls) {
 			return List.copyOf(calls);
+		}
+	}
+
+	/** The {@code Host} header of every request, in order. */
+	public List<String> hosts() {
+		synchronized (hosts) {
+			return List.copyOf(hosts);
 		}
 	}
 
@@ -128,6 +149,7 @@ public final class ModelServer implements AutoCloseable {
 		Call call = new Call(request.getUrl().encodedPath(), prompt, body.path("n").asInt(1),
 				request.getHeaders().get("Authorization"), body, System.nanoTime(), attempt);
 		calls.add(call);
+		hosts.add(request.getHeaders().get("Host"));
 		return call;
 	}
 

@@ -1,5 +1,6 @@
 package org.ranklab.prompt.generation;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -153,6 +156,77 @@ class ModelServerPolicyTests {
 		assertThat(refusal(policy, "http://unknown.example/v1")).contains("could not be resolved");
 	}
 
+	/**
+	 * The JDK's resolver hands an AAAA record such as {@code ::ffff:169.254.169.254} over
+	 * as an {@link Inet6Address} (only literals are turned into IPv4), and a dual-stack
+	 * socket connects to it as the IPv4 address it carries; the stub answers the same
+	 * way.
+	 */
+	@Test
+	void judgesIPv4CarriedInResolvedIPv6AddressesAsThatIPv4Address() throws Exception {
+		Map<String, String> names = Map.of("mapped-metadata.example", "::ffff:a9fe:a9fe", "mapped-loopback.example",
+				"::ffff:7f00:1", "mapped-private.example", "93.184.216.34,::ffff:a00:1", "translated.example",
+				"::ffff:0:a9fe:a9fe", "compatible.example", "::7f00:1", "nat64.example", "64:ff9b::7f00:1",
+				"six-to-four.example", "2002:a9fe:a9fe::1", "mapped-public.example", "::ffff:5db8:d822");
+		ModelServerPolicy policy = new ModelServerPolicy(List.of(), true, host -> lookupAsIPv6(names, host));
+
+		assertThat(refusal(policy, "http://mapped-metadata.example/")).contains("169.254.169.254")
+			.contains("link-local");
+		assertThat(refusal(policy, "http://mapped-loopback.example:8000/v1")).contains("127.0.0.1")
+			.contains("loopback");
+		assertThat(refusal(policy, "http://mapped-private.example/v1")).contains("10.0.0.1").contains("private");
+		assertThat(refusal(policy, "http://translated.example/")).as("SIIT ::ffff:0:a.b.c.d")
+			.contains("SIIT")
+			.contains("link-local");
+		assertThat(refusal(policy, "http://compatible.example/")).contains("allowed-hosts");
+		assertThat(refusal(policy, "http://nat64.example/")).contains("NAT64").contains("loopback");
+		assertThat(refusal(policy, "http://six-to-four.example/")).contains("6to4");
+		assertThat(refusal(policy, "http://mapped-public.example/v1")).isNull();
+		assertThat(policy.check(URI.create("http://mapped-public.example/v1")))
+			.as("connects to the IPv4 address that was judged")
+			.containsExactly(InetAddress.getByName("93.184.216.34"));
+
+		ModelServerPolicy loopbackListed = new ModelServerPolicy(List.of("127.0.0.1:8000"), false,
+				host -> lookupAsIPv6(names, host));
+		assertThat(refusal(loopbackListed, "http://mapped-loopback.example:8000/v1")).isNull();
+		assertThat(refusal(loopbackListed, "http://mapped-loopback.example:8001/v1")).contains("loopback");
+	}
+
+	/** As the JDK's resolver answers: IPv6 records stay IPv6 objects, mapped or not. */
+	private static List<InetAddress> lookupAsIPv6(Map<String, String> names, String host) throws UnknownHostException {
+		String addresses = names.get(host);
+		if (addresses == null) {
+			throw new UnknownHostException(host);
+		}
+		List<InetAddress> result = new java.util.ArrayList<>();
+		for (String address : addresses.split(",")) {
+			byte[] bytes = address.contains(":") ? ipv6Bytes(address) : InetAddress.getByName(address).getAddress();
+			result.add(bytes.length == 16 ? Inet6Address.getByAddress(host, bytes, -1)
+					: InetAddress.getByAddress(host, bytes));
+		}
+		return result;
+	}
+
+	/** The 16 bytes of an IPv6 literal, also when it is IPv4-mapped. */
+	private static byte[] ipv6Bytes(String literal) {
+		String[] halves = literal.split("::", -1);
+		String[] head = halves[0].isEmpty() ? new String[0] : halves[0].split(":");
+		String[] tail = halves.length < 2 || halves[1].isEmpty() ? new String[0] : halves[1].split(":");
+		int[] groups = new int[8];
+		for (int i = 0; i < head.length; i++) {
+			groups[i] = Integer.parseInt(head[i], 16);
+		}
+		for (int i = 0; i < tail.length; i++) {
+			groups[8 - tail.length + i] = Integer.parseInt(tail[i], 16);
+		}
+		byte[] bytes = new byte[16];
+		for (int i = 0; i < 8; i++) {
+			bytes[2 * i] = (byte) (groups[i] >> 8);
+			bytes[2 * i + 1] = (byte) groups[i];
+		}
+		return bytes;
+	}
+
 	@Test
 	void refusesANameThatResolvesToAPrivateAddressLater() {
 		ModelServerPolicy policy = new ModelServerPolicy(List.of(), true,
@@ -174,7 +248,8 @@ class ModelServerPolicyTests {
 		// 127.0.0.1 and retry.
 		ModelServerPolicy policy = new ModelServerPolicy(List.of(), true, NO_LOOKUPS);
 		GenerationProperties properties = new GenerationProperties(1, Duration.ofSeconds(1), Duration.ofSeconds(1), 0,
-				Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1), List.of(), true);
+				Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1), List.of(), true,
+				DataSize.ofMegabytes(1));
 		ChatCompletionsClient client = new ChatCompletionsClient(properties, policy);
 		GenerationSettings settings = new GenerationSettings(URI.create("http://127.0.0.1:" + closedPort + "/v1"), "m",
 				2, 1.0, 16, false);
