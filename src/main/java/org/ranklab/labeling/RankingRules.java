@@ -29,7 +29,10 @@ final class RankingRules {
 
 	private final Set<Long> candidates;
 
+	/** The first errors found: a refusal lists no more anyway. */
 	private final List<InputError> errors = new ArrayList<>();
+
+	private long errorCount;
 
 	private RankingRules(Project project, List<Long> candidates) {
 		this.project = project;
@@ -54,9 +57,8 @@ final class RankingRules {
 		}
 		SortedMap<Long, Integer> scores = scores(request.scores(), notRankable);
 		String comment = comment(request.comment());
-		if (!errors.isEmpty()) {
-			String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-			throw new InvalidInputException(detail, errors);
+		if (errorCount > 0) {
+			throw InvalidInputException.of(errors, errorCount);
 		}
 		return new ValidRanking(tiers, scores, notRankable, comment);
 	}
@@ -115,10 +117,10 @@ final class RankingRules {
 				scored.add(id);
 			}
 			if (id == null) {
-				error("scores." + key, quote(key) + " is not a candidate of this task");
+				error("scores." + abbreviated(key), quote(key) + " is not a candidate of this task");
 			}
 			else if (value == null || !value.isIntegralNumber() || value.asLong() < 1 || value.asLong() > 7) {
-				error("scores." + key, "must be a whole number from 1 to 7");
+				error("scores." + abbreviated(key), "must be a whole number from 1 to 7");
 			}
 			else {
 				scores.put(id, value.asInt());
@@ -158,11 +160,19 @@ final class RankingRules {
 	}
 
 	private void error(String field, String message) {
-		errors.add(InputError.field(field, message));
+		if (errors.size() < InvalidInputException.LISTED) {
+			errors.add(InputError.field(field, message));
+		}
+		errorCount++;
 	}
 
 	private static String quote(String value) {
-		return value == null ? "null" : "\"" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "\"";
+		return value == null ? "null" : "\"" + abbreviated(value) + "\"";
+	}
+
+	/** The client's own text, echoed no longer than a candidate id could be. */
+	private static String abbreviated(String value) {
+		return value.length() > 40 ? value.substring(0, 40) + "…" : value;
 	}
 
 	private static String joined(List<Long> ids) {

@@ -32,7 +32,8 @@ final class CsvReader implements RecordReader {
 	@Override
 	public void read(StrictUtf8Reader body, Consumer<ImportRecord> records, ImportProblems problems) {
 		long line = 1;
-		try (CSVParser parser = FORMAT.parse(body)) {
+		RecordSizeLimit limited = new RecordSizeLimit(body);
+		try (CSVParser parser = FORMAT.parse(limited)) {
 			Iterator<CSVRecord> rows = parser.iterator();
 			Header header = rows.hasNext() ? header(rows.next(), problems) : null;
 			if (header == null) {
@@ -40,6 +41,7 @@ final class CsvReader implements RecordReader {
 			}
 			while (true) {
 				line = parser.getCurrentLineNumber() + 1;
+				limited.startRecord();
 				if (!rows.hasNext()) {
 					return;
 				}
@@ -56,6 +58,11 @@ final class CsvReader implements RecordReader {
 		}
 		catch (InvalidUtf8Exception e) {
 			problems.add(e.line(), null, e.getMessage());
+		}
+		catch (RecordSizeLimit.RecordTooLargeException e) {
+			// A quote left open reads on to the end of the body: nothing after it can be
+			// trusted.
+			problems.add(line, null, "the record starting here is " + e.getMessage() + " (is a quote left open?)");
 		}
 		catch (UncheckedIOException e) {
 			problems.add(line, null, "malformed CSV: " + rootMessage(e));

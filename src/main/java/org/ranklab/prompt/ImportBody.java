@@ -23,7 +23,8 @@ import org.ranklab.web.InvalidInputException;
 /**
  * The file an import request carries: the body itself ({@code Content-Type} names the
  * format) or the {@code file} part of a multipart upload (its extension or content type
- * names it). Either way a stream, never a copy in memory, limited to {@code maxBytes}.
+ * names it). Either way a stream, never a copy in memory, limited to {@code maxBytes}
+ * (the body by {@link ImportLimits}, the part by its size).
  */
 record ImportBody(ImportFormat format, InputStream content) {
 
@@ -40,10 +41,8 @@ record ImportBody(ImportFormat format, InputStream content) {
 			.orElseThrow(() -> unsupported(type, "Content-Type '" + type + "' is not supported; send "
 					+ "application/x-ndjson, application/json, text/csv or multipart/form-data with a part 'file'"));
 		requireUtf8(type);
-		if (request.getContentLengthLong() > maxBytes) {
-			throw new MaxUploadSizeExceededException(maxBytes);
-		}
-		return new ImportBody(format, new SizeLimitedInputStream(request.getInputStream(), maxBytes));
+		// The body's size is limited where every request's is (ImportLimits).
+		return new ImportBody(format, request.getInputStream());
 	}
 
 	private static ImportBody ofPart(MultipartFile file, long maxBytes)
@@ -62,7 +61,7 @@ record ImportBody(ImportFormat format, InputStream content) {
 		if (partType != null) {
 			requireUtf8(partType);
 		}
-		return new ImportBody(format, new SizeLimitedInputStream(file.getInputStream(), maxBytes));
+		return new ImportBody(format, file.getInputStream());
 	}
 
 	private static MediaType mediaType(String header) throws HttpMediaTypeNotSupportedException {

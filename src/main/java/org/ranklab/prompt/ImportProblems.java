@@ -12,7 +12,7 @@ import org.ranklab.web.InvalidInputException;
  */
 final class ImportProblems {
 
-	static final int LISTED = 100;
+	static final int LISTED = InvalidInputException.LISTED;
 
 	private final List<InputError> listed = new ArrayList<>();
 
@@ -34,15 +34,11 @@ final class ImportProblems {
 	}
 
 	InvalidInputException toException() {
-		List<InputError> errors = new ArrayList<>(listed);
-		if (count > listed.size()) {
-			errors.add(new InputError(null, null, "and " + (count - listed.size()) + " more errors"));
-		}
 		InputError first = listed.get(0);
 		String where = first.line() == null ? "" : "line " + first.line() + ": ";
 		String detail = count == 1 ? where + first.message() + "; nothing was imported"
 				: count + " errors, nothing was imported; the first: " + where + first.message();
-		return new InvalidInputException(detail, errors);
+		return new InvalidInputException(detail, listed, count);
 	}
 
 }

@@ -23,7 +23,8 @@ final class JsonArrayReader implements RecordReader {
 	@Override
 	public void read(StrictUtf8Reader body, Consumer<ImportRecord> records, ImportProblems problems) {
 		long element = 1;
-		try (JsonParser parser = json.createParser(body)) {
+		RecordSizeLimit limited = new RecordSizeLimit(body);
+		try (JsonParser parser = json.createParser(limited)) {
 			JsonToken token = parser.nextToken();
 			if (token == null) {
 				return;
@@ -33,7 +34,8 @@ final class JsonArrayReader implements RecordReader {
 						+ "for one record per line send application/x-ndjson");
 				return;
 			}
-			for (token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+			for (token = nextElement(parser, limited); token != JsonToken.END_ARRAY; token = nextElement(parser,
+					limited)) {
 				if (token == null) {
 					problems.add(element, null, "the array is not closed with ]");
 					return;
@@ -48,9 +50,17 @@ final class JsonArrayReader implements RecordReader {
 		catch (InvalidUtf8Exception e) {
 			problems.add(element, null, e.getMessage());
 		}
+		catch (RecordSizeLimit.RecordTooLargeException e) {
+			problems.add(element, null, "record " + element + " is " + e.getMessage());
+		}
 		catch (JacksonException e) {
 			problems.add(element, null, JsonRecords.malformed(e, true));
 		}
+	}
+
+	private static JsonToken nextElement(JsonParser parser, RecordSizeLimit limited) {
+		limited.startRecord();
+		return parser.nextToken();
 	}
 
 }

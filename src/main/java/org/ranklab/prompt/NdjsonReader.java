@@ -12,8 +12,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class NdjsonReader implements RecordReader {
 
-	static final int MAX_LINE_CHARS = 8 * 1024 * 1024;
-
 	private final JsonMapper json;
 
 	NdjsonReader(JsonMapper json) {
@@ -22,7 +20,7 @@ final class NdjsonReader implements RecordReader {
 
 	@Override
 	public void read(StrictUtf8Reader body, Consumer<ImportRecord> records, ImportProblems problems) {
-		LineReader lines = new LineReader(body, MAX_LINE_CHARS);
+		LineReader lines = new LineReader(body, MAX_RECORD_CHARS);
 		for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
 			if (line.problem() != null) {
 				problems.add(line.number(), null, line.problem());

@@ -66,15 +66,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.stream()
 			.map(error -> InputError.field(JsonNames.of(error.getField()), error.getDefaultMessage()))
 			.toList();
-		String detail = errors.stream()
-			.map(error -> error.field() + ": " + error.message())
-			.collect(Collectors.joining("; "));
-		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid input", detail, errors));
+		return ResponseEntity.badRequest().body(invalidInput(InvalidInputException.of(errors)));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (e.getMostSpecificCause() instanceof MaxUploadSizeExceededException tooLarge) {
+			return handleMaxUploadSizeExceededException(tooLarge, headers, status, request);
+		}
 		return ResponseEntity.badRequest().body(unreadableBody(e.getMostSpecificCause()));
 	}
 
@@ -97,12 +97,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		long limit = e.getMaxUploadSize();
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(e.getMaxUploadSize()));
+	}
+
+	/** {@code 413}, naming the limit; {@code limit} below zero when it is not known. */
+	static ProblemDetail tooLarge(long limit) {
 		String detail = limit >= 0 ? "the request body is larger than the limit of "
 				+ DataSize.ofBytes(limit).toMegabytes() + " MB (" + limit + " bytes)"
 				: "the request body is larger than the configured limit";
-		HttpStatus tooLarge = HttpStatus.valueOf(413);
-		return ResponseEntity.status(tooLarge).body(problem(tooLarge, "Content too large", detail, null));
+		return problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", detail, null);
 	}
 
 	private static ProblemDetail unreadableBody(Throwable cause) {

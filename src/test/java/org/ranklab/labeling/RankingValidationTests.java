@@ -172,6 +172,34 @@ class RankingValidationTests extends IntegrationTest {
 	}
 
 	@Test
+	void refusesTwoHundredThousandTiersAsTooLargeWithASmallProblem() {
+		JsonNode task = taskIn("{\"name\":\"Huge ranking\"}");
+		String body = tiersOf(java.util.Collections.nCopies(200_000, candidateIds(task).get(0)));
+
+		ApiClient.Response response = api.post(rankingPath(task), labeler, "{\"ranking\":" + body + "}");
+
+		response.expectProblem(413);
+		assertThat(response.body().length()).isLessThan(1000);
+		assertThat(stored(task)).isZero();
+	}
+
+	@Test
+	void listsTheFirstHundredErrorsThenACount() {
+		JsonNode task = taskIn("{\"name\":\"Many errors\"}");
+		String body = tiersOf(java.util.Collections.nCopies(5_000, "no-such-candidate"));
+
+		ApiClient.Response response = api.post(rankingPath(task), labeler, "{\"ranking\":" + body + "}");
+
+		JsonNode problem = response.expectProblem(400);
+		JsonNode errors = problem.path("errors");
+		assertThat(errors.size()).isEqualTo(101);
+		assertThat(errors.get(0).path("field").asString()).isEqualTo("ranking[0][0]");
+		assertThat(errors.get(100).path("message").asString()).isEqualTo("and 4901 more errors");
+		assertThat(problem.path("detail").asString()).startsWith("5001 errors; the first: ranking[0][0]: ");
+		assertThat(response.body().length()).isLessThan(20_000);
+	}
+
+	@Test
 	void refusesRankingAnotherUsersAssignment() {
 		JsonNode task = taskIn("{\"name\":\"Not yours\"}");
 
