@@ -49,10 +49,8 @@ final class Member implements AutoCloseable {
 				new Random(seed));
 		DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss).optDevices(new Device[] { Device.cpu() })
 			.optOptimizer(Optimizer.adamW()
-				.optLearningRateTracker(WarmUpLinearTracker.builder()
-					.setPeakValue((float) settings.learningRate())
-					.setTotalSteps(batchesPerEpoch() * settings.epochs())
-					.build())
+				.optLearningRateTracker(LearningRateSchedule.warmUpThenLinearDecay((float) settings.learningRate(),
+						batchesPerEpoch() * settings.epochs()))
 				.optWeightDecays((float) settings.weightDecay())
 				.build())
 			.addTrainingListeners(epochLoss, progress);
