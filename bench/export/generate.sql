@@ -11,6 +11,9 @@ WITH p AS (
            now()
     FROM generate_series(1, :prompts) g
     RETURNING id
+), slots AS (
+    -- Each prompt's labeling slot, as the app's labeling module opens it when a prompt becomes ready.
+    INSERT INTO prompt_slots (prompt_id, project_id) SELECT id, :project FROM p
 )
 INSERT INTO candidates (prompt_id, position, text, model)
 SELECT p.id, k,

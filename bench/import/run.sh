@@ -142,7 +142,9 @@ for size in $SIZES; do
 	log "loading the same rows with psql \\copy into project $project"
 	start=$(date +%s.%N)
 	sql -1 -c "\\copy prompts (id, project_id, external_id, text, meta, ready_at) from '$WORK/prompts.tsv'" \
-		-c "\\copy candidates (prompt_id, position, text, model, meta) from '$WORK/candidates.tsv'"
+		-c "\\copy candidates (prompt_id, position, text, model, meta) from '$WORK/candidates.tsv'" \
+		-c "INSERT INTO prompt_slots (prompt_id, project_id)
+			SELECT id, project_id FROM prompts WHERE project_id = $project AND ready_at IS NOT NULL"
 	psql_s=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }')
 	stored=$(sql -c "SELECT count(*) FROM candidates c JOIN prompts p ON p.id = c.prompt_id WHERE p.project_id = $project")
 	[ "$stored" = "$((size * CANDIDATES))" ] || { log "psql stored $stored candidates"; exit 1; }

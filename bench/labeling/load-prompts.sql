@@ -41,6 +41,11 @@ JOIN oasst ON oasst.n = split_part(p.external_id, '-', 2)::bigint
 CROSS JOIN LATERAL unnest(oasst.replies) WITH ORDINALITY r(text, position)
 WHERE p.project_id = :project AND p.external_id LIKE 'oasst-%';
 
+-- Each ready prompt's labeling slot, as the app's labeling module opens it when prompts become ready.
+INSERT INTO prompt_slots (prompt_id, project_id)
+SELECT id, project_id FROM prompts WHERE project_id = :project AND ready_at IS NOT NULL
+ON CONFLICT (prompt_id) DO NOTHING;
+
 COMMIT;
 ANALYZE prompts;
 ANALYZE candidates;

@@ -3,7 +3,6 @@ package org.ranklab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -58,28 +57,33 @@ class ModularityTests {
 	}
 
 	private String mermaid() {
-		StringBuilder out = new StringBuilder("""
-				# Modules
+		StringBuilder out = new StringBuilder(
+				"""
+						# Modules
 
-				Written by `ModularityTests` from the code (`./mvnw test -Dtest=ModularityTests`); do not edit.
-				A solid arrow: the module calls the other's published API; a dotted one: it listens to the
-				other's events. The PlantUML files and module canvases beside this file come from Spring
-				Modulith's `Documenter`.
+						Written by `ModularityTests` from the code (`./mvnw test -Dtest=ModularityTests`); do not edit.
+						A solid arrow: the module uses the other's published API; a dotted one: it listens to the
+						other's events (and reads them). The PlantUML files and module canvases beside this file come from Spring
+						Modulith's `Documenter`.
 
-				```mermaid
-				flowchart LR
-				""");
+						```mermaid
+						flowchart LR
+						""");
 		modules.stream().sorted().forEach(module -> {
 			out.append("    ").append(module.getName()).append('\n');
 			module.getDirectDependencies(modules)
 				.stream()
 				.collect(Collectors.groupingBy(dependency -> dependency.getTargetModule().getName(), TreeMap::new,
 						Collectors.mapping(ApplicationModuleDependency::getDependencyType, Collectors.toSet())))
-				.forEach((target, types) -> out.append("    ")
-					.append(module.getName())
-					.append(types.equals(Set.of(DependencyType.EVENT_LISTENER)) ? " -.-> " : " --> ")
-					.append(target)
-					.append('\n'));
+				.forEach((target, types) -> {
+					if (types.contains(DependencyType.EVENT_LISTENER)) {
+						out.append("    %s -. events .-> %s%n".formatted(module.getName(), target));
+					}
+					if (types.contains(DependencyType.USES_COMPONENT) || types.contains(DependencyType.ENTITY)
+							|| !types.contains(DependencyType.EVENT_LISTENER)) {
+						out.append("    %s --> %s%n".formatted(module.getName(), target));
+					}
+				});
 		});
 		return out.append("```\n").toString();
 	}

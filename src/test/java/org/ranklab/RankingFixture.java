@@ -47,6 +47,7 @@ public final class RankingFixture {
 			.params(projectId, text)
 			.query(Long.class)
 			.single();
+		jdbc.sql("INSERT INTO prompt_slots (prompt_id, project_id) VALUES (?, ?)").params(promptId, projectId).update();
 		Map<String, Long> candidates = new LinkedHashMap<>();
 		for (int position = 0; position < candidateTexts.length; position++) {
 			candidates.put(candidateTexts[position],

@@ -8,6 +8,7 @@
  * {@link org.ranklab.prompt.PromptTexts} in one read-only snapshot, merging the two
  * streams in prompt order, and computes consensus and agreement with {@code ranking}.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "labeling", "prompt", "project", "ranking", "web" })
+@ApplicationModule(allowedDependencies = { "labeling", "prompt", "project", "ranking", "web" })
 package org.ranklab.export;
+
+import org.springframework.modulith.ApplicationModule;

@@ -18,7 +18,11 @@ import org.ranklab.project.Project;
 @Component
 class Assignments {
 
-	/** A lease counts against the prompt's room while it runs; a ranking for good. */
+	/**
+	 * A lease counts against the prompt's room while it runs; a ranking for good.
+	 * {@code 'OPEN'} is written out here and in {@link #openLeaseOf}, not bound, so that
+	 * the planner can use the partial indexes on open assignments.
+	 */
 	private static final String TAKEN = """
 			s.rankings + (SELECT count(*) FROM assignments o
 			              WHERE o.prompt_id = s.prompt_id AND o.status = 'OPEN' AND o.lease_expires_at > now()
@@ -101,7 +105,7 @@ class Assignments {
 					INSERT INTO assignments (project_id, prompt_id, user_id, candidate_order, status, leased_at, lease_expires_at)
 					SELECT s.project_id, s.prompt_id, :user,
 					       (SELECT array_agg(c.id ORDER BY random()) FROM candidates c WHERE c.prompt_id = s.prompt_id),
-					       'OPEN', now(), now() + make_interval(secs => :leaseSeconds)
+					       :open, now(), now() + make_interval(secs => :leaseSeconds)
 					FROM prompt_slots s
 					WHERE s.prompt_id = :prompt AND NOT s.complete
 					  AND NOT EXISTS (SELECT 1 FROM assignments mine WHERE mine.prompt_id = s.prompt_id AND mine.user_id = :user)
@@ -113,6 +117,7 @@ class Assignments {
 			.param("leaseSeconds", project.leaseSeconds())
 			.param("perPrompt", project.rankingsPerPrompt())
 			.param("except", 0L)
+			.param("open", Assignment.Status.OPEN.name())
 			.query(Assignment::of)
 			.optional();
 	}

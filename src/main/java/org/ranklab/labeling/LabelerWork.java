@@ -34,9 +34,11 @@ class LabelerWork {
 		Map<Long, long[]> answered = new HashMap<>();
 		jdbc.sql(
 				"""
-						SELECT project_id, count(*) FILTER (WHERE status = 'SUBMITTED'), count(*) FILTER (WHERE status = 'SKIPPED')
+						SELECT project_id, count(*) FILTER (WHERE status = :submitted), count(*) FILTER (WHERE status = :skipped)
 						FROM assignments WHERE user_id = :user GROUP BY project_id""")
 			.param("user", userId)
+			.param("submitted", Assignment.Status.SUBMITTED.name())
+			.param("skipped", Assignment.Status.SKIPPED.name())
 			.query(row -> {
 				answered.put(row.getLong(1), new long[] { row.getLong(2), row.getLong(3) });
 			});
@@ -44,10 +46,13 @@ class LabelerWork {
 		jdbc.sql("""
 				SELECT s.project_id, count(*) FROM prompt_slots s
 				LEFT JOIN assignments a ON a.prompt_id = s.prompt_id AND a.user_id = :user
-				WHERE NOT s.complete AND (a.id IS NULL OR a.status = 'OPEN')
-				GROUP BY s.project_id""").param("user", userId).query(row -> {
-			left.put(row.getLong(1), row.getLong(2));
-		});
+				WHERE NOT s.complete AND (a.id IS NULL OR a.status = :open)
+				GROUP BY s.project_id""")
+			.param("user", userId)
+			.param("open", Assignment.Status.OPEN.name())
+			.query(row -> {
+				left.put(row.getLong(1), row.getLong(2));
+			});
 		return projects.all().stream().map(project -> {
 			long[] counts = answered.getOrDefault(project.id(), new long[2]);
 			return new Row(project, counts[0], counts[1], left.getOrDefault(project.id(), 0L));

@@ -45,7 +45,7 @@ class Rankings {
 				WITH labeler AS (
 				    INSERT INTO labelers (user_id) VALUES (:user) ON CONFLICT (user_id) DO NOTHING
 				), submitted AS (
-				    UPDATE assignments SET status = 'SUBMITTED', closed_at = now() WHERE id = :assignment
+				    UPDATE assignments SET status = :submitted, closed_at = now() WHERE id = :assignment
 				), counted AS (
 				    UPDATE prompt_slots SET rankings = rankings + 1, complete = rankings + 1 >= :perPrompt
 				    WHERE prompt_id = :prompt
@@ -59,6 +59,7 @@ class Rankings {
 				RETURNING id""")
 			.param("user", assignment.userId())
 			.param("assignment", assignment.id())
+			.param("submitted", Assignment.Status.SUBMITTED.name())
 			.param("prompt", assignment.promptId())
 			.param("perPrompt", perPrompt)
 			.param("tiers", ranking.tiersJson(json), Types.VARCHAR)

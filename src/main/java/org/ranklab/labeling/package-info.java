@@ -9,14 +9,16 @@
  * Publishes {@link org.ranklab.labeling.SubmittedRankings} (streams of a project's
  * submitted rankings in prompt order, with the labeler's pseudonym, for export, quality
  * and training) and {@link org.ranklab.labeling.Labelers} (what each labeler did, for
- * quality), and contributes to {@code project}'s progress and rankings per day.
+ * quality), and contributes to {@code project}'s progress and rankings per day. Listens
+ * to prompt's {@link org.ranklab.prompt.PromptsReady} and opens those prompts' slots in
+ * the same transaction.
  * <p>
  * SQL across modules that stays for speed, on the hot path of handing out a task:
  * {@code Assignments} reads prompt's {@code candidates} (the ids to shuffle into a new
  * lease, in the same INSERT) and {@code prompts}/{@code candidates} (the task's texts),
- * one statement each instead of a call per prompt; and the trigger of migration V4 opens
- * a prompt's slot when prompt marks it ready, so that every way of storing prompts
- * (import, COPY, generation) opens slots without calling this module.
+ * one statement each instead of a call per prompt.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "project", "ranking", "user", "web" })
+@ApplicationModule(allowedDependencies = { "project", "prompt", "ranking", "user", "web" })
 package org.ranklab.labeling;
+
+import org.springframework.modulith.ApplicationModule;

@@ -13,14 +13,16 @@ import java.util.Set;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.UncategorizedSQLException;
 
 /**
  * Stores checked records in batches with {@code COPY}: per batch, the records whose
  * {@code external_id} the project (or an earlier record of the same import) already has
  * are skipped, prompt ids are reserved from the sequence so candidates can point at them,
- * and both tables are loaded. Runs inside the import's transaction, so a later error
- * rolls every batch back. Holds at most one batch in memory.
+ * and both tables are loaded, then the batch's ready prompts are announced
+ * ({@link PromptsReady}). Runs inside the import's transaction, so a later error rolls
+ * every batch back. Holds at most one batch in memory.
  */
 final class PromptBatchWriter {
 
@@ -40,6 +42,8 @@ final class PromptBatchWriter {
 
 	private final String readyAt;
 
+	private final ApplicationEventPublisher events;
+
 	private final String promptSequence;
 
 	private final List<ImportRecord> batch = new ArrayList<>();
@@ -56,12 +60,13 @@ final class PromptBatchWriter {
 	 * {@code readyAt} is the transaction's {@code now()} as text: when prompts with
 	 * candidates became ready.
 	 */
-	PromptBatchWriter(Connection connection, long projectId, String readyAt) {
+	PromptBatchWriter(Connection connection, long projectId, String readyAt, ApplicationEventPublisher events) {
 		try {
 			this.connection = connection;
 			this.copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
 			this.projectId = projectId;
 			this.readyAt = readyAt;
+			this.events = events;
 			this.promptSequence = single("SELECT pg_get_serial_sequence('prompts', 'id')");
 		}
 		catch (SQLException e) {
@@ -86,6 +91,7 @@ final class PromptBatchWriter {
 			long[] ids = reservePromptIds(fresh.size());
 			copyPrompts(fresh, ids);
 			copyCandidates(fresh, ids);
+			announceReady(fresh, ids);
 		}
 		catch (SQLException e) {
 			throw failed("store prompts", e);
@@ -210,6 +216,19 @@ final class PromptBatchWriter {
 				rows.cancel();
 			}
 			throw e;
+		}
+	}
+
+	/** Prompts that came with candidates are ready; the others wait for generation. */
+	private void announceReady(List<ImportRecord> records, long[] ids) {
+		List<Long> ready = new ArrayList<>(records.size());
+		for (int i = 0; i < records.size(); i++) {
+			if (!records.get(i).waitsForGeneration()) {
+				ready.add(ids[i]);
+			}
+		}
+		if (!ready.isEmpty()) {
+			events.publishEvent(new PromptsReady(projectId, ready));
 		}
 	}
 

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -34,10 +35,13 @@ class PromptImporter {
 
 	private final JsonMapper json;
 
-	PromptImporter(DataSource dataSource, JdbcClient jdbc, JsonMapper json) {
+	private final ApplicationEventPublisher events;
+
+	PromptImporter(DataSource dataSource, JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.json = json;
+		this.events = events;
 	}
 
 	@Transactional
@@ -50,7 +54,7 @@ class PromptImporter {
 			.single();
 		String now = jdbc.sql("SELECT now()::text").query(String.class).single();
 		Connection connection = DataSourceUtils.getConnection(dataSource);
-		PromptBatchWriter writer = new PromptBatchWriter(connection, project.id(), now);
+		PromptBatchWriter writer = new PromptBatchWriter(connection, project.id(), now, events);
 		RecordChecks checks = new RecordChecks(project);
 		ImportProblems problems = new ImportProblems();
 		long[] records = { 0 };

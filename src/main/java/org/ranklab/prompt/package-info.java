@@ -1,15 +1,17 @@
 /**
  * Prompts and their candidate responses: import (NDJSON, JSON, CSV, upload), the paged
- * listing, generation of candidates by a model server (in {@code generation}), and for
- * now the background job system (in {@code jobs}).
+ * listing, and generation of candidates by a model server (in {@code generation}, as a
+ * job of the {@code jobs} module).
  * <p>
- * Owns the tables {@code prompts} and {@code candidates} (and, while the job system lives
- * here, {@code jobs} and db-scheduler's {@code scheduled_tasks}).
+ * Owns the tables {@code prompts} and {@code candidates}.
  * <p>
  * Publishes {@link org.ranklab.prompt.PromptTexts}: a stream of prompts with their
  * candidates for given prompt ids, in their order, which export, quality and training
- * read beside labeling's rankings; and contributes the prompt counts of {@code project}'s
- * progress. Reads no other module's table.
+ * read beside labeling's rankings; the event {@link org.ranklab.prompt.PromptsReady} when
+ * prompts get their candidates, inside the transaction that stores them; and the prompt
+ * counts of {@code project}'s progress. Reads no other module's table.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "project", "user", "web" })
+@ApplicationModule(allowedDependencies = { "jobs", "project", "user", "web" })
 package org.ranklab.prompt;
+
+import org.springframework.modulith.ApplicationModule;

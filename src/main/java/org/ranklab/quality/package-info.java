@@ -8,6 +8,7 @@
  * through labeling's published API, prompt texts through prompt's, usernames through
  * user's, and computes with ranking.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "labeling", "prompt", "project", "ranking", "user", "web" })
+@ApplicationModule(allowedDependencies = { "labeling", "prompt", "project", "ranking", "user", "web" })
 package org.ranklab.quality;
+
+import org.springframework.modulith.ApplicationModule;

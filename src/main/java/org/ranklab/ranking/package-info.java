@@ -6,5 +6,7 @@
  * {@link org.ranklab.ranking.Agreement} measures how far rankings agree (pairwise
  * agreement, Kendall's tau-b). Used by export, quality and training; owns no table.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = {})
 package org.ranklab.ranking;
+
+import org.springframework.modulith.ApplicationModule;

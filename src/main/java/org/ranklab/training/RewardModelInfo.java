@@ -4,6 +4,9 @@ import java.time.Instant;
 
 import tools.jackson.databind.JsonNode;
 
+import org.ranklab.training.engine.Architecture;
+import org.ranklab.training.engine.Objective;
+
 /**
  * A trained reward model's metadata ({@code GET /api/v1/reward-models/{id}}); the
  * artifact itself is served separately.
@@ -15,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  * with it
  * @param rewardStd standard deviation of the raw rewards
  */
-record RewardModelInfo(String id, String projectId, String trainingRunId, String architecture, String objective,
-		JsonNode metrics, double rewardMean, double rewardStd, long artifactBytes, Instant createdAt) {
+record RewardModelInfo(String id, String projectId, String trainingRunId, Architecture architecture,
+		Objective objective, JsonNode metrics, double rewardMean, double rewardStd, long artifactBytes,
+		Instant createdAt) {
 }

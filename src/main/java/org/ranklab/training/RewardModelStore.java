@@ -11,6 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import org.ranklab.training.engine.Architecture;
+import org.ranklab.training.engine.Objective;
 import org.ranklab.training.engine.TrainingResult;
 
 /** The {@code reward_models} table. Listings never read the artifact column. */
@@ -69,9 +71,10 @@ class RewardModelStore {
 
 	private RewardModelInfo info(ResultSet rs, int row) throws SQLException {
 		return new RewardModelInfo(Long.toString(rs.getLong("id")), Long.toString(rs.getLong("project_id")),
-				Long.toString(rs.getLong("training_run_id")), rs.getString("architecture"), rs.getString("objective"),
-				json.readTree(rs.getString("metrics")), rs.getDouble("reward_mean"), rs.getDouble("reward_std"),
-				rs.getLong("artifact_bytes"), rs.getTimestamp("created_at").toInstant());
+				Long.toString(rs.getLong("training_run_id")), Architecture.fromApiName(rs.getString("architecture")),
+				Objective.fromApiName(rs.getString("objective")), json.readTree(rs.getString("metrics")),
+				rs.getDouble("reward_mean"), rs.getDouble("reward_std"), rs.getLong("artifact_bytes"),
+				rs.getTimestamp("created_at").toInstant());
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.ranklab.training;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.ranklab.jobs.JobStatus;
 import org.ranklab.user.RankLabUser;
 
 /** Training runs (ADMIN: the security configuration's default for {@code /api/**}). */
@@ -33,12 +33,16 @@ class TrainingController {
 	 */
 	@PostMapping("/api/v1/projects/{id}/training-runs")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Map<String, String> start(@PathVariable long id, @RequestBody(required = false) TrainingRequest request,
+	StartedRun start(@PathVariable long id, @RequestBody(required = false) TrainingRequest request,
 			@AuthenticationPrincipal RankLabUser user) {
 		TrainingRequest body = request == null ? new TrainingRequest(null, null, null, null, null, null, null, null)
 				: request;
 		TrainingRun run = runs.start(id, body, user.id());
-		return Map.of("id", run.id(), "status", run.status());
+		return new StartedRun(run.id(), run.status());
+	}
+
+	/** What {@code POST /api/v1/projects/{id}/training-runs} answers. */
+	record StartedRun(String id, JobStatus status) {
 	}
 
 	@GetMapping("/api/v1/projects/{id}/training-runs")

@@ -14,17 +14,22 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code training_runs} table, read together with each run's job. */
+import org.ranklab.jobs.JobStatus;
+import org.ranklab.training.engine.Architecture;
+import org.ranklab.training.engine.Objective;
+
+/**
+ * The {@code training_runs} table. A run's status uses its job's names: it is the job's
+ * status, kept beside the run for the run's own ends (model stored, cancelled mid-epoch)
+ * and for runs whose job ended without the worker ({@link TrainingRunsFollowJobs}).
+ */
 @Repository
 class TrainingRunStore {
 
 	private static final String SELECT = """
-			SELECT r.id, r.project_id, r.job_id, r.status, r.objective, r.architecture, r.source, r.settings,
-			       r.metrics, r.error, r.reward_model_id, r.created_at, r.started_at, r.finished_at,
-			       j.status AS job_status, j.progress AS job_progress, j.message AS job_message,
-			       j.attempts AS job_attempts, j.cancel_requested AS job_cancel_requested,
-			       j.started_at AS job_started_at, j.finished_at AS job_finished_at
-			FROM training_runs r LEFT JOIN jobs j ON j.id = r.job_id
+			SELECT id, project_id, job_id, status, objective, architecture, source, settings, metrics, error,
+			       reward_model_id, created_at, started_at, finished_at
+			FROM training_runs
 			""";
 
 	private final JdbcClient jdbc;
@@ -34,6 +39,12 @@ class TrainingRunStore {
 	TrainingRunStore(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
+	}
+
+	/** A run as its row holds it; what its job shows is read from the jobs module. */
+	record Row(long id, long projectId, Long jobId, JobStatus status, Objective objective, Architecture architecture,
+			String source, JsonNode settings, JsonNode metrics, String error, Long rewardModelId, Instant createdAt,
+			Instant startedAt, Instant finishedAt) {
 	}
 
 	long insert(long projectId, RunSettings settings, Long createdBy) {
@@ -50,34 +61,15 @@ class TrainingRunStore {
 		jdbc.sql("UPDATE training_runs SET job_id = ? WHERE id = ?").params(jobId, runId).update();
 	}
 
-	Optional<TrainingRun> find(long id) {
-		return jdbc.sql(SELECT + " WHERE r.id = ?").param(id).query(this::row).optional().map(this::synced);
+	Optional<Row> find(long id) {
+		return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::row).optional();
 	}
 
-	List<TrainingRun> recent(long projectId, int limit) {
-		return jdbc.sql(SELECT + " WHERE r.project_id = ? ORDER BY r.id DESC LIMIT ?")
+	List<Row> recent(long projectId, int limit) {
+		return jdbc.sql(SELECT + " WHERE project_id = ? ORDER BY id DESC LIMIT ?")
 			.params(projectId, limit)
 			.query(this::row)
-			.list()
-			.stream()
-			.map(this::synced)
-			.toList();
-	}
-
-	/** A run as read, with the status its own row holds. */
-	private record Row(TrainingRun run, String ownStatus) {
-	}
-
-	/**
-	 * A job that ended without the worker (failed after its workers died, cancelled while
-	 * queued): the run follows.
-	 */
-	private TrainingRun synced(Row row) {
-		TrainingRun run = row.run();
-		if (!run.status().equals(row.ownStatus()) && isFinished(run.status())) {
-			ended(Long.parseLong(run.id()), run.status(), "FAILED".equals(run.status()) ? run.error() : null);
-		}
-		return run;
+			.list();
 	}
 
 	/**
@@ -101,9 +93,9 @@ class TrainingRunStore {
 	 */
 	void started(long id) {
 		jdbc.sql("""
-				UPDATE training_runs SET status = 'RUNNING', metrics = '[]', error = NULL, finished_at = NULL,
+				UPDATE training_runs SET status = ?, metrics = '[]', error = NULL, finished_at = NULL,
 				                         started_at = coalesce(started_at, now())
-				WHERE id = ? AND reward_model_id IS NULL""").param(id).update();
+				WHERE id = ? AND reward_model_id IS NULL""").params(JobStatus.RUNNING.name(), id).update();
 	}
 
 	void metrics(long id, List<Map<String, Object>> epochs) {
@@ -114,48 +106,29 @@ class TrainingRunStore {
 
 	void succeeded(long id, long rewardModelId) {
 		jdbc.sql("""
-				UPDATE training_runs SET status = 'SUCCEEDED', reward_model_id = ?, finished_at = now()
-				WHERE id = ?""").params(rewardModelId, id).update();
+				UPDATE training_runs SET status = ?, reward_model_id = ?, finished_at = now()
+				WHERE id = ?""").params(JobStatus.SUCCEEDED.name(), rewardModelId, id).update();
 	}
 
 	/**
-	 * Ends the run with the job's final status (FAILED with a reason, or CANCELLED),
-	 * unless it already ended.
+	 * Ends the run of this job with the job's final status (FAILED with a reason, or
+	 * CANCELLED), unless it already ended.
 	 */
-	void ended(long id, String status, String error) {
+	void ended(long jobId, JobStatus status, String error) {
 		jdbc.sql("""
 				UPDATE training_runs SET status = ?, error = coalesce(?, error), finished_at = now()
-				WHERE id = ? AND status IN ('QUEUED', 'RUNNING')""").params(status, error, id).update();
+				WHERE job_id = ? AND status IN (?, ?)""")
+			.params(status.name(), error, jobId, JobStatus.QUEUED.name(), JobStatus.RUNNING.name())
+			.update();
 	}
 
 	private Row row(ResultSet rs, int row) throws SQLException {
-		long id = rs.getLong("id");
-		String ownStatus = rs.getString("status");
-		String jobStatus = rs.getString("job_status");
-		String status = jobStatus == null ? ownStatus : jobStatus;
-		String jobMessage = rs.getString("job_message");
-		String error = null;
-		if ("FAILED".equals(status)) {
-			error = rs.getString("error") != null ? rs.getString("error") : jobMessage == null ? "failed" : jobMessage;
-		}
-		Long jobId = rs.getObject("job_id", Long.class);
-		Long modelId = rs.getObject("reward_model_id", Long.class);
-		double progress = "SUCCEEDED".equals(status) ? 1.0 : rs.getDouble("job_progress");
-		return new Row(new TrainingRun(Long.toString(id), Long.toString(rs.getLong("project_id")),
-				jobId == null ? null : jobId.toString(), status, progress, jobMessage, rs.getString("objective"),
-				rs.getString("architecture"), rs.getString("source"), json.readTree(rs.getString("settings")),
-				json.readTree(rs.getString("metrics")), modelId == null ? null : modelId.toString(), error,
-				rs.getBoolean("job_cancel_requested"), rs.getInt("job_attempts"), instant(rs, "created_at"),
-				firstOf(instant(rs, "job_started_at"), instant(rs, "started_at")),
-				firstOf(instant(rs, "job_finished_at"), instant(rs, "finished_at"))), ownStatus);
-	}
-
-	private static boolean isFinished(String status) {
-		return status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED");
-	}
-
-	private static Instant firstOf(Instant a, Instant b) {
-		return a != null ? a : b;
+		return new Row(rs.getLong("id"), rs.getLong("project_id"), rs.getObject("job_id", Long.class),
+				JobStatus.valueOf(rs.getString("status")), Objective.fromApiName(rs.getString("objective")),
+				Architecture.fromApiName(rs.getString("architecture")), rs.getString("source"),
+				json.readTree(rs.getString("settings")), json.readTree(rs.getString("metrics")), rs.getString("error"),
+				rs.getObject("reward_model_id", Long.class), instant(rs, "created_at"), instant(rs, "started_at"),
+				instant(rs, "finished_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -6,11 +6,11 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.ranklab.jobs.Job;
+import org.ranklab.jobs.Jobs;
+import org.ranklab.jobs.NewJob;
 import org.ranklab.project.Project;
 import org.ranklab.project.Projects;
-import org.ranklab.prompt.jobs.Job;
-import org.ranklab.prompt.jobs.Jobs;
-import org.ranklab.prompt.jobs.NewJob;
 import org.ranklab.training.engine.Objective;
 import org.ranklab.web.ConflictException;
 import org.ranklab.web.NotFoundException;
@@ -28,12 +28,15 @@ class TrainingRuns {
 
 	private final TrainingRunStore runs;
 
+	private final TrainingRunViews views;
+
 	private final TrainingData data;
 
-	TrainingRuns(Projects projects, Jobs jobs, TrainingRunStore runs, TrainingData data) {
+	TrainingRuns(Projects projects, Jobs jobs, TrainingRunStore runs, TrainingRunViews views, TrainingData data) {
 		this.projects = projects;
 		this.jobs = jobs;
 		this.runs = runs;
+		this.views = views;
 		this.data = data;
 	}
 
@@ -71,12 +74,12 @@ class TrainingRuns {
 	}
 
 	TrainingRun get(long id) {
-		return runs.find(id).orElseThrow(() -> new NotFoundException("training run", id));
+		return views.find(id).orElseThrow(() -> new NotFoundException("training run", id));
 	}
 
 	List<TrainingRun> recent(long projectId, int limit) {
 		projects.get(projectId);
-		return runs.recent(projectId, limit);
+		return views.recent(projectId, limit);
 	}
 
 	/**

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import org.ranklab.prompt.jobs.JobContext;
-import org.ranklab.prompt.jobs.JobWorker;
+import org.ranklab.jobs.JobContext;
+import org.ranklab.jobs.JobWorker;
 import org.ranklab.training.engine.EpochMetrics;
 import org.ranklab.training.engine.NotTrainableException;
 import org.ranklab.training.engine.RankedGroup;
@@ -106,19 +106,18 @@ class TrainingWorker implements JobWorker {
 			result = new RewardModelTrainer().train(groups, settings.training(), monitor);
 		}
 		catch (TrainingCancelledException e) {
-			runs.ended(work.id(), "CANCELLED", null);
-			return; // the job ends CANCELLED
+			return; // the job ends CANCELLED, and the run with it
+					// (TrainingRunsFollowJobs)
 		}
 		catch (NotTrainableException e) {
 			// Only settings the request could not check get here (e.g. every scored
 			// ranking was not rankable).
 			throw new IllegalStateException(e.getMessage(), e);
 		}
-		// Any other failure fails the job with its message, and the run follows the job
-		// when read: a run cut short
-		// by a shutdown stays RUNNING and resumes later.
+		// Any other failure fails the job with its message, and the run with it
+		// (TrainingRunsFollowJobs); a run cut short by a shutdown stays RUNNING and
+		// resumes later.
 		if (job.isCancelRequested()) {
-			runs.ended(work.id(), "CANCELLED", null);
 			return;
 		}
 		long modelId = transaction.execute(status -> {

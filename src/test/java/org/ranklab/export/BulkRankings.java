@@ -22,6 +22,8 @@ final class BulkRankings {
 						    INSERT INTO prompts (project_id, text, ready_at)
 						    SELECT :project, 'Bulk prompt ' || g || E'\\n"quoted" ünïcode', now() FROM generate_series(1, :prompts) g
 						    RETURNING id
+						), slots AS (
+						    INSERT INTO prompt_slots (prompt_id, project_id) SELECT id, :project FROM p
 						)
 						INSERT INTO candidates (prompt_id, position, text)
 						SELECT p.id, k, 'Candidate ' || k || ' of ' || p.id || ' ' || repeat('lorem ipsum ', :length / 12)

@@ -6,8 +6,9 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Ready prompts with candidates written straight into the database, as the import would
- * store them, so that labeling tests do not depend on the import endpoint.
+ * Ready prompts with candidates written straight into the database, with the slot
+ * labeling opens when the import announces them, so that labeling tests do not depend on
+ * the import endpoint.
  */
 final class PromptFixture {
 
@@ -30,6 +31,7 @@ final class PromptFixture {
 			.params(projectId, text)
 			.query(Long.class)
 			.single();
+		jdbc.sql("INSERT INTO prompt_slots (prompt_id, project_id) VALUES (?, ?)").params(promptId, projectId).update();
 		List<Long> candidates = new ArrayList<>();
 		for (int position = 0; position < candidateTexts.length; position++) {
 			candidates.add(jdbc.sql("INSERT INTO candidates (prompt_id, position, text) VALUES (?, ?, ?) RETURNING id")

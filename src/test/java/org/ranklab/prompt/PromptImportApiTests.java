@@ -479,6 +479,33 @@ class PromptImportApiTests extends IntegrationTest {
 			.param(project)
 			.query(Long.class)
 			.single()).isZero();
+		assertThat(slotsIn(project)).isZero();
+	}
+
+	@Test
+	void opensALabelingSlotForEveryReadyPromptOfEveryBatch() {
+		long project = newProject("{\"name\":\"slots\"}");
+		int records = PromptBatchWriter.BATCH_RECORDS * 2 + 10;
+		StringBuilder body = new StringBuilder();
+		for (int i = 0; i < records; i++) {
+			body.append(i % 3 == 0 ? "{\"prompt\":\"waits " + i + "\"}\n" : record("s" + i, "prompt " + i));
+		}
+
+		JsonNode result = imports.text(project, admin(), NDJSON, body.toString()).expectStatus(201).json();
+
+		long waiting = (records + 2) / 3;
+		assertThat(result.path("waiting_for_generation").asLong()).isEqualTo(waiting);
+		assertThat(slotsIn(project)).isEqualTo(records - waiting);
+		// Exactly the ready prompts, each fresh: no ranking yet, not complete.
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM prompts p FULL JOIN prompt_slots s ON s.prompt_id = p.id
+				WHERE (p.project_id = :project OR s.project_id = :project)
+				  AND (p.ready_at IS NULL OR s.prompt_id IS NULL OR s.project_id <> p.project_id
+				       OR s.rankings <> 0 OR s.complete)
+				  AND NOT (p.ready_at IS NULL AND s.prompt_id IS NULL)""")
+			.param("project", project)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -557,6 +584,13 @@ class PromptImportApiTests extends IntegrationTest {
 		out.writeBytes(middle);
 		out.writeBytes(after.getBytes(StandardCharsets.UTF_8));
 		return out.toByteArray();
+	}
+
+	private long slotsIn(long project) {
+		return jdbc.sql("SELECT count(*) FROM prompt_slots WHERE project_id = ?")
+			.param(project)
+			.query(Long.class)
+			.single();
 	}
 
 	private long promptsIn(long project) {

@@ -63,6 +63,7 @@ public final class RankingFixture {
 			.params(projectId, prompt)
 			.query(Long.class)
 			.single();
+		jdbc.sql("INSERT INTO prompt_slots (prompt_id, project_id) VALUES (?, ?)").params(promptId, projectId).update();
 		List<Long> ids = new ArrayList<>();
 		for (int position = 0; position < candidates.size(); position++) {
 			ids.add(jdbc.sql("INSERT INTO candidates (prompt_id, position, text) VALUES (?, ?, ?) RETURNING id")

@@ -2,11 +2,11 @@ package org.ranklab.prompt.generation;
 
 import org.springframework.stereotype.Service;
 
+import org.ranklab.jobs.Job;
+import org.ranklab.jobs.Jobs;
+import org.ranklab.jobs.NewJob;
 import org.ranklab.project.Project;
 import org.ranklab.project.Projects;
-import org.ranklab.prompt.jobs.Job;
-import org.ranklab.prompt.jobs.Jobs;
-import org.ranklab.prompt.jobs.NewJob;
 import org.ranklab.web.ConflictException;
 
 /**

@@ -5,9 +5,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import org.ranklab.jobs.Jobs;
 import org.ranklab.project.Project;
 import org.ranklab.project.Projects;
-import org.ranklab.prompt.jobs.Jobs;
 
 /**
  * The page that starts a generation job and follows it; the work is done by the page's

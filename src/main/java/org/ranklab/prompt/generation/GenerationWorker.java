@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import org.ranklab.prompt.jobs.JobContext;
-import org.ranklab.prompt.jobs.JobWorker;
+import org.ranklab.jobs.JobContext;
+import org.ranklab.jobs.JobWorker;
 
 /**
  * Runs a generation job: every prompt of the project that was waiting when the job first

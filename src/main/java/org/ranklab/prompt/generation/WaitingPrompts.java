@@ -6,9 +6,12 @@ import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+
+import org.ranklab.prompt.PromptsReady;
 
 /**
  * Prompts waiting for generated candidates ({@code ready_at IS NULL} and no candidates),
@@ -35,9 +38,12 @@ class WaitingPrompts {
 
 	private final JsonMapper json;
 
-	WaitingPrompts(JdbcClient jdbc, JsonMapper json) {
+	private final ApplicationEventPublisher events;
+
+	WaitingPrompts(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.events = events;
 	}
 
 	long count(long projectId) {
@@ -69,21 +75,21 @@ class WaitingPrompts {
 	}
 
 	/**
-	 * Stores a prompt's candidates at positions 0..n-1 and marks it ready, all in one
-	 * transaction; false (and nothing stored) when the prompt no longer waits, e.g.
-	 * another job or an import filled it meanwhile.
+	 * Stores a prompt's candidates at positions 0..n-1, marks it ready and announces it
+	 * ({@link PromptsReady}), all in one transaction; false (and nothing stored) when the
+	 * prompt no longer waits, e.g. another job or an import filled it meanwhile.
 	 */
 	@Transactional
 	boolean store(long promptId, List<Completion> candidates, GenerationSettings settings, long jobId) {
-		boolean waiting = jdbc.sql("""
-				SELECT NOT EXISTS (SELECT 1 FROM candidates c WHERE c.prompt_id = p.id)
+		Long projectId = jdbc.sql("""
+				SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM candidates c WHERE c.prompt_id = p.id) THEN p.project_id END
 				FROM prompts p WHERE p.id = ? AND p.ready_at IS NULL FOR UPDATE""")
 			.param(promptId)
-			.query(Boolean.class)
+			.query((rs, row) -> rs.getObject(1, Long.class))
 			.optional()
-			.orElse(false);
-		if (!waiting) {
-			return false;
+			.orElse(null);
+		if (projectId == null) {
+			return false; // filled meanwhile, or no longer waiting
 		}
 		for (int position = 0; position < candidates.size(); position++) {
 			Completion candidate = candidates.get(position);
@@ -93,6 +99,7 @@ class WaitingPrompts {
 				.update();
 		}
 		jdbc.sql("UPDATE prompts SET ready_at = now() WHERE id = ?").param(promptId).update();
+		events.publishEvent(new PromptsReady(projectId, List.of(promptId)));
 		return true;
 	}
 

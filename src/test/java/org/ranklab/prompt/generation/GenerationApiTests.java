@@ -33,6 +33,7 @@ class GenerationApiTests extends GenerationTest {
 		for (long prompt : prompts) {
 			assertThat(candidateTexts(prompt)).hasSize(4).doesNotHaveDuplicates();
 			assertThat(isReady(prompt)).isTrue();
+			assertThat(hasSlot(prompt)).isTrue();
 		}
 		var stored = jdbc.sql("""
 				SELECT c.position, c.model, c.meta->>'temperature' AS temperature, c.meta->>'finish_reason' AS finish,
@@ -160,6 +161,8 @@ class GenerationApiTests extends GenerationTest {
 		assertThat(candidateTexts(prompts.get(0))).hasSize(4);
 		assertThat(candidateTexts(prompts.get(1))).isEmpty();
 		assertThat(isReady(prompts.get(1))).isFalse();
+		assertThat(hasSlot(prompts.get(0))).isTrue();
+		assertThat(hasSlot(prompts.get(1))).isFalse();
 		// The first request and then the test profile's budget of 4 requests that bring
 		// nothing new.
 		assertThat(model.callsFor("Stubborn prompt.")).hasSize(1 + 4 + 1);

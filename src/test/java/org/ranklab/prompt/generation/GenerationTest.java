@@ -88,6 +88,14 @@ abstract class GenerationTest extends IntegrationTest {
 			.list();
 	}
 
+	/** Whether labeling opened the prompt's slot, so that it can be handed out. */
+	protected boolean hasSlot(long promptId) {
+		return jdbc.sql("SELECT count(*) FROM prompt_slots WHERE prompt_id = ?")
+			.param(promptId)
+			.query(Long.class)
+			.single() == 1;
+	}
+
 	protected boolean isReady(long promptId) {
 		return jdbc.sql("SELECT ready_at IS NOT NULL FROM prompts WHERE id = ?")
 			.param(promptId)

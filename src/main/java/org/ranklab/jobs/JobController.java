@@ -1,4 +1,4 @@
-package org.ranklab.prompt.jobs;
+package org.ranklab.jobs;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

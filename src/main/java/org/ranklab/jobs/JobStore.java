@@ -1,9 +1,10 @@
-package org.ranklab.prompt.jobs;
+package org.ranklab.jobs;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,12 +12,18 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.ranklab.jobs.JobStatus.UNFINISHED_SQL;
 
 /**
  * The {@code jobs} table, in plain SQL. Status changes are guarded so that a finished job
- * never changes again.
+ * never changes again; the update that ends a job publishes {@link JobFinished} in its
+ * transaction.
  */
 @Repository
 class JobStore {
@@ -25,13 +32,22 @@ class JobStore {
 			id, type, project_id, status, progress, message, parameters, details, cancel_requested, attempts,
 			created_at, started_at, finished_at, heartbeat""";
 
+	private static final String FINISHED = "id, type, project_id, status, message";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
 
-	JobStore(JdbcClient jdbc, JsonMapper json) {
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transaction;
+
+	JobStore(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.events = events;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	long insert(NewJob job) {
@@ -48,6 +64,17 @@ class JobStore {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE id = ?").param(id).query(this::job).optional();
 	}
 
+	/** Those of the jobs that exist, in no particular order. */
+	List<Job> findAll(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query(this::job)
+			.list();
+	}
+
 	/** The newest jobs of a type in a project, newest first. */
 	List<Job> recent(long projectId, String type, int limit) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE project_id = ? AND type = ? ORDER BY id DESC LIMIT ?")
@@ -57,9 +84,12 @@ class JobStore {
 	}
 
 	Optional<Job> active(long projectId, String type) {
-		return jdbc.sql("SELECT " + COLUMNS + """
-				 FROM jobs WHERE project_id = ? AND type = ? AND status IN ('QUEUED', 'RUNNING')
-				ORDER BY id DESC LIMIT 1""").params(projectId, type).query(this::job).optional();
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM jobs WHERE project_id = ? AND type = ? AND " + UNFINISHED_SQL
+					+ " ORDER BY id DESC LIMIT 1")
+			.params(projectId, type)
+			.query(this::job)
+			.optional();
 	}
 
 	/**
@@ -68,10 +98,12 @@ class JobStore {
 	 */
 	Optional<Job> start(long id) {
 		return jdbc.sql("""
-				UPDATE jobs SET status = 'RUNNING', attempts = attempts + 1, heartbeat = now(),
+				UPDATE jobs SET status = ?, attempts = attempts + 1, heartbeat = now(),
 				                started_at = coalesce(started_at, now())
-				WHERE id = ? AND status IN ('QUEUED', 'RUNNING')
-				""" + " RETURNING " + COLUMNS).param(id).query(this::job).optional();
+				WHERE id = ? AND %s RETURNING %s""".formatted(UNFINISHED_SQL, COLUMNS))
+			.params(JobStatus.RUNNING.name(), id)
+			.query(this::job)
+			.optional();
 	}
 
 	/**
@@ -81,9 +113,9 @@ class JobStore {
 	boolean beat(long id, double progress, String message, Map<String, Object> details) {
 		return jdbc.sql("""
 				UPDATE jobs SET progress = ?, message = ?, details = ?::jsonb, heartbeat = now()
-				WHERE id = ? AND status = 'RUNNING'
+				WHERE id = ? AND status = ?
 				RETURNING cancel_requested""")
-			.params(clamp(progress), message, json.writeValueAsString(details), id)
+			.params(clamp(progress), message, json.writeValueAsString(details), id, JobStatus.RUNNING.name())
 			.query(Boolean.class)
 			.optional()
 			.orElse(false);
@@ -97,7 +129,7 @@ class JobStore {
 		jdbc.sql("""
 				UPDATE jobs SET attempts = greatest(attempts - 1, 0), heartbeat = now(),
 				                message = 'interrupted by a shutdown; resumes when an instance is up'
-				WHERE id = ? AND status = 'RUNNING'""").param(id).update();
+				WHERE id = ? AND status = ?""").params(id, JobStatus.RUNNING.name()).update();
 	}
 
 	boolean isCancelRequested(long id) {
@@ -108,27 +140,42 @@ class JobStore {
 			.orElse(true);
 	}
 
+	/**
+	 * Ends a queued or running job; nothing when it already ended. Publishes
+	 * {@link JobFinished} in the same transaction, so that what other modules keep beside
+	 * the job ends with it or not at all.
+	 */
 	void finish(long id, JobStatus status, Double progress, String message) {
-		jdbc.sql("""
+		end(jdbc.sql("""
 				UPDATE jobs SET status = ?, progress = coalesce(?, progress), message = coalesce(?, message),
 				                finished_at = now(), heartbeat = now()
-				WHERE id = ? AND status IN ('QUEUED', 'RUNNING')""")
-			.params(status.name(), progress == null ? null : clamp(progress), message, id)
-			.update();
+				WHERE id = ? AND %s RETURNING %s""".formatted(UNFINISHED_SQL, FINISHED))
+			.params(status.name(), progress == null ? null : clamp(progress), message, id));
 	}
 
 	/** Marks a job for cancelling; false when it is already finished. */
 	boolean requestCancel(long id) {
-		return jdbc.sql("""
-				UPDATE jobs SET cancel_requested = true
-				WHERE id = ? AND status IN ('QUEUED', 'RUNNING')""").param(id).update() == 1;
+		return jdbc.sql("UPDATE jobs SET cancel_requested = true WHERE id = ? AND " + UNFINISHED_SQL)
+			.param(id)
+			.update() == 1;
 	}
 
-	/** Ends a job that no worker has started yet. */
-	boolean cancelQueued(long id) {
-		return jdbc.sql("""
-				UPDATE jobs SET status = 'CANCELLED', finished_at = now(), message = 'cancelled before it started'
-				WHERE id = ? AND status = 'QUEUED'""").param(id).update() == 1;
+	/** Ends a job that no worker has started yet, as {@link #finish} does. */
+	void cancelQueued(long id) {
+		end(jdbc.sql("""
+				UPDATE jobs SET status = ?, finished_at = now(), message = 'cancelled before it started'
+				WHERE id = ? AND status = ? RETURNING %s""".formatted(FINISHED))
+			.params(JobStatus.CANCELLED.name(), id, JobStatus.QUEUED.name()));
+	}
+
+	private void end(JdbcClient.StatementSpec update) {
+		transaction.executeWithoutResult(
+				status -> update
+					.query((rs, row) -> new JobFinished(rs.getLong("id"), rs.getString("type"),
+							rs.getObject("project_id", Long.class), JobStatus.valueOf(rs.getString("status")),
+							rs.getString("message")))
+					.optional()
+					.ifPresent(events::publishEvent));
 	}
 
 	private static double clamp(double progress) {

@@ -1,4 +1,4 @@
-package org.ranklab.prompt.jobs;
+package org.ranklab.jobs;
 
 /**
  * Does the work of one job type. Implement it as a bean; the runner calls {@link #run} on

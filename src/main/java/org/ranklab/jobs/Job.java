@@ -1,4 +1,4 @@
-package org.ranklab.prompt.jobs;
+package org.ranklab.jobs;
 
 import java.time.Instant;
 

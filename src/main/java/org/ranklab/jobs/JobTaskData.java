@@ -1,4 +1,4 @@
-package org.ranklab.prompt.jobs;
+package org.ranklab.jobs;
 
 /**
  * What a job's queue entry holds: the job to run and its secret, gone when the entry is

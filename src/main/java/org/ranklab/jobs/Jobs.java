@@ -1,6 +1,7 @@
-package org.ranklab.prompt.jobs;
+package org.ranklab.jobs;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 /**
  * Starts, finds and cancels background jobs. A module with long work registers a
  * {@link JobWorker} for its job type and submits jobs here; users follow them at
- * {@code /api/v1/jobs/{id}}.
+ * {@code /api/v1/jobs/{id}}. When a job ends, {@link JobFinished} is published.
  */
 @Service
 public class Jobs {
@@ -64,6 +65,14 @@ public class Jobs {
 
 	public Optional<Job> find(long id) {
 		return store.find(id);
+	}
+
+	/**
+	 * The jobs with these ids, in no particular order; ids of jobs that do not exist are
+	 * left out. One query, for lists of what other modules keep beside their jobs.
+	 */
+	public List<Job> findAll(Collection<Long> ids) {
+		return store.findAll(ids);
 	}
 
 	/** The job, or a {@code 404}. */

@@ -1,0 +1,16 @@
+/**
+ * Reward models: training runs (a job of the {@code jobs} module that trains with DJL on
+ * a project's rankings, in {@code engine}), the stored models, and scoring with them.
+ * <p>
+ * Owns the tables {@code training_runs} and {@code reward_models}.
+ * <p>
+ * Reads rankings through labeling's {@link org.ranklab.labeling.SubmittedRankings} and
+ * their texts through prompt's {@link org.ranklab.prompt.PromptTexts}, in one snapshot;
+ * consensus comes from {@code ranking}. A run shows its job's progress through
+ * {@link org.ranklab.jobs.Jobs} and ends with it on {@link org.ranklab.jobs.JobFinished}.
+ * Publishes nothing to other modules: its face is the REST API and the admin page.
+ */
+@ApplicationModule(allowedDependencies = { "jobs", "labeling", "project", "prompt", "ranking", "user", "web" })
+package org.ranklab.training;
+
+import org.springframework.modulith.ApplicationModule;

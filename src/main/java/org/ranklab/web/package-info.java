@@ -1,0 +1,11 @@
+/**
+ * What every module's pages and API share: problem+json errors
+ * ({@link org.ranklab.web.NotFoundException}, {@link org.ranklab.web.ConflictException},
+ * {@link org.ranklab.web.InvalidInputException} with its
+ * {@link org.ranklab.web.InputError}s), form validation, request body limits, the 503 for
+ * an unreachable database, and the home page. Owns no table and depends on no module.
+ */
+@ApplicationModule(allowedDependencies = {})
+package org.ranklab.web;
+
+import org.springframework.modulith.ApplicationModule;
