@@ -11,11 +11,13 @@ RUN ./mvnw -B -ntp -DskipTests package && cp target/ranklab-*.jar /app.jar
 
 # Run stage: a JRE, an unprivileged user, and a data directory for anything kept on disk.
 FROM eclipse-temurin:17-jre
-RUN useradd --system --create-home --home-dir /var/lib/ranklab ranklab
+RUN useradd --system --create-home --home-dir /var/lib/ranklab ranklab \
+    && install -d -o ranklab -g ranklab -m 700 /var/lib/ranklab/data /var/lib/ranklab/secrets
 USER ranklab
 WORKDIR /var/lib/ranklab
 COPY --from=build /app.jar /opt/ranklab/ranklab.jar
 ENV RANKLAB_DATA_DIR=/var/lib/ranklab/data \
+    RANKLAB_SECRETS_DIR=/var/lib/ranklab/secrets \
     DJL_OFFLINE=true \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 EXPOSE 8080

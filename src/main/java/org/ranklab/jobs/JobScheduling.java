@@ -45,8 +45,10 @@ class JobScheduling {
 	}
 
 	@Bean
-	JobSecrets jobSecrets(JobProperties properties, @Value("${ranklab.data-dir}") Path dataDir) {
-		return properties.secretKey().isBlank() ? JobSecrets.withKeyFile(dataDir.resolve("job-secret.key"))
+	JobSecrets jobSecrets(JobProperties properties, @Value("${ranklab.secrets-dir}") Path secretsDir,
+			@Value("${ranklab.data-dir}") Path dataDir) {
+		return properties.secretKey().isBlank()
+				? JobSecrets.withKeyFile(secretsDir.resolve(JobSecrets.KEY_FILE), dataDir.resolve(JobSecrets.KEY_FILE))
 				: JobSecrets.withKey(properties.secretKey());
 	}
 

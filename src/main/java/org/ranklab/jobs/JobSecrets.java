@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * AES-256-GCM, so that whoever reads the database (a backup, a read-only replica, a
  * leaked dump) does not read the key with it. The key comes from
  * {@code ranklab.jobs.secret-key} (base64 of 32 bytes), the same on every instance;
- * without it, from a file in the data directory, created on first use, which suits one
- * instance or instances sharing that directory.
+ * without it, from a file in the secrets directory (not the data directory: a copy of the
+ * database files must not carry the key), created on first use, which suits one instance
+ * or instances sharing that directory.
  */
 class JobSecrets {
 
@@ -56,10 +57,18 @@ class JobSecrets {
 		return new JobSecrets(Base64.getDecoder().decode(base64.strip()));
 	}
 
+	static final String KEY_FILE = "job-secret.key";
+
 	/**
-	 * The key in {@code file}, made (readable by this user only) when there is none yet.
+	 * The key in {@code file}, made (readable by this user only) when there is none yet;
+	 * or the one in {@code formerFile}, where installations made before the secrets
+	 * directory keep theirs (the data directory), until it is moved.
 	 */
-	static JobSecrets withKeyFile(Path file) {
+	static JobSecrets withKeyFile(Path file, Path formerFile) {
+		if (Files.notExists(file) && Files.exists(formerFile)) {
+			log.warn("The job secret key is in {}, beside the database files: move it to {}", formerFile, file);
+			return withKeyFile(formerFile, formerFile);
+		}
 		try {
 			if (Files.notExists(file)) {
 				create(file);
@@ -74,7 +83,11 @@ class JobSecrets {
 	private static void create(Path file) throws IOException {
 		byte[] key = new byte[KEY_BYTES];
 		new SecureRandom().nextBytes(key);
-		Files.createDirectories(file.toAbsolutePath().getParent());
+		Path dir = file.toAbsolutePath().getParent();
+		if (Files.notExists(dir)) {
+			Files.createDirectories(dir,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		}
 		try {
 			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);

@@ -3,6 +3,8 @@ package org.ranklab.training;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -15,6 +17,11 @@ import org.ranklab.training.engine.RewardModel;
  * Loaded reward models, the most recently used first, at most
  * {@code ranklab.training.cached-models} of them. An evicted model is closed (its native
  * memory freed) once the last request using it is done.
+ * <p>
+ * The lock guards only the bookkeeping, never a load: a model is loaded by the first
+ * request that needs it, outside the lock, and later requests for that model wait for
+ * that one load. So a slow load (a large artifact, a busy database) holds up only the
+ * requests for that model, and scoring with the cached ones goes on.
  */
 @Component
 class RewardModelCache implements DisposableBean {
@@ -28,49 +35,88 @@ class RewardModelCache implements DisposableBean {
 	}
 
 	/**
-	 * A model with a count of the requests using it, so that eviction never closes it
-	 * under one of them.
+	 * A model, loaded or still loading, with a count of the requests using or awaiting
+	 * it, so that eviction never closes it under one of them.
 	 */
 	private static final class Entry {
 
-		private final RewardModel model;
+		private final CompletableFuture<RewardModel> model = new CompletableFuture<>();
 
 		private int users;
 
 		private boolean evicted;
 
-		Entry(RewardModel model) {
-			this.model = model;
+		/** Closes the model if it loaded; called once the last user is gone. */
+		private void close() {
+			RewardModel loaded = model.isDone() && !model.isCompletedExceptionally() ? model.join() : null;
+			if (loaded != null) {
+				loaded.close();
+			}
 		}
 
 	}
 
 	/**
-	 * Applies {@code use} to the model, loading it with {@code load} on first use.
-	 * Loading happens under the cache's lock: models are loaded rarely and a second
-	 * request for the same model must not load it twice.
+	 * Applies {@code use} to the model, loading it with {@code load} on first use. A
+	 * model is loaded once even when several requests ask for it at the same time; a load
+	 * that fails is tried again by the next request.
 	 */
 	<T> T with(long id, Function<Long, RewardModel> load, Function<RewardModel, T> use) {
 		Entry entry;
+		boolean loader = false;
 		synchronized (this) {
 			entry = entries.get(id);
 			if (entry == null) {
-				entry = new Entry(load.apply(id));
+				entry = new Entry();
 				entries.put(id, entry);
+				loader = true;
 				evictBeyondCapacity();
 			}
 			entry.users++;
 		}
 		try {
-			return use.apply(entry.model);
+			if (loader) {
+				load(id, entry, load);
+			}
+			return use.apply(loaded(entry));
 		}
 		finally {
+			release(entry);
+		}
+	}
+
+	private void load(long id, Entry entry, Function<Long, RewardModel> load) {
+		try {
+			entry.model.complete(load.apply(id));
+		}
+		catch (RuntimeException | Error e) {
 			synchronized (this) {
-				entry.users--;
-				if (entry.evicted && entry.users == 0) {
-					entry.model.close();
-				}
+				entries.remove(id, entry);
 			}
+			entry.model.completeExceptionally(e);
+		}
+	}
+
+	/** The entry's model, once loaded; its load's own exception when that failed. */
+	private static RewardModel loaded(Entry entry) {
+		try {
+			return entry.model.join();
+		}
+		catch (CompletionException e) {
+			if (e.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			if (e.getCause() instanceof Error cause) {
+				throw cause;
+			}
+			throw e;
+		}
+	}
+
+	private synchronized void release(Entry entry) {
+		entry.users--;
+		if (entry.evicted && entry.users == 0) {
+			entry.close();
 		}
 	}
 
@@ -85,14 +131,20 @@ class RewardModelCache implements DisposableBean {
 			eldestFirst.remove();
 			eldest.evicted = true;
 			if (eldest.users == 0) {
-				eldest.model.close();
+				eldest.close();
 			}
 		}
 	}
 
+	/** Closes every model now unused, and the others when their last request ends. */
 	@Override
 	public synchronized void destroy() {
-		entries.values().forEach(entry -> entry.model.close());
+		entries.values().forEach(entry -> {
+			entry.evicted = true;
+			if (entry.users == 0) {
+				entry.close();
+			}
+		});
 		entries.clear();
 	}
 

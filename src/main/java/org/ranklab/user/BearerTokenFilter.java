@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-	private static final String SCHEME = "Bearer ";
+	static final String SCHEME = "Bearer ";
 
 	private final AccessTokens tokens;
 

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -25,8 +24,12 @@ class SecurityConfiguration {
 
 	private static final String ADMIN = Role.ADMIN.name();
 
-	static final String PAGE_POLICY = "script-src 'self'; object-src 'none'; base-uri 'none'; "
-			+ "frame-ancestors 'none'; form-action 'self'";
+	/**
+	 * Everything from our own origin only: scripts, styles, fetches, fonts and frames
+	 * (default-src); images also as data: URIs, which Swagger UI's style sheet uses.
+	 */
+	static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; img-src 'self' data:; "
+			+ "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -56,6 +59,7 @@ class SecurityConfiguration {
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
 			.addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.securityContext(context -> context.securityContextRepository(new HeaderCredentials()))
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::isSessionCallThatChangesState))
 			.exceptionHandling(
 					errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(problems.forbidden()));
@@ -86,16 +90,17 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Scripts authenticate every call and are immune to CSRF; only cookie-authenticated
-	 * writes need a token.
+	 * Scripts authenticate every call by its Basic or Bearer header and are immune to
+	 * CSRF; only writes that their session authenticates need a token. A call with such a
+	 * header is authenticated by it alone ({@link HeaderCredentials}), never by the
+	 * session; any other {@code Authorization} header does not spare the token.
 	 */
 	private static boolean isSessionCallThatChangesState(HttpServletRequest request) {
 		boolean safeMethod = switch (request.getMethod()) {
 			case "GET", "HEAD", "OPTIONS", "TRACE" -> true;
 			default -> false;
 		};
-		return !safeMethod && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-				&& request.getRequestedSessionId() != null;
+		return !safeMethod && !HeaderCredentials.carried(request) && request.getRequestedSessionId() != null;
 	}
 
 }

@@ -75,7 +75,7 @@ final class AppProcess implements AutoCloseable {
 				"--spring.main.banner-mode=off",
 				// Shared by the apps of one test class, like a volume: one key for the
 				// API keys of queued jobs.
-				"--ranklab.data-dir=" + logDir.toAbsolutePath()));
+				"--ranklab.data-dir=" + logDir.toAbsolutePath(), "--ranklab.secrets-dir=" + logDir.toAbsolutePath()));
 		command.addAll(SHORT_JOB_TIMINGS);
 		try {
 			Files.createDirectories(logDir);

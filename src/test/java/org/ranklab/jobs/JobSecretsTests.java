@@ -67,12 +67,26 @@ class JobSecretsTests {
 
 	@Test
 	void keyFileIsMadeOnceReadableOnlyByItsOwnerAndKept(@TempDir Path dir) throws Exception {
-		Path file = dir.resolve("data/job-secret.key");
+		Path file = dir.resolve("secrets/job-secret.key");
+		Path former = dir.resolve("data/job-secret.key");
 
-		String sealed = JobSecrets.withKeyFile(file).seal("sk-live-1234");
+		String sealed = JobSecrets.withKeyFile(file, former).seal("sk-live-1234");
 
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-		assertThat(JobSecrets.withKeyFile(file).open(sealed)).as("after a restart").isEqualTo("sk-live-1234");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+			.isEqualTo("rwx------");
+		assertThat(former).doesNotExist();
+		assertThat(JobSecrets.withKeyFile(file, former).open(sealed)).as("after a restart").isEqualTo("sk-live-1234");
+	}
+
+	@Test
+	void keyFileOfAnEarlierInstallationInTheDataDirectoryIsStillUsed(@TempDir Path dir) throws Exception {
+		Path former = dir.resolve("data/job-secret.key");
+		String sealed = JobSecrets.withKeyFile(former, former).seal("sk-live-1234");
+		Path file = dir.resolve("secrets/job-secret.key");
+
+		assertThat(JobSecrets.withKeyFile(file, former).open(sealed)).isEqualTo("sk-live-1234");
+		assertThat(file).as("no second key").doesNotExist();
 	}
 
 }

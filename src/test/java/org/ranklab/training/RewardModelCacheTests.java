@@ -2,7 +2,11 @@ package org.ranklab.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +85,90 @@ class RewardModelCacheTests {
 		assertThat(scores).hasSize(2);
 		assertThatThrownBy(() -> loaded.get(0).score("p", List.of("a"))).isInstanceOf(RuntimeException.class);
 		cache.destroy();
+	}
+
+	@Test
+	void aSlowLoadOfOneModelDoesNotHoldUpScoringWithAnotherCachedOne() throws Exception {
+		RewardModelCache cache = new RewardModelCache(2);
+		cache.with(1L, id -> RewardModel.load(artifact), model -> model.score("p", List.of("a")));
+		CountDownLatch loading = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Function<Long, RewardModel> slowLoad = id -> {
+			loading.countDown();
+			await(release);
+			return RewardModel.load(artifact);
+		};
+		CompletableFuture<double[]> slow = CompletableFuture
+			.supplyAsync(() -> cache.with(2L, slowLoad, model -> model.score("p", List.of("a"))));
+		try {
+			assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+
+			CompletableFuture<double[]> cached = CompletableFuture.supplyAsync(
+					() -> cache.with(1L, id -> RewardModel.load(artifact), model -> model.score("p", List.of("a"))));
+
+			assertThat(cached.get(10, TimeUnit.SECONDS)).as("scored while model 2 still loads").hasSize(1);
+			assertThat(slow).isNotDone();
+		}
+		finally {
+			release.countDown();
+		}
+		assertThat(slow.get(30, TimeUnit.SECONDS)).hasSize(1);
+		cache.destroy();
+	}
+
+	@Test
+	void requestsForAModelThatIsLoadingWaitForThatOneLoad() throws Exception {
+		RewardModelCache cache = new RewardModelCache(2);
+		AtomicInteger loads = new AtomicInteger();
+		CountDownLatch release = new CountDownLatch(1);
+		Function<Long, RewardModel> slowLoad = id -> {
+			loads.incrementAndGet();
+			await(release);
+			return RewardModel.load(artifact);
+		};
+		List<CompletableFuture<double[]>> requests = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			requests.add(CompletableFuture
+				.supplyAsync(() -> cache.with(7L, slowLoad, model -> model.score("p", List.of("a")))));
+		}
+		Thread.sleep(200);
+		release.countDown();
+
+		for (CompletableFuture<double[]> request : requests) {
+			assertThat(request.get(30, TimeUnit.SECONDS)).hasSize(1);
+		}
+		assertThat(loads.get()).isEqualTo(1);
+		cache.destroy();
+	}
+
+	@Test
+	void aFailedLoadIsTriedAgainByTheNextRequest() {
+		RewardModelCache cache = new RewardModelCache(2);
+		AtomicInteger loads = new AtomicInteger();
+		Function<Long, RewardModel> failOnce = id -> {
+			if (loads.incrementAndGet() == 1) {
+				throw new IllegalStateException("artifact unreadable");
+			}
+			return RewardModel.load(artifact);
+		};
+
+		assertThatThrownBy(() -> cache.with(1L, failOnce, model -> model.score("p", List.of("a"))))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessage("artifact unreadable");
+		double[] scores = cache.with(1L, failOnce, model -> model.score("p", List.of("a")));
+
+		assertThat(scores).as("loaded on the second request").hasSize(1);
+		assertThat(loads.get()).isEqualTo(2);
+		cache.destroy();
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

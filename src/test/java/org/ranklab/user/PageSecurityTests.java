@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -84,6 +86,45 @@ class PageSecurityTests extends IntegrationTest {
 
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(countProjects("Cookie only")).isZero();
+	}
+
+	@Test
+	void sessionCallWithAnAuthorizationHeaderThatAuthenticatesNothingStillNeedsTheCsrfToken() throws Exception {
+		signInAsAdmin();
+
+		HttpResponse<String> response = browser.send(HttpRequest.newBuilder(uri("/api/v1/projects"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Token whatever")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Bogus authorization\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(countProjects("Bogus authorization")).isZero();
+	}
+
+	@Test
+	void basicCallWithTheWrongPasswordIsRefusedAlsoWhenItsSessionBelongsToThatUser() throws Exception {
+		String username = "csrf-" + UUID.randomUUID().toString().substring(0, 8);
+		api.post("/api/v1/users", admin(),
+				"{\"username\":\"%s\",\"password\":\"%s\",\"role\":\"LABELER\"}".formatted(username, "right-password"))
+			.expectStatus(201);
+		HttpClient labeler = signedIn(username, "right-password");
+
+		HttpResponse<String> response = labeler.send(HttpRequest.newBuilder(uri("/api/v1/tokens"))
+			.header("Content-Type", "application/json")
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString((username + ":wrong-password").getBytes(StandardCharsets.UTF_8)))
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"forged\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(
+				jdbc.sql("SELECT count(*) FROM access_tokens t JOIN users u ON u.id = t.user_id WHERE u.username = ?")
+					.param(username)
+					.query(Long.class)
+					.single())
+			.isZero();
 	}
 
 	@Test
@@ -306,19 +347,25 @@ class PageSecurityTests extends IntegrationTest {
 
 	private static void assertSecurityHeaders(String page, HttpResponse<String> response) {
 		assertThat(response.headers().firstValue("Content-Security-Policy")).as(page).hasValueSatisfying(csp -> {
-			String scripts = List.of(csp.split(";"))
-				.stream()
-				.map(String::strip)
-				.filter(d -> d.startsWith("script-src"))
-				.findFirst()
-				.orElse("");
-			assertThat(scripts).as(page)
+			assertThat(directive(csp, "script-src")).as(page)
 				.startsWith("script-src 'self'")
 				.doesNotContain("unsafe-inline", "unsafe-eval", "*");
+			// Whatever no directive names (styles, fonts, fetches, frames, workers,
+			// media) comes from our own origin only.
+			assertThat(directive(csp, "default-src")).as(page).isIn("default-src 'self'", "default-src 'none'");
 			assertThat(csp).as(page).contains("frame-ancestors 'none'").contains("object-src 'none'");
 		});
 		assertThat(response.headers().firstValue("X-Content-Type-Options")).as(page).hasValue("nosniff");
 		assertThat(response.headers().firstValue("X-Frame-Options")).as(page).hasValue("DENY");
+	}
+
+	private static String directive(String policy, String name) {
+		return List.of(policy.split(";"))
+			.stream()
+			.map(String::strip)
+			.filter(d -> d.startsWith(name + " "))
+			.findFirst()
+			.orElse("");
 	}
 
 	private HttpClient signedIn(String username, String password) throws IOException, InterruptedException {
