@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModularityTests {
 
 	/** Committed, so that the README links a diagram that this test keeps current. */
-	private static final Path DOCS = Path.of("docs", "modules");
+	private static final Path DIAGRAM = Path.of("docs", "modules.md");
 
 	private final ApplicationModules modules = ApplicationModules.of(RankLabApplication.class);
 
@@ -39,36 +39,32 @@ class ModularityTests {
 	}
 
 	/**
-	 * Writes Spring Modulith's documentation (PlantUML, module canvases) and a Mermaid
-	 * diagram that code hosts render, then fails when the committed diagram was stale so
-	 * that the change gets committed.
+	 * Writes Spring Modulith's documentation (PlantUML, module canvases) to
+	 * {@code target/spring-modulith-docs}, and a Mermaid diagram that code hosts render
+	 * to {@code docs/modules.md}; fails when the committed diagram was stale, so that the
+	 * change gets committed.
 	 */
 	@Test
 	void documentationShowsTheCurrentModules() throws IOException {
-		Path diagram = DOCS.resolve("modules.md");
-		String committed = Files.exists(diagram) ? Files.readString(diagram) : "";
-		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(DOCS.toString()))
-			.writeModulesAsPlantUml()
-			.writeIndividualModulesAsPlantUml()
-			.writeModuleCanvases();
+		String committed = Files.exists(DIAGRAM) ? Files.readString(DIAGRAM) : "";
+		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
 		String current = mermaid();
-		Files.writeString(diagram, current);
-		assertThat(current).as("%s was out of date; the test rewrote it: commit it", diagram).isEqualTo(committed);
+		Files.createDirectories(DIAGRAM.getParent());
+		Files.writeString(DIAGRAM, current);
+		assertThat(current).as("%s was out of date; the test rewrote it: commit it", DIAGRAM).isEqualTo(committed);
 	}
 
 	private String mermaid() {
-		StringBuilder out = new StringBuilder(
-				"""
-						# Modules
+		StringBuilder out = new StringBuilder("""
+				# Modules
 
-						Written by `ModularityTests` from the code (`./mvnw test -Dtest=ModularityTests`); do not edit.
-						A solid arrow: the module uses the other's published API; a dotted one: it listens to the
-						other's events (and reads them). The PlantUML files and module canvases beside this file come from Spring
-						Modulith's `Documenter`.
+				Written by `ModularityTests` from the code; do not edit. A solid arrow: the module uses the
+				other's published API; a dotted one: it listens to the other's events. The same run writes
+				Spring Modulith's PlantUML diagrams and a canvas per module to `target/spring-modulith-docs`.
 
-						```mermaid
-						flowchart LR
-						""");
+				```mermaid
+				flowchart LR
+				""");
 		modules.stream().sorted().forEach(module -> {
 			out.append("    ").append(module.getName()).append('\n');
 			module.getDirectDependencies(modules)
