@@ -13,13 +13,13 @@ import org.ranklab.training.engine.TrainingSettings;
  * What a run was asked to do, defaults filled in: stored with the run as JSON and read
  * back by its worker, so a revived run trains exactly as the first attempt did.
  */
-record RunSettings(TrainingSettings training, String source) {
+record RunSettings(TrainingSettings training, TrainingSource source) {
 
 	Map<String, Object> asMap() {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("objective", training.objective().apiName());
 		map.put("architecture", training.architecture().apiName());
-		map.put("source", source);
+		map.put("source", source.apiName());
 		map.put("epochs", training.epochs());
 		map.put("learning_rate", training.learningRate());
 		map.put("batch_size", training.batchSize());
@@ -33,7 +33,7 @@ record RunSettings(TrainingSettings training, String source) {
 				Architecture.fromApiName(stored.path("architecture").asString()), stored.path("epochs").asInt(),
 				stored.path("learning_rate").asDouble(), stored.path("batch_size").asInt(),
 				stored.path("validation_fraction").asDouble(), stored.path("seed").asLong());
-		return new RunSettings(settings, stored.path("source").asString());
+		return new RunSettings(settings, TrainingSource.fromApiName(stored.path("source").asString()));
 	}
 
 }

@@ -18,10 +18,6 @@ import org.ranklab.web.InvalidInputException;
 record TrainingRequest(String objective, String source, Integer epochs, Double learningRate, Integer batchSize,
 		Double validationFraction, Long seed, String architecture) {
 
-	static final String RANKINGS = "rankings";
-
-	static final String CONSENSUS = "consensus";
-
 	/**
 	 * Upper bound of the API (the engine allows more): a run must end in reasonable time
 	 * on a shared machine.
@@ -35,10 +31,8 @@ record TrainingRequest(String objective, String source, Integer epochs, Double l
 				"must be \"rank\" or \"direct_score\"");
 		Architecture chosenArchitecture = parse("architecture", architecture, Architecture.DEFAULT, errors,
 				Architecture::fromApiName, "must be one of " + architectures());
-		String chosenSource = source == null ? RANKINGS : source.strip();
-		if (!chosenSource.equals(RANKINGS) && !chosenSource.equals(CONSENSUS)) {
-			errors.add(InputError.field("source", "must be \"rankings\" or \"consensus\""));
-		}
+		TrainingSource chosenSource = parse("source", source, TrainingSource.RANKINGS, errors,
+				TrainingSource::fromApiName, "must be \"rankings\" or \"consensus\"");
 		if (epochs != null && (epochs < 1 || epochs > MAX_EPOCHS)) {
 			errors.add(InputError.field("epochs", "must be between 1 and " + MAX_EPOCHS));
 		}

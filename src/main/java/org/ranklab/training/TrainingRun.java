@@ -17,7 +17,7 @@ import org.ranklab.training.engine.Objective;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record TrainingRun(String id, String projectId, String jobId, JobStatus status, double progress, String message,
-		Objective objective, Architecture architecture, String source, JsonNode settings, JsonNode metrics,
+		Objective objective, Architecture architecture, TrainingSource source, JsonNode settings, JsonNode metrics,
 		String rewardModelId, String error, boolean cancelRequested, int attempts, Instant createdAt, Instant startedAt,
 		Instant finishedAt) {
 

@@ -43,8 +43,8 @@ class TrainingRunStore {
 
 	/** A run as its row holds it; what its job shows is read from the jobs module. */
 	record Row(long id, long projectId, Long jobId, JobStatus status, Objective objective, Architecture architecture,
-			String source, JsonNode settings, JsonNode metrics, String error, Long rewardModelId, Instant createdAt,
-			Instant startedAt, Instant finishedAt) {
+			TrainingSource source, JsonNode settings, JsonNode metrics, String error, Long rewardModelId,
+			Instant createdAt, Instant startedAt, Instant finishedAt) {
 	}
 
 	long insert(long projectId, RunSettings settings, Long createdBy) {
@@ -52,7 +52,7 @@ class TrainingRunStore {
 				INSERT INTO training_runs (project_id, objective, architecture, source, settings, created_by)
 				VALUES (?, ?, ?, ?, ?::jsonb, ?) RETURNING id""")
 			.params(projectId, settings.training().objective().apiName(), settings.training().architecture().apiName(),
-					settings.source(), json.writeValueAsString(settings.asMap()), createdBy)
+					settings.source().apiName(), json.writeValueAsString(settings.asMap()), createdBy)
 			.query(Long.class)
 			.single();
 	}
@@ -125,8 +125,9 @@ class TrainingRunStore {
 	private Row row(ResultSet rs, int row) throws SQLException {
 		return new Row(rs.getLong("id"), rs.getLong("project_id"), rs.getObject("job_id", Long.class),
 				JobStatus.valueOf(rs.getString("status")), Objective.fromApiName(rs.getString("objective")),
-				Architecture.fromApiName(rs.getString("architecture")), rs.getString("source"),
-				json.readTree(rs.getString("settings")), json.readTree(rs.getString("metrics")), rs.getString("error"),
+				Architecture.fromApiName(rs.getString("architecture")),
+				TrainingSource.fromApiName(rs.getString("source")), json.readTree(rs.getString("settings")),
+				json.readTree(rs.getString("metrics")), rs.getString("error"),
 				rs.getObject("reward_model_id", Long.class), instant(rs, "created_at"), instant(rs, "started_at"),
 				instant(rs, "finished_at"));
 	}

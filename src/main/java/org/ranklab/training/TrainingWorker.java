@@ -95,7 +95,7 @@ class TrainingWorker implements JobWorker {
 		runs.started(work.id());
 		job.report(0, "loading rankings", Map.of());
 		List<RankedGroup> rankings = data.rankings(work.projectId());
-		List<RankedGroup> groups = TrainingRequest.CONSENSUS.equals(settings.source()) ? ConsensusGroups.merge(rankings)
+		List<RankedGroup> groups = settings.source() == TrainingSource.CONSENSUS ? ConsensusGroups.merge(rankings)
 				: rankings;
 		log.info("Training run {} (job {}): {} rankings of project {}, {}", work.id(), job.id(), groups.size(),
 				work.projectId(), settings.asMap());
