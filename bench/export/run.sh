@@ -22,7 +22,7 @@ if [ -z "$JAR" ]; then
 fi
 
 mkdir -p "$DATA_DIR"
-RANKLAB_DATA_DIR="$DATA_DIR" RANKLAB_ADMIN_PASSWORD=$PASSWORD \
+RANKLAB_DATA_DIR="$DATA_DIR" RANKLAB_SECRETS_DIR="$DATA_DIR/secrets" RANKLAB_ADMIN_PASSWORD=$PASSWORD \
   java -Xmx256m -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" >"$WORK/app.log" 2>&1 &
 APP=$!
 POLLER=""
@@ -43,6 +43,8 @@ curl -sf "$BASE/actuator/health" >/dev/null
 
 # The embedded server's port is line 4 of its postmaster.pid.
 PGPORT=$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid")
+# The embedded server asks for the password the app made on its first start.
+export PGPASSWORD="$(cat "$DATA_DIR/secrets/postgres-password")"
 PSQL=(psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1)
 
 PROJECT=$("${PSQL[@]}" -tA -c "SELECT id FROM projects WHERE name = 'bench-export' ORDER BY id LIMIT 1")

@@ -85,7 +85,7 @@ log "generating $largest prompts × $CANDIDATES candidates${SOURCE:+ from $SOURC
 python3 bench/import/generate.py ndjson "$largest" "$CANDIDATES" "$WORK/all.jsonl" $SOURCE
 
 log "starting $jar with -Xmx$HEAP on $BASE"
-RANKLAB_DATA_DIR="$WORK/data" RANKLAB_ADMIN_PASSWORD="$PASSWORD" \
+RANKLAB_DATA_DIR="$WORK/data" RANKLAB_SECRETS_DIR="$WORK/secrets" RANKLAB_ADMIN_PASSWORD="$PASSWORD" \
 	java "-Xmx$HEAP" "-Xlog:gc:file=$WORK/gc.log:uptime" -jar "$jar" \
 	--server.port="$PORT" --server.address=127.0.0.1 > "$WORK/app.log" 2>&1 &
 APP_PID=$!
@@ -97,6 +97,8 @@ done
 curl -sf "$BASE/actuator/health" > /dev/null
 # The embedded PostgreSQL writes its port on line 4 of postmaster.pid in its data directory.
 PGPORT=$(sed -n 4p "$WORK/data/postgres/postmaster.pid")
+# The embedded server asks for the password the app made on its first start.
+export PGPASSWORD="$(cat "$WORK/secrets/postgres-password")"
 sql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -Atq "$@"; }
 log "app pid $APP_PID, PostgreSQL $(sql -c 'SHOW server_version') on port $PGPORT"
 

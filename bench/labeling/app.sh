@@ -30,7 +30,7 @@ fi
 rm -rf "$DATA_DIR"
 mkdir -p "$DATA_DIR"
 echo "starting $JAR on 127.0.0.1:$PORT with data in $DATA_DIR"
-RANKLAB_DATA_DIR="$DATA_DIR" RANKLAB_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+RANKLAB_DATA_DIR="$DATA_DIR" RANKLAB_SECRETS_DIR="$DATA_DIR/secrets" RANKLAB_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
   java ${APP_JAVA_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
   --logging.level.root=WARN >"$DATA_DIR/app.log" 2>&1 &
 APP_PID=$!
@@ -46,6 +46,8 @@ done
 curl -sf "$URL/actuator/health" >/dev/null
 
 PGPORT="$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid")"
+# The embedded server asks for the password the app made on its first start.
+export PGPASSWORD="$(cat "$DATA_DIR/secrets/postgres-password")"
 PSQL=(psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1)
 ADMIN=(-u "admin:$ADMIN_PASSWORD")
 
