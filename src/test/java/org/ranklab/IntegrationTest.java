@@ -57,4 +57,17 @@ public abstract class IntegrationTest {
 		return ApiClient.basic(username, password);
 	}
 
+	/**
+	 * A db-scheduler queue entry for the job due in an hour, as if no worker had picked
+	 * it up yet.
+	 * @param taskData the entry's JSON, e.g. {@code {"jobId": 1}}
+	 */
+	protected void queueForLater(long jobId, String taskData) {
+		jdbc.sql("""
+				INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
+				VALUES ('ranklab-job', ?, convert_to(?, 'UTF8'), now() + interval '1 hour', false, 1)""")
+			.params(Long.toString(jobId), taskData)
+			.update();
+	}
+
 }

@@ -64,11 +64,7 @@ class JobFinishedTests extends IntegrationTest {
 			.param(project)
 			.query(Long.class)
 			.single();
-		jdbc.sql("""
-				INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
-				VALUES ('ranklab-job', ?, convert_to(?, 'UTF8'), now() + interval '1 hour', false, 1)""")
-			.params(Long.toString(job), "{\"jobId\":%d}".formatted(job))
-			.update();
+		queueForLater(job, "{\"jobId\":%d}".formatted(job));
 
 		jobs.cancel(job);
 		jobs.cancel(job);

@@ -98,11 +98,7 @@ class JobRecoveryTests extends IntegrationTest {
 			.param(project)
 			.query(Long.class)
 			.single();
-		jdbc.sql("""
-				INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
-				VALUES ('ranklab-job', ?, convert_to(?, 'UTF8'), now() + interval '1 hour', false, 1)""")
-			.params(Long.toString(job), "{\"jobId\":%d,\"secret\":\"never-used\"}".formatted(job))
-			.update();
+		queueForLater(job, "{\"jobId\":%d,\"secret\":\"never-used\"}".formatted(job));
 
 		JsonNode cancelled = api.post("/api/v1/jobs/" + job + "/cancel", admin(), null).expectStatus(202).json();
 

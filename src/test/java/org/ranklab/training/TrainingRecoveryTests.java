@@ -112,11 +112,7 @@ class TrainingRecoveryTests extends IntegrationTest {
 			.query(Long.class)
 			.single();
 		jdbc.sql("UPDATE training_runs SET job_id = ? WHERE id = ?").params(job, run).update();
-		jdbc.sql("""
-				INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
-				VALUES ('ranklab-job', ?, convert_to(?, 'UTF8'), now() + interval '1 hour', false, 1)""")
-			.params(Long.toString(job), "{\"jobId\":%d}".formatted(job))
-			.update();
+		queueForLater(job, "{\"jobId\":%d}".formatted(job));
 
 		JsonNode cancelled = api.post("/api/v1/training-runs/" + run + "/cancel", admin(), null)
 			.expectStatus(202)
