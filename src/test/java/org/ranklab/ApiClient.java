@@ -53,6 +53,14 @@ public final class ApiClient {
 		return send("POST", path, credentials, "application/json", json);
 	}
 
+	public Response patch(String path, Credentials credentials, String json) {
+		return send("PATCH", path, credentials, "application/json", json);
+	}
+
+	public Response put(String path, Credentials credentials, String json) {
+		return send("PUT", path, credentials, "application/json", json);
+	}
+
 	public Response delete(String path, Credentials credentials) {
 		return send("DELETE", path, credentials, null, null);
 	}

@@ -4,5 +4,17 @@ import java.time.Instant;
 
 /** A labeling project's settings, as the other modules see them. */
 public record Project(long id, String name, String guidelines, int minCandidates, int maxCandidates,
-		int rankingsPerPrompt, boolean allowTies, boolean collectScores, int leaseSeconds, Instant createdAt) {
+		int rankingsPerPrompt, boolean allowTies, boolean collectScores, int leaseSeconds, Instant createdAt,
+		ProjectAccess access, boolean archived, int guidelinesVersion, double goldRate, AssignmentOrder assignmentOrder,
+		boolean labelersMayScore) {
+
+	/** Whether labelers can be handed tasks of this project at all. */
+	public boolean open() {
+		return !archived;
+	}
+
+	public boolean membersOnly() {
+		return access == ProjectAccess.MEMBERS;
+	}
+
 }

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,6 +39,22 @@ class ProjectController {
 	@GetMapping("/{id}")
 	ProjectResponse get(@PathVariable long id) {
 		return withProgress(projects.get(id));
+	}
+
+	@PatchMapping("/{id}")
+	ProjectResponse update(@PathVariable long id, @Valid @RequestBody ProjectChanges changes) {
+		return withProgress(projects.update(id, changes));
+	}
+
+	/** An archived project hands out no tasks and is not listed for labelers. */
+	@PostMapping("/{id}/archive")
+	ProjectResponse archive(@PathVariable long id) {
+		return withProgress(projects.archive(id, true));
+	}
+
+	@PostMapping("/{id}/unarchive")
+	ProjectResponse unarchive(@PathVariable long id) {
+		return withProgress(projects.archive(id, false));
 	}
 
 	private ProjectResponse withProgress(Project project) {

@@ -2,6 +2,7 @@ package org.ranklab.project;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -43,6 +44,22 @@ class ProjectEntity {
 	@Column(name = "created_at", updatable = false)
 	private Instant createdAt;
 
+	private String access = ProjectAccess.ALL_LABELERS.apiName();
+
+	private boolean archived;
+
+	@Column(name = "guidelines_version")
+	private int guidelinesVersion = 1;
+
+	@Column(name = "gold_rate")
+	private double goldRate;
+
+	@Column(name = "assignment_order")
+	private String assignmentOrder = AssignmentOrder.COMPLETION.apiName();
+
+	@Column(name = "labelers_may_score")
+	private boolean labelersMayScore;
+
 	protected ProjectEntity() {
 	}
 
@@ -58,9 +75,38 @@ class ProjectEntity {
 		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 
+	/**
+	 * Applies the changes given; a new text of the guidelines makes a new guidelines
+	 * version.
+	 */
+	void apply(ProjectChanges changes) {
+		name = Objects.requireNonNullElse(changes.name(), name);
+		String newGuidelines = changes.guidelines() == null || changes.guidelines().isEmpty() ? null
+				: changes.guidelines();
+		if (changes.guidelines() != null && !Objects.equals(newGuidelines, guidelines)) {
+			guidelines = newGuidelines;
+			guidelinesVersion++;
+		}
+		rankingsPerPrompt = Objects.requireNonNullElse(changes.rankingsPerPrompt(), rankingsPerPrompt);
+		leaseSeconds = Objects.requireNonNullElse(changes.leaseSeconds(), leaseSeconds);
+		access = changes.access() == null ? access : changes.access().apiName();
+		goldRate = Objects.requireNonNullElse(changes.goldRate(), goldRate);
+		assignmentOrder = changes.assignmentOrder() == null ? assignmentOrder : changes.assignmentOrder().apiName();
+		labelersMayScore = Objects.requireNonNullElse(changes.labelersMayScore(), labelersMayScore);
+		minCandidates = Objects.requireNonNullElse(changes.minCandidates(), minCandidates);
+		maxCandidates = Objects.requireNonNullElse(changes.maxCandidates(), maxCandidates);
+		allowTies = Objects.requireNonNullElse(changes.allowTies(), allowTies);
+		collectScores = Objects.requireNonNullElse(changes.collectScores(), collectScores);
+	}
+
+	void archive(boolean archived) {
+		this.archived = archived;
+	}
+
 	Project toProject() {
 		return new Project(id, name, guidelines, minCandidates, maxCandidates, rankingsPerPrompt, allowTies,
-				collectScores, leaseSeconds, createdAt);
+				collectScores, leaseSeconds, createdAt, ProjectAccess.fromApiName(access), archived, guidelinesVersion,
+				goldRate, AssignmentOrder.fromApiName(assignmentOrder), labelersMayScore);
 	}
 
 }

@@ -3,28 +3,81 @@ package org.ranklab.project;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.ranklab.audit.AuditLog;
+import org.ranklab.web.ConflictException;
+import org.ranklab.web.InvalidInputException;
 import org.ranklab.web.NotFoundException;
 
 /** Creates and finds projects; the way other modules read a project's settings. */
 @Service
 public class Projects {
 
+	/** What a new project is compared with in the audit log: nothing set. */
+	private static final Project NO_PROJECT = new Project(0, null, null, 0, 0, 0, false, false, 0, null, null, false, 0,
+			0, null, false);
+
 	private final ProjectRepository projects;
 
 	private final List<ProjectProgressSource> progressSources;
 
-	Projects(ProjectRepository projects, List<ProjectProgressSource> progressSources) {
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	Projects(ProjectRepository projects, List<ProjectProgressSource> progressSources, JdbcClient jdbc, AuditLog audit,
+			ApplicationEventPublisher events) {
 		this.projects = projects;
 		this.progressSources = progressSources;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.events = events;
 	}
 
 	@Transactional
 	Project create(NewProject settings) {
 		settings.checkCandidateRange();
-		return projects.save(new ProjectEntity(settings)).toProject();
+		Project project = projects.save(new ProjectEntity(settings)).toProject();
+		saveGuidelines(project);
+		audit.record(ProjectDiff.between(NO_PROJECT, project).asAction(project.id(), "created"));
+		return project;
+	}
+
+	/**
+	 * Changes the given settings. Those that would change the meaning of stored rankings
+	 * are refused ({@code 409}) once the project has one.
+	 */
+	@Transactional
+	Project update(long id, ProjectChanges changes) {
+		ProjectEntity entity = lock(id);
+		Project before = entity.toProject();
+		List<String> meaningChanges = changes.changingMeaningOf(before);
+		if (!meaningChanges.isEmpty() && progressOf(id).rankings() > 0) {
+			throw new ConflictException(String.join(", ", meaningChanges)
+					+ " cannot change once the project has rankings: they would change what those rankings mean");
+		}
+		entity.apply(changes);
+		Project after = entity.toProject();
+		if (after.minCandidates() > after.maxCandidates()) {
+			throw InvalidInputException.ofField(changes.maxCandidates() != null ? "max_candidates" : "min_candidates",
+					"min_candidates (" + after.minCandidates() + ") must not exceed max_candidates ("
+							+ after.maxCandidates() + ")");
+		}
+		return changed(before, after, "updated");
+	}
+
+	@Transactional
+	Project archive(long id, boolean archived) {
+		ProjectEntity entity = lock(id);
+		Project before = entity.toProject();
+		entity.archive(archived);
+		return changed(before, entity.toProject(), archived ? "archived" : "unarchived");
 	}
 
 	@Transactional(readOnly = true)
@@ -40,6 +93,30 @@ public class Projects {
 	/** The project, or a {@code 404}. */
 	public Project get(long id) {
 		return find(id).orElseThrow(() -> new NotFoundException("project", id));
+	}
+
+	private ProjectEntity lock(long id) {
+		return projects.findForUpdateById(id).orElseThrow(() -> new NotFoundException("project", id));
+	}
+
+	private Project changed(Project before, Project after, String verb) {
+		ProjectDiff diff = ProjectDiff.between(before, after);
+		if (diff.isEmpty()) {
+			return after;
+		}
+		if (after.guidelinesVersion() != before.guidelinesVersion()) {
+			saveGuidelines(after);
+		}
+		projects.flush();
+		audit.record(diff.asAction(after.id(), verb));
+		events.publishEvent(new ProjectChanged(before, after));
+		return after;
+	}
+
+	private void saveGuidelines(Project project) {
+		jdbc.sql("INSERT INTO project_guidelines (project_id, version, guidelines) VALUES (?, ?, ?)")
+			.params(project.id(), project.guidelinesVersion(), project.guidelines())
+			.update();
 	}
 
 	public ProjectProgress progressOf(long projectId) {

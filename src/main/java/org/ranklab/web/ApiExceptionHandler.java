@@ -75,7 +75,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (e.getMostSpecificCause() instanceof MaxUploadSizeExceededException tooLarge) {
 			return handleMaxUploadSizeExceededException(tooLarge, headers, status, request);
 		}
-		return ResponseEntity.badRequest().body(unreadableBody(e.getMostSpecificCause()));
+		return ResponseEntity.badRequest().body(unreadableBody(jsonCauseOf(e)));
+	}
+
+	/**
+	 * The JSON reader's own exception, which knows the field; not the innermost cause,
+	 * which is an enum's or record's refusal of the value without the field.
+	 */
+	private static Throwable jsonCauseOf(HttpMessageNotReadableException e) {
+		for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException) {
+				return cause;
+			}
+		}
+		return e.getMostSpecificCause();
 	}
 
 	/**
@@ -117,7 +130,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
 			String field = fieldPath(databind);
-			String message = "wrong type or value";
+			String message = databind.getCause() instanceof IllegalArgumentException refused
+					&& refused.getMessage() != null ? refused.getMessage() : "wrong type or value";
 			return problem(HttpStatus.BAD_REQUEST, "Invalid input", field + ": " + message,
 					List.of(InputError.field(field, message)));
 		}
