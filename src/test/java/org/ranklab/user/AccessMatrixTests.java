@@ -229,7 +229,9 @@ class AccessMatrixTests extends IntegrationTest {
 		while (matcher.find()) {
 			String variable = matcher.group(1) + "/{" + matcher.group(2) + "}";
 			String id = switch (variable) {
-				case "projects/{id}", "projects/{projectId}" -> fixture.project;
+				// Archiving would take the fixture's project away from its labelers.
+				case "projects/{id}", "projects/{projectId}" ->
+					path.endsWith("archive") ? fixture.projectToArchive : fixture.project;
 				case "assignments/{id}" -> fixture.openAssignment(owner).path("assignment_id").asString();
 				case "tokens/{id}" -> fixture.tokenId(owner);
 				case "jobs/{id}" -> fixture.job;
@@ -264,6 +266,7 @@ class AccessMatrixTests extends IntegrationTest {
 				c -> "{\"username\":\"matrix-%s\",\"password\":\"matrix-password\",\"role\":\"LABELER\"}"
 					.formatted(UUID.randomUUID().toString().substring(0, 12)));
 		bodies.put("POST /api/v1/tokens", c -> "{\"name\":\"matrix\"}");
+		bodies.put("PATCH /api/v1/projects/{id}", c -> "{\"lease_seconds\":900}");
 		bodies.put("POST /api/v1/projects/{projectId}/prompts",
 				c -> "[{\"prompt\":\"Matrix import %s\"},{\"prompt\":\"Matrix import %s\",\"candidates\":[\"a\",\"b\",\"c\"]}]"
 					.formatted(UUID.randomUUID(), UUID.randomUUID()));
@@ -321,6 +324,8 @@ class AccessMatrixTests extends IntegrationTest {
 	private final class Fixture {
 
 		final String project;
+
+		final String projectToArchive = Long.toString(newProject("{\"name\":\"Matrix archive\"}"));
 
 		final Credentials labeler;
 
