@@ -11,7 +11,7 @@
  * prompts get their candidates, inside the transaction that stores them; and the prompt
  * counts of {@code project}'s progress. Reads no other module's table.
  */
-@ApplicationModule(allowedDependencies = { "jobs", "project", "user", "web" })
+@ApplicationModule(allowedDependencies = { "jobs", "outbound", "project", "user", "web" })
 package org.ranklab.prompt;
 
 import org.springframework.modulith.ApplicationModule;

@@ -24,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
+import org.ranklab.outbound.OutboundPolicy;
+import org.ranklab.outbound.PinnedHttpClient;
+
 /**
  * Calls an OpenAI-compatible {@code POST {base_url}/chat/completions} (vLLM, Ollama,
  * llama.cpp server, hosted APIs), on exactly the addresses the policy checked
@@ -45,14 +48,15 @@ class ChatCompletionsClient {
 
 	private final GenerationProperties properties;
 
-	private final ModelServerPolicy policy;
+	private final OutboundPolicy policy;
 
-	ChatCompletionsClient(GenerationProperties properties, ModelServerPolicy policy) {
+	ChatCompletionsClient(GenerationProperties properties, OutboundPolicy policy) {
 		this.properties = properties;
 		this.policy = policy;
 		this.json = JsonMapper.builder().build();
 		this.http = new PinnedHttpClient(properties.connectTimeout(), properties.requestTimeout(),
-				properties.maxResponseBytes().toBytes(), (SSLSocketFactory) SSLSocketFactory.getDefault());
+				properties.maxResponseBytes().toBytes(), "ranklab.generation.max-response-bytes",
+				(SSLSocketFactory) SSLSocketFactory.getDefault());
 	}
 
 	/**
@@ -112,7 +116,7 @@ class ChatCompletionsClient {
 		try {
 			return policy.check(settings.chatCompletions());
 		}
-		catch (ModelServerPolicy.Refused e) {
+		catch (OutboundPolicy.Refused e) {
 			throw ModelCallFailed.job("base_url is not allowed: " + e.getMessage());
 		}
 	}

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Service;
 import org.ranklab.jobs.Job;
 import org.ranklab.jobs.Jobs;
 import org.ranklab.jobs.NewJob;
+import org.ranklab.outbound.OutboundPolicy;
 import org.ranklab.project.Project;
 import org.ranklab.project.Projects;
 import org.ranklab.web.ConflictException;
@@ -22,9 +23,9 @@ class Generation {
 
 	private final WaitingPrompts prompts;
 
-	private final ModelServerPolicy policy;
+	private final OutboundPolicy policy;
 
-	Generation(Projects projects, Jobs jobs, WaitingPrompts prompts, ModelServerPolicy policy) {
+	Generation(Projects projects, Jobs jobs, WaitingPrompts prompts, OutboundPolicy policy) {
 		this.projects = projects;
 		this.jobs = jobs;
 		this.prompts = prompts;

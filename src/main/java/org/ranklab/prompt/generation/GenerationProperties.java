@@ -1,14 +1,15 @@
 package org.ranklab.prompt.generation;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * How candidates are requested from a model server ({@code ranklab.generation.*}).
+ * How candidates are requested from a model server ({@code ranklab.generation.*}). Which
+ * model servers may be called is {@code outbound}'s policy, whose settings
+ * ({@code allowed-hosts}, {@code allow-public-addresses}) share this prefix.
  *
  * @param concurrency requests in flight at once per generation job
  * @param connectTimeout time to open a connection to the model server
@@ -20,11 +21,6 @@ import org.springframework.util.unit.DataSize;
  * a row
  * @param backoffMax the longest wait between retries
  * @param retryAfterMax the longest wait a server's {@code Retry-After} may impose
- * @param allowedHosts host names, IP addresses or CIDR ranges, each optionally with
- * {@code :port}, that generation may call even though they are loopback, private or
- * otherwise not public (see {@link ModelServerPolicy})
- * @param allowPublicAddresses whether public addresses may be called without being listed
- * in {@code allowedHosts}
  * @param maxResponseBytes the largest answer read from the model server; a larger one
  * fails that request (a retry), so that a hostile or broken server cannot fill the memory
  */
@@ -32,8 +28,7 @@ import org.springframework.util.unit.DataSize;
 record GenerationProperties(@DefaultValue("4") int concurrency, @DefaultValue("10s") Duration connectTimeout,
 		@DefaultValue("120s") Duration requestTimeout, @DefaultValue("6") int retryBudget,
 		@DefaultValue("1s") Duration backoffInitial, @DefaultValue("30s") Duration backoffMax,
-		@DefaultValue("120s") Duration retryAfterMax, @DefaultValue List<String> allowedHosts,
-		@DefaultValue("true") boolean allowPublicAddresses, @DefaultValue("8MB") DataSize maxResponseBytes) {
+		@DefaultValue("120s") Duration retryAfterMax, @DefaultValue("8MB") DataSize maxResponseBytes) {
 
 	GenerationProperties {
 		if (concurrency < 1) {
@@ -45,8 +40,6 @@ record GenerationProperties(@DefaultValue("4") int concurrency, @DefaultValue("1
 		if (maxResponseBytes.toBytes() < 1024 || maxResponseBytes.toBytes() > Integer.MAX_VALUE - 8) {
 			throw new IllegalArgumentException("ranklab.generation.max-response-bytes must be between 1KB and 2047MB");
 		}
-		allowedHosts.forEach(AllowedHost::parse); // a mistyped entry stops the start, not
-													// the first job
 	}
 
 }

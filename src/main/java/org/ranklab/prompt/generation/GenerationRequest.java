@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.ranklab.outbound.OutboundPolicy;
 import org.ranklab.project.Project;
 import org.ranklab.web.InputError;
 import org.ranklab.web.InvalidInputException;
@@ -26,7 +27,7 @@ record GenerationRequest(String baseUrl, String model, String apiKey, Integer n,
 	static final int MAX_TOKENS_LIMIT = 32_768;
 
 	/** Checks every field against the project and reports all problems at once. */
-	GenerationSettings validate(Project project, ModelServerPolicy policy) {
+	GenerationSettings validate(Project project, OutboundPolicy policy) {
 		List<InputError> errors = new ArrayList<>();
 		URI url = checkBaseUrl(errors, policy);
 		String modelName = model == null ? "" : model.strip();
@@ -67,7 +68,7 @@ record GenerationRequest(String baseUrl, String model, String apiKey, Integer n,
 		return apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
 	}
 
-	private URI checkBaseUrl(List<InputError> errors, ModelServerPolicy policy) {
+	private URI checkBaseUrl(List<InputError> errors, OutboundPolicy policy) {
 		String text = baseUrl == null ? "" : baseUrl.strip();
 		String problem = "must be an absolute http:// or https:// URL such as http://localhost:8000/v1";
 		if (text.isEmpty()) {
@@ -93,7 +94,7 @@ record GenerationRequest(String baseUrl, String model, String apiKey, Integer n,
 			errors.add(InputError.field("base_url", problem));
 			return null;
 		}
-		catch (ModelServerPolicy.Refused e) {
+		catch (OutboundPolicy.Refused e) {
 			errors.add(InputError.field("base_url", e.getMessage()));
 			return null;
 		}

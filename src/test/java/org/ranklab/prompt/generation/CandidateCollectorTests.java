@@ -9,17 +9,20 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.util.unit.DataSize;
 
+import org.ranklab.outbound.OutboundPolicy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CandidateCollectorTests {
 
 	private final GenerationProperties properties = new GenerationProperties(4, Duration.ofSeconds(1),
 			Duration.ofSeconds(1), 3, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(30),
-			java.util.List.of("127.0.0.1"), false, DataSize.ofMegabytes(1));
+			DataSize.ofMegabytes(1));
 
 	private final CandidateCollector collector = new CandidateCollector(
-			new ChatCompletionsClient(properties, new ModelServerPolicy(properties)), properties,
-			new GenerationSettings(URI.create("http://127.0.0.1:1/v1"), "m", 4, 1.0, 16, false), null);
+			new ChatCompletionsClient(properties,
+					new OutboundPolicy(java.util.List.of("127.0.0.1"), false, ChatCompletionsClientTests.NO_LOOKUPS)),
+			properties, new GenerationSettings(URI.create("http://127.0.0.1:1/v1"), "m", 4, 1.0, 16, false), null);
 
 	@Test
 	void backsOffExponentiallyWithJitterUpToTheMaximum() {

@@ -1,6 +1,7 @@
 package org.ranklab.prompt.generation;
 
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.util.unit.DataSize;
+
+import org.ranklab.outbound.OutboundPolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +23,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ChatCompletionsClientTests {
 
 	private static final long CAP = 1 << 20;
+
+	/**
+	 * Fails the test if a name were ever looked up: these tests use literal addresses.
+	 */
+	static final OutboundPolicy.Resolver NO_LOOKUPS = host -> {
+		throw new AssertionError("looked up " + host);
+	};
 
 	/** A second for the hostile servers: long enough for a real answer on loopback. */
 	private static GenerationProperties properties(List<String> allowedHosts) {
@@ -33,7 +43,7 @@ class ChatCompletionsClientTests {
 
 	private static GenerationProperties properties(List<String> allowedHosts, Duration requestTimeout) {
 		return new GenerationProperties(1, Duration.ofSeconds(1), requestTimeout, 0, Duration.ofMillis(10),
-				Duration.ofMillis(10), Duration.ofSeconds(1), allowedHosts, false, DataSize.ofBytes(CAP));
+				Duration.ofMillis(10), Duration.ofSeconds(1), DataSize.ofBytes(CAP));
 	}
 
 	private static GenerationSettings settings(String baseUrl) {
@@ -50,7 +60,7 @@ class ChatCompletionsClientTests {
 		try (ModelServer checked = new ModelServer("127.0.0.2", 0);
 				ModelServer internal = new ModelServer("127.0.0.1", checked.port())) {
 			AtomicInteger lookups = new AtomicInteger();
-			ModelServerPolicy policy = new ModelServerPolicy(List.of("127.0.0.2"), false, host -> {
+			OutboundPolicy policy = new OutboundPolicy(List.of("127.0.0.2"), false, host -> {
 				assertThat(host).isEqualTo("localhost");
 				String answer = lookups.incrementAndGet() % 2 == 1 ? "127.0.0.2" : "127.0.0.1";
 				return List.of(InetAddress.getByAddress(host, InetAddress.getByName(answer).getAddress()));
@@ -76,7 +86,7 @@ class ChatCompletionsClientTests {
 	@Test
 	void sendsTheHostAsGivenInTheUrl() throws Exception {
 		try (ModelServer server = new ModelServer("127.0.0.2", 0)) {
-			ModelServerPolicy policy = new ModelServerPolicy(List.of("127.0.0.2"), false,
+			OutboundPolicy policy = new OutboundPolicy(List.of("127.0.0.2"), false,
 					host -> List.of(InetAddress.getByAddress(host, InetAddress.getByName("127.0.0.2").getAddress())));
 			ChatCompletionsClient client = new ChatCompletionsClient(patient(List.of("127.0.0.2")), policy);
 
@@ -98,7 +108,7 @@ class ChatCompletionsClientTests {
 	void neverShowsAKeyThatCannotBeSent() throws Exception {
 		try (ModelServer server = new ModelServer()) {
 			ChatCompletionsClient client = new ChatCompletionsClient(properties(List.of("127.0.0.1")),
-					new ModelServerPolicy(properties(List.of("127.0.0.1"))));
+					new OutboundPolicy(List.of("127.0.0.1"), false, NO_LOOKUPS));
 			String key = "sk-secret-123456\u200b";
 
 			assertThatThrownBy(() -> client.complete(settings(server.baseUrl()), key, "Hi", 2))
@@ -132,7 +142,7 @@ class ChatCompletionsClientTests {
 	private static void assertSurvives(HostileModelServer.Body body, String problem) {
 		try (HostileModelServer server = new HostileModelServer(body)) {
 			ChatCompletionsClient client = new ChatCompletionsClient(properties(List.of("127.0.0.1")),
-					new ModelServerPolicy(properties(List.of("127.0.0.1"))));
+					new OutboundPolicy(List.of("127.0.0.1"), false, NO_LOOKUPS));
 			long started = System.nanoTime();
 
 			assertThatThrownBy(() -> client.complete(settings(server.baseUrl()), null, "Hi", 2))
@@ -146,6 +156,28 @@ class ChatCompletionsClientTests {
 			assertThat(server.bytesSent()).as("bytes the server got out before the client hung up")
 				.isLessThan(CAP + (24 << 20));
 		}
+	}
+
+	@Test
+	void theClientAsksThePolicyAgainBeforeEveryRequest() throws Exception {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+			closedPort = socket.getLocalPort();
+		}
+		// Loopback was allowed when the job was requested, not any more (say, after a
+		// restart with another
+		// allow-list). Were the check missing, the client would hit a closed port on
+		// 127.0.0.1 and retry.
+		OutboundPolicy policy = new OutboundPolicy(List.of(), true, NO_LOOKUPS);
+		ChatCompletionsClient client = new ChatCompletionsClient(properties(List.of()), policy);
+		GenerationSettings settings = new GenerationSettings(URI.create("http://127.0.0.1:" + closedPort + "/v1"), "m",
+				2, 1.0, 16, false);
+
+		assertThatThrownBy(() -> client.complete(settings, null, "Hello", 2))
+			.isInstanceOfSatisfying(ModelCallFailed.class, e -> {
+				assertThat(e.scope()).isEqualTo(ModelCallFailed.Scope.JOB);
+				assertThat(e.getMessage()).contains("base_url is not allowed").contains("loopback");
+			});
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.ranklab.prompt.generation;
+package org.ranklab.outbound;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads one HTTP/1.1 answer of a model server for {@link PinnedHttpClient}: status line,
+ * Reads one HTTP/1.1 answer of a server for {@link PinnedHttpClient}: status line,
  * headers, and a body of fixed length, chunked or up to the end of the connection, never
  * more than {@code maxBody} bytes and never a head line over {@link #MAX_LINE} bytes, so
  * that a hostile server cannot make a worker hold more than that.
@@ -22,15 +22,18 @@ final class HttpAnswerReader {
 
 	private final long maxBody;
 
-	HttpAnswerReader(long maxBody) {
+	private final String maxBodySetting;
+
+	HttpAnswerReader(long maxBody, String maxBodySetting) {
 		this.maxBody = maxBody;
+		this.maxBodySetting = maxBodySetting;
 	}
 
 	PinnedHttpClient.Response read(InputStream in) throws IOException {
 		while (true) {
 			String statusLine = line(in);
 			if (!statusLine.matches("HTTP/1\\.[01] [0-9]{3}( .*)?")) {
-				throw new IOException("the model server's answer is not HTTP/1.1");
+				throw new IOException("the server's answer is not HTTP/1.1");
 			}
 			int status = Integer.parseInt(statusLine.substring(9, 12));
 			Map<String, String> fields = fields(in);
@@ -50,7 +53,7 @@ final class HttpAnswerReader {
 			}
 			int colon = line.indexOf(':');
 			if (colon <= 0 || count >= MAX_HEADERS) {
-				throw new IOException("the model server's answer has malformed or too many headers");
+				throw new IOException("the server's answer has malformed or too many headers");
 			}
 			fields.putIfAbsent(line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
 					line.substring(colon + 1).strip());
@@ -71,17 +74,17 @@ final class HttpAnswerReader {
 				length = Long.parseLong(fields.get("content-length"));
 			}
 			catch (NumberFormatException e) {
-				throw new IOException("the model server's answer has an invalid Content-Length");
+				throw new IOException("the server's answer has an invalid Content-Length");
 			}
 			if (length < 0) {
-				throw new IOException("the model server's answer has an invalid Content-Length");
+				throw new IOException("the server's answer has an invalid Content-Length");
 			}
 			if (length > maxBody) {
 				throw tooLarge();
 			}
 			byte[] bytes = in.readNBytes((int) length);
 			if (bytes.length < length) {
-				throw new IOException("the model server's answer ended early");
+				throw new IOException("the server's answer ended early");
 			}
 			return bytes;
 		}
@@ -103,10 +106,10 @@ final class HttpAnswerReader {
 				size = Long.parseLong((extension < 0 ? sizeLine : sizeLine.substring(0, extension)).strip(), 16);
 			}
 			catch (NumberFormatException e) {
-				throw new IOException("the model server's answer has an invalid chunk size");
+				throw new IOException("the server's answer has an invalid chunk size");
 			}
 			if (size < 0) {
-				throw new IOException("the model server's answer has an invalid chunk size");
+				throw new IOException("the server's answer has an invalid chunk size");
 			}
 			if (size == 0) {
 				fields(in); // trailers, ignored
@@ -116,7 +119,7 @@ final class HttpAnswerReader {
 				throw tooLarge();
 			}
 			if (copy(in, bytes, size) < size || !line(in).isEmpty()) {
-				throw new IOException("the model server's answer ended early");
+				throw new IOException("the server's answer ended early");
 			}
 		}
 	}
@@ -142,7 +145,7 @@ final class HttpAnswerReader {
 		while (true) {
 			int c = in.read();
 			if (c < 0) {
-				throw new IOException("the model server closed the connection before answering");
+				throw new IOException("the server closed the connection before answering");
 			}
 			if (c == '\n') {
 				byte[] bytes = line.toByteArray();
@@ -150,15 +153,15 @@ final class HttpAnswerReader {
 				return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
 			}
 			if (line.size() >= MAX_LINE) {
-				throw new IOException("the model server's answer has a line longer than " + MAX_LINE + " bytes");
+				throw new IOException("the server's answer has a line longer than " + MAX_LINE + " bytes");
 			}
 			line.write(c);
 		}
 	}
 
 	private PinnedHttpClient.TooLarge tooLarge() {
-		return new PinnedHttpClient.TooLarge("the model server's answer exceeds " + PinnedHttpClient.size(maxBody)
-				+ " (ranklab.generation.max-response-bytes)");
+		return new PinnedHttpClient.TooLarge(
+				"the server's answer exceeds " + PinnedHttpClient.size(maxBody) + " (" + maxBodySetting + ")");
 	}
 
 }

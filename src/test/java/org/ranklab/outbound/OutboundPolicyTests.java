@@ -1,11 +1,9 @@
-package org.ranklab.prompt.generation;
+package org.ranklab.outbound;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -16,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.util.unit.DataSize;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,15 +23,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * resolved by a substitute that never asks DNS, and nothing is sent anywhere but to a
  * closed port on loopback.
  */
-class ModelServerPolicyTests {
+class OutboundPolicyTests {
 
 	/** Fails the test if a literal address were ever looked up. */
-	private static final ModelServerPolicy.Resolver NO_LOOKUPS = host -> {
+	private static final OutboundPolicy.Resolver NO_LOOKUPS = host -> {
 		throw new AssertionError("looked up " + host);
 	};
 
-	private static ModelServerPolicy policy(List<String> allowed, boolean publicAddresses, Map<String, String> names) {
-		return new ModelServerPolicy(allowed, publicAddresses, host -> lookup(names, host));
+	private static OutboundPolicy policy(List<String> allowed, boolean publicAddresses, Map<String, String> names) {
+		return new OutboundPolicy(allowed, publicAddresses, host -> lookup(names, host));
 	}
 
 	private static List<InetAddress> lookup(Map<String, String> names, String host) throws UnknownHostException {
@@ -50,14 +46,14 @@ class ModelServerPolicyTests {
 		return result;
 	}
 
-	private static final ModelServerPolicy DEFAULT = new ModelServerPolicy(List.of(), true, NO_LOOKUPS);
+	private static final OutboundPolicy DEFAULT = new OutboundPolicy(List.of(), true, NO_LOOKUPS);
 
-	private static String refusal(ModelServerPolicy policy, String url) {
+	private static String refusal(OutboundPolicy policy, String url) {
 		try {
 			policy.check(URI.create(url));
 			return null;
 		}
-		catch (ModelServerPolicy.Refused e) {
+		catch (OutboundPolicy.Refused e) {
 			return e.getMessage();
 		}
 	}
@@ -110,7 +106,7 @@ class ModelServerPolicyTests {
 		assertThat(DEFAULT.check(URI.create("https://93.184.216.34/v1")))
 			.containsExactly(InetAddress.getByName("93.184.216.34"));
 
-		ModelServerPolicy listedOnly = policy(List.of("93.184.216.0/24:443", "api.example"), false,
+		OutboundPolicy listedOnly = policy(List.of("93.184.216.0/24:443", "api.example"), false,
 				Map.of("api.example", "203.0.113.7", "other.example", "93.184.217.1"));
 		assertThat(refusal(listedOnly, "https://93.184.216.34/v1")).isNull();
 		assertThat(refusal(listedOnly, "http://93.184.216.34/v1")).as("port 80, only 443 listed").isNotNull();
@@ -121,7 +117,7 @@ class ModelServerPolicyTests {
 
 	@Test
 	void allowsWhatIsListedWithItsPortOnly() {
-		ModelServerPolicy policy = policy(
+		OutboundPolicy policy = policy(
 				List.of(" 127.0.0.1:8000", "10.0.0.0/8", "[::1]:8001", "fd00::/8", "vLLM.Internal.:9000"), true,
 				Map.of("vllm.internal", "10.9.9.9,127.0.0.1"));
 
@@ -144,7 +140,7 @@ class ModelServerPolicyTests {
 
 	@Test
 	void judgesEveryAddressANameResolvesTo() {
-		ModelServerPolicy policy = policy(List.of(), true, Map.of("public.example", "93.184.216.34", "mixed.example",
+		OutboundPolicy policy = policy(List.of(), true, Map.of("public.example", "93.184.216.34", "mixed.example",
 				"93.184.216.34,10.0.0.7", "metadata.example", "169.254.169.254", "localhost", "127.0.0.1,::1"));
 
 		assertThat(refusal(policy, "https://public.example/v1")).isNull();
@@ -168,7 +164,7 @@ class ModelServerPolicyTests {
 				"::ffff:7f00:1", "mapped-private.example", "93.184.216.34,::ffff:a00:1", "translated.example",
 				"::ffff:0:a9fe:a9fe", "compatible.example", "::7f00:1", "nat64.example", "64:ff9b::7f00:1",
 				"six-to-four.example", "2002:a9fe:a9fe::1", "mapped-public.example", "::ffff:5db8:d822");
-		ModelServerPolicy policy = new ModelServerPolicy(List.of(), true, host -> lookupAsIPv6(names, host));
+		OutboundPolicy policy = new OutboundPolicy(List.of(), true, host -> lookupAsIPv6(names, host));
 
 		assertThat(refusal(policy, "http://mapped-metadata.example/")).contains("169.254.169.254")
 			.contains("link-local");
@@ -186,7 +182,7 @@ class ModelServerPolicyTests {
 			.as("connects to the IPv4 address that was judged")
 			.containsExactly(InetAddress.getByName("93.184.216.34"));
 
-		ModelServerPolicy loopbackListed = new ModelServerPolicy(List.of("127.0.0.1:8000"), false,
+		OutboundPolicy loopbackListed = new OutboundPolicy(List.of("127.0.0.1:8000"), false,
 				host -> lookupAsIPv6(names, host));
 		assertThat(refusal(loopbackListed, "http://mapped-loopback.example:8000/v1")).isNull();
 		assertThat(refusal(loopbackListed, "http://mapped-loopback.example:8001/v1")).contains("loopback");
@@ -229,7 +225,7 @@ class ModelServerPolicyTests {
 
 	@Test
 	void refusesANameThatResolvesToAPrivateAddressLater() {
-		ModelServerPolicy policy = new ModelServerPolicy(List.of(), true,
+		OutboundPolicy policy = new OutboundPolicy(List.of(), true,
 				rebinding("rebind.example", "93.184.216.34", "10.0.0.1"));
 
 		assertThat(refusal(policy, "https://rebind.example/v1")).as("first lookup: public").isNull();
@@ -237,33 +233,8 @@ class ModelServerPolicyTests {
 	}
 
 	@Test
-	void theClientAsksThePolicyAgainBeforeEveryRequest() throws Exception {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-			closedPort = socket.getLocalPort();
-		}
-		// Loopback was allowed when the job was requested, not any more (say, after a
-		// restart with another
-		// allow-list). Were the check missing, the client would hit a closed port on
-		// 127.0.0.1 and retry.
-		ModelServerPolicy policy = new ModelServerPolicy(List.of(), true, NO_LOOKUPS);
-		GenerationProperties properties = new GenerationProperties(1, Duration.ofSeconds(1), Duration.ofSeconds(1), 0,
-				Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1), List.of(), true,
-				DataSize.ofMegabytes(1));
-		ChatCompletionsClient client = new ChatCompletionsClient(properties, policy);
-		GenerationSettings settings = new GenerationSettings(URI.create("http://127.0.0.1:" + closedPort + "/v1"), "m",
-				2, 1.0, 16, false);
-
-		assertThatThrownBy(() -> client.complete(settings, null, "Hello", 2))
-			.isInstanceOfSatisfying(ModelCallFailed.class, e -> {
-				assertThat(e.scope()).isEqualTo(ModelCallFailed.Scope.JOB);
-				assertThat(e.getMessage()).contains("base_url is not allowed").contains("loopback");
-			});
-	}
-
-	@Test
 	void neverLooksUpLiteralAddresses() {
-		ModelServerPolicy policy = new ModelServerPolicy(List.of("127.0.0.1"), true, NO_LOOKUPS);
+		OutboundPolicy policy = new OutboundPolicy(List.of("127.0.0.1"), true, NO_LOOKUPS);
 
 		assertThatCode(() -> policy.check(URI.create("http://127.0.0.1:8000/v1"))).doesNotThrowAnyException();
 		assertThatCode(() -> policy.check(URI.create("http://[2606:4700::1111]/v1"))).doesNotThrowAnyException();
@@ -274,18 +245,18 @@ class ModelServerPolicyTests {
 	@ValueSource(strings = { "127.1", "2130706433", "0x7f.0.0.1", "10.0.0.0/33", "fc00::/200", "host:0", "host:http",
 			"[::1", "[::1]x", "bad host", "fe80::1%eth0", "http://10.0.0.1" })
 	void refusesAMistypedAllowListAtStartup(String entry) {
-		assertThatThrownBy(() -> new ModelServerPolicy(List.of(entry), true, NO_LOOKUPS))
+		assertThatThrownBy(() -> new OutboundPolicy(List.of(entry), true, NO_LOOKUPS))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("ranklab.generation.allowed-hosts");
 	}
 
 	@Test
 	void ignoresBlankAllowListEntries() {
-		assertThatCode(() -> new ModelServerPolicy(List.of("", " "), true, NO_LOOKUPS)).doesNotThrowAnyException();
+		assertThatCode(() -> new OutboundPolicy(List.of("", " "), true, NO_LOOKUPS)).doesNotThrowAnyException();
 	}
 
 	/** Resolves the name to each address in turn, then to the last one. */
-	private static ModelServerPolicy.Resolver rebinding(String name, String... addresses) {
+	private static OutboundPolicy.Resolver rebinding(String name, String... addresses) {
 		Deque<String> answers = new ArrayDeque<>(Arrays.asList(addresses));
 		return host -> {
 			assertThat(host).isEqualTo(name);

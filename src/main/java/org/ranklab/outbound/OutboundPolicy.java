@@ -1,4 +1,4 @@
-package org.ranklab.prompt.generation;
+package org.ranklab.outbound;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -13,8 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Which model servers generation may call (SSRF guard). A {@code base_url} must be
- * http(s) with a host; every address its host resolves to must be allowed: addresses in
+ * Which addresses the app may call on a user's word (SSRF guard): model servers for
+ * generation, receivers of webhooks. A URL must be http(s) with a host; every address its
+ * host resolves to must be allowed: addresses in
  * {@code ranklab.generation.allowed-hosts}, or public addresses unless
  * {@code ranklab.generation.allow-public-addresses} is false. Loopback, private,
  * link-local (cloud metadata at 169.254.169.254), shared (CGNAT), unspecified, multicast,
@@ -25,23 +26,23 @@ import org.springframework.stereotype.Component;
  * SIIT ({@code ::ffff:0:0:0/96}) addresses are judged by the IPv4 address they carry;
  * IPv4-compatible, 6to4 and Teredo addresses are refused. IPv4 spelled other than as four
  * decimal numbers is refused. Checked when a job is requested and again before every
- * request to the model server, against what the name resolves to then; the request then
- * goes to exactly the addresses checked ({@link PinnedHttpClient}), so a name that turns
- * private later (DNS rebinding) is refused and never reached.
+ * request, against what the name resolves to then; the request then goes to exactly the
+ * addresses checked ({@link PinnedHttpClient}), so a name that turns private later (DNS
+ * rebinding) is refused and never reached.
  */
 @Component
-class ModelServerPolicy {
+public class OutboundPolicy {
 
 	/** Looks up a host name; tests substitute one that never touches DNS. */
 	@FunctionalInterface
-	interface Resolver {
+	public interface Resolver {
 
 		List<InetAddress> resolve(String host) throws UnknownHostException;
 
 	}
 
 	/** Why a URL may not be called; the message is meant for the admin who gave it. */
-	static final class Refused extends Exception {
+	public static final class Refused extends Exception {
 
 		Refused(String message) {
 			super(message, null, false, false);
@@ -83,12 +84,12 @@ class ModelServerPolicy {
 	private final Resolver resolver;
 
 	@Autowired
-	ModelServerPolicy(GenerationProperties properties) {
+	OutboundPolicy(OutboundProperties properties) {
 		this(properties.allowedHosts(), properties.allowPublicAddresses(),
 				host -> Arrays.asList(InetAddress.getAllByName(host)));
 	}
 
-	ModelServerPolicy(List<String> allowedHosts, boolean publicAddresses, Resolver resolver) {
+	public OutboundPolicy(List<String> allowedHosts, boolean publicAddresses, Resolver resolver) {
 		this.allowed = allowedHosts.stream().filter(entry -> !entry.isBlank()).map(AllowedHost::parse).toList();
 		this.publicAddresses = publicAddresses;
 		this.resolver = resolver;
@@ -98,7 +99,7 @@ class ModelServerPolicy {
 	 * Refuses a URL that may not be called, before any connection; returns the addresses
 	 * that may be.
 	 */
-	List<InetAddress> check(URI url) throws Refused {
+	public List<InetAddress> check(URI url) throws Refused {
 		String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
 		if (!scheme.equals("http") && !scheme.equals("https")) {
 			throw new Refused("must be an http:// or https:// URL");
@@ -128,7 +129,7 @@ class ModelServerPolicy {
 		String name = HostNames.normalize(host);
 		// A resolver answers an AAAA record ::ffff:a.b.c.d as an IPv6 address, which a
 		// dual-stack socket connects to as a.b.c.d: judged and returned as that.
-		List<InetAddress> addresses = resolve(name).stream().map(ModelServerPolicy::unmapped).toList();
+		List<InetAddress> addresses = resolve(name).stream().map(OutboundPolicy::unmapped).toList();
 		if (allowed.stream().anyMatch(entry -> entry.allowsName(name, port))) {
 			return addresses;
 		}

@@ -1,4 +1,4 @@
-package org.ranklab.prompt.generation;
+package org.ranklab.outbound;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -31,8 +31,8 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * One HTTP/1.1 {@code POST} per connection, to exactly the addresses that
- * {@link ModelServerPolicy} checked (DNS pinning). Java's {@code HttpClient} looks the
- * host up again when it connects, and the JVM caches each spelling of a name apart, so a
+ * {@link OutboundPolicy} checked (DNS pinning). Java's {@code HttpClient} looks the host
+ * up again when it connects, and the JVM caches each spelling of a name apart, so a
  * rebinding name could answer it with an address the check never saw; it cannot be given
  * addresses. So the request is written on a socket of our own, connected to a checked
  * address; for https the TLS handshake still names the URL's host (SNI) and the
@@ -46,19 +46,19 @@ import javax.net.ssl.SSLSocketFactory;
  * the socket) on timeout or interrupt, which a blocking socket would otherwise ignore
  * (cancelling a job).
  */
-final class PinnedHttpClient {
+public final class PinnedHttpClient {
 
 	/** An answer: its status, its headers (names in lower case, first value) and body. */
-	record Response(int status, Map<String, String> headers, byte[] body) {
+	public record Response(int status, Map<String, String> headers, byte[] body) {
 
-		Optional<String> header(String name) {
+		public Optional<String> header(String name) {
 			return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
 		}
 
 	}
 
 	/** The answer's body is larger than allowed; the connection was dropped. */
-	static final class TooLarge extends IOException {
+	public static final class TooLarge extends IOException {
 
 		TooLarge(String message) {
 			super(message);
@@ -72,18 +72,23 @@ final class PinnedHttpClient {
 
 	private final long maxBody;
 
+	/** The setting that limits answers, named when one is too large. */
+	private final String maxBodySetting;
+
 	private final SSLSocketFactory tls;
 
 	private final ExecutorService io;
 
-	PinnedHttpClient(Duration connectTimeout, Duration requestTimeout, long maxBody, SSLSocketFactory tls) {
+	public PinnedHttpClient(Duration connectTimeout, Duration requestTimeout, long maxBody, String maxBodySetting,
+			SSLSocketFactory tls) {
+		this.maxBodySetting = maxBodySetting;
 		this.connectTimeout = connectTimeout;
 		this.requestTimeout = requestTimeout;
 		this.maxBody = maxBody;
 		this.tls = tls;
 		AtomicInteger count = new AtomicInteger();
 		this.io = Executors.newCachedThreadPool(runnable -> {
-			Thread thread = new Thread(runnable, "model-server-io-" + count.incrementAndGet());
+			Thread thread = new Thread(runnable, "outbound-io-" + count.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		});
@@ -99,7 +104,7 @@ final class PinnedHttpClient {
 	 * @throws InterruptedException when the caller was interrupted (the connection is
 	 * dropped)
 	 */
-	Response post(URI url, List<InetAddress> addresses, Map<String, String> headers, byte[] body)
+	public Response post(URI url, List<InetAddress> addresses, Map<String, String> headers, byte[] body)
 			throws IOException, InterruptedException {
 		Exchange exchange = new Exchange(url, addresses, headers, body);
 		Future<Response> answer = io.submit(exchange::run);
@@ -152,7 +157,8 @@ final class PinnedHttpClient {
 				out.write(head());
 				out.write(body);
 				out.flush();
-				return new HttpAnswerReader(maxBody).read(new BufferedInputStream(connection.getInputStream()));
+				return new HttpAnswerReader(maxBody, maxBodySetting)
+					.read(new BufferedInputStream(connection.getInputStream()));
 			}
 		}
 

@@ -1,4 +1,4 @@
-package org.ranklab.prompt.generation;
+package org.ranklab.outbound;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,7 +99,8 @@ class PinnedHttpClientTests {
 		trust.init(keys);
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init(null, trust.getTrustManagers(), null);
-		return new PinnedHttpClient(Duration.ofSeconds(5), Duration.ofSeconds(20), 1 << 20, context.getSocketFactory());
+		return new PinnedHttpClient(Duration.ofSeconds(5), Duration.ofSeconds(20), 1 << 20, "test.max-bytes",
+				context.getSocketFactory());
 	}
 
 	private static SSLServerSocket server() throws Exception {

@@ -1,4 +1,4 @@
-package org.ranklab.prompt.generation;
+package org.ranklab.outbound;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
