@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * resumed again
  * @param shutdownMaxWait how long shutdown waits for running jobs before interrupting
  * them (they resume later)
+ * @param workThreads tries of {@link RetriedWork} (webhook deliveries) one instance runs
+ * at the same time, apart from the job threads
  * @param secretKey base64 of the 32-byte key that encrypts jobs' secrets in their queue
  * entries, the same on every instance; empty: a key file in the data directory
  * ({@link JobSecrets})
@@ -29,5 +31,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record JobProperties(@DefaultValue("2") int threads, @DefaultValue("10s") Duration pollingInterval,
 		@DefaultValue("10s") Duration heartbeatInterval, @DefaultValue("6") int missedHeartbeats,
 		@DefaultValue("1s") Duration beatInterval, @DefaultValue("3") int maxAttempts,
-		@DefaultValue("5s") Duration shutdownMaxWait, @DefaultValue("") String secretKey) {
+		@DefaultValue("5s") Duration shutdownMaxWait, @DefaultValue("2") int workThreads,
+		@DefaultValue("") String secretKey) {
 }

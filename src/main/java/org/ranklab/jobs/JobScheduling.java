@@ -78,7 +78,7 @@ class JobScheduling {
 	}
 
 	/** Host and process, so that {@code picked_by} tells instances on one host apart. */
-	private static String instanceName() {
+	static String instanceName() {
 		String host;
 		try {
 			host = InetAddress.getLocalHost().getHostName();

@@ -21,15 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Encrypts a job's secret (a model server's API key) for its queue entry with
- * AES-256-GCM, so that whoever reads the database (a backup, a read-only replica, a
- * leaked dump) does not read the key with it. The key comes from
- * {@code ranklab.jobs.secret-key} (base64 of 32 bytes), the same on every instance;
- * without it, from a file in the secrets directory (not the data directory: a copy of the
- * database files must not carry the key), created on first use, which suits one instance
- * or instances sharing that directory.
+ * Encrypts a job's secret (a model server's API key) for its queue entry, and other
+ * modules' secrets that must be read again (webhook signing keys), with AES-256-GCM, so
+ * that whoever reads the database (a backup, a read-only replica, a leaked dump) does not
+ * read the key with it. The key comes from {@code ranklab.jobs.secret-key} (base64 of 32
+ * bytes), the same on every instance; without it, from a file in the secrets directory
+ * (not the data directory: a copy of the database files must not carry the key), created
+ * on first use, which suits one instance or instances sharing that directory.
  */
-class JobSecrets {
+public class JobSecrets {
 
 	private static final Logger log = LoggerFactory.getLogger(JobSecrets.class);
 
@@ -98,7 +98,7 @@ class JobSecrets {
 		}
 	}
 
-	String seal(String secret) {
+	public String seal(String secret) {
 		if (secret == null) {
 			return null;
 		}
@@ -120,7 +120,7 @@ class JobSecrets {
 	 * The secret; one written before secrets were encrypted passes as it is.
 	 * @throws GeneralSecurityException when it was sealed with another key
 	 */
-	String open(String stored) throws GeneralSecurityException {
+	public String open(String stored) throws GeneralSecurityException {
 		if (stored == null || !stored.startsWith(PREFIX)) {
 			return stored;
 		}

@@ -24,12 +24,15 @@ class RankingSubmissions {
 
 	private final RetriedTransactions transactions;
 
+	private final RankingEvents events;
+
 	RankingSubmissions(Assignments assignments, Rankings rankings, RecentProjects projects,
-			RetriedTransactions transactions) {
+			RetriedTransactions transactions, RankingEvents events) {
 		this.assignments = assignments;
 		this.rankings = rankings;
 		this.projects = projects;
 		this.transactions = transactions;
+		this.events = events;
 	}
 
 	/**
@@ -57,7 +60,9 @@ class RankingSubmissions {
 					if (assignment.needsRoomToSubmit()) {
 						claimRoomAgain(assignment, project);
 					}
-					return new Receipt(rankings.record(assignment, ranking, project.rankingsPerPrompt()), true);
+					long rankingId = rankings.record(assignment, ranking, project.rankingsPerPrompt());
+					events.recorded(assignment, rankingId, project.rankingsPerPrompt());
+					return new Receipt(rankingId, true);
 				}
 			}
 		});
