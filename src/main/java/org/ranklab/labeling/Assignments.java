@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.ranklab.project.AssignmentOrder;
 import org.ranklab.project.Project;
 
 /**
@@ -33,10 +34,18 @@ class Assignments {
 			WHERE s.project_id = :project AND NOT s.complete
 			  AND NOT EXISTS (SELECT 1 FROM assignments mine WHERE mine.prompt_id = s.prompt_id AND mine.user_id = :user)
 			  AND %s < :perPrompt
-			ORDER BY s.rankings DESC, s.prompt_id
+			ORDER BY %s
 			LIMIT 1
-			FOR UPDATE OF s"""
-		.formatted(TAKEN);
+			FOR UPDATE OF s""";
+
+	/**
+	 * Closest to completion first, then oldest; by uncertainty, the prompts whose two
+	 * best candidates the newest model tells apart least come first, those it has not
+	 * scored after them (so with no model at all the order is the same).
+	 */
+	private static final Map<AssignmentOrder, String> ORDER = Map.of(AssignmentOrder.COMPLETION,
+			PICK.formatted(TAKEN, "s.rankings DESC, s.prompt_id"), AssignmentOrder.UNCERTAINTY,
+			PICK.formatted(TAKEN, "s.model_margin ASC NULLS LAST, s.rankings DESC, s.prompt_id"));
 
 	private final JdbcClient jdbc;
 
@@ -77,14 +86,15 @@ class Assignments {
 	}
 
 	/**
-	 * The prompt that this user may take, closest to completion first, then oldest,
+	 * The prompt that this user may take, first in the project's assignment order,
 	 * locked. Prompts that other transactions hold are skipped; with
 	 * {@code waitForLocked} they are waited for instead, so that a prompt being ranked
 	 * right now is not mistaken for none left. The room counted here may be stale (it was
 	 * read before the lock was taken): {@link #leaseIfRoom} counts again.
 	 */
 	OptionalLong pick(Project project, long userId, boolean waitForLocked) {
-		return jdbc.sql(waitForLocked ? PICK : PICK + " SKIP LOCKED")
+		String pick = ORDER.get(project.assignmentOrder());
+		return jdbc.sql(waitForLocked ? pick : pick + " SKIP LOCKED")
 			.param("project", project.id())
 			.param("user", userId)
 			.param("perPrompt", project.rankingsPerPrompt())

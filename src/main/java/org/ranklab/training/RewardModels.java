@@ -1,6 +1,7 @@
 package org.ranklab.training;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 
@@ -51,6 +52,11 @@ class RewardModels {
 	double[] score(long id, ScoreRequest request) {
 		request.validate();
 		return cache.with(id, this::load, model -> model.score(request.prompt(), request.responses()));
+	}
+
+	/** Applies {@code use} to the loaded model (cached). */
+	<T> T with(long id, Function<RewardModel, T> use) {
+		return cache.with(id, this::load, use);
 	}
 
 	private RewardModel load(long id) {

@@ -65,6 +65,10 @@ class TrainingRunStore {
 		return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::row).optional();
 	}
 
+	Optional<Row> ofJob(long jobId) {
+		return jdbc.sql(SELECT + " WHERE job_id = ?").param(jobId).query(this::row).optional();
+	}
+
 	List<Row> recent(long projectId, int limit) {
 		return jdbc.sql(SELECT + " WHERE project_id = ? ORDER BY id DESC LIMIT ?")
 			.params(projectId, limit)

@@ -1,5 +1,6 @@
 package org.ranklab.training;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -17,16 +18,34 @@ class TrainingRunsFollowJobs {
 
 	private final TrainingRunStore runs;
 
-	TrainingRunsFollowJobs(TrainingRunStore runs) {
+	private final ApplicationEventPublisher events;
+
+	private final MarginScoring margins;
+
+	TrainingRunsFollowJobs(TrainingRunStore runs, ApplicationEventPublisher events, MarginScoring margins) {
 		this.runs = runs;
+		this.events = events;
+		this.margins = margins;
 	}
 
+	/**
+	 * Ends the run, tells others ({@link TrainingRunFinished}) and, when it stored a
+	 * model, queues the scoring of the project's open prompts with it.
+	 */
 	@EventListener
 	void jobFinished(JobFinished job) {
-		if (TrainingWorker.TYPE.equals(job.type())) {
-			runs.ended(job.jobId(), job.status(),
-					job.status() == JobStatus.FAILED ? (job.message() == null ? "failed" : job.message()) : null);
+		if (!TrainingWorker.TYPE.equals(job.type())) {
+			return;
 		}
+		runs.ended(job.jobId(), job.status(),
+				job.status() == JobStatus.FAILED ? (job.message() == null ? "failed" : job.message()) : null);
+		runs.ofJob(job.jobId()).ifPresent(run -> {
+			events.publishEvent(
+					new TrainingRunFinished(run.id(), run.projectId(), run.status(), run.rewardModelId(), run.error()));
+			if (run.status() == JobStatus.SUCCEEDED && run.rewardModelId() != null) {
+				margins.queue(run.projectId(), run.rewardModelId());
+			}
+		});
 	}
 
 }
