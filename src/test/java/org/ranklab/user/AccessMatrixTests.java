@@ -238,6 +238,7 @@ class AccessMatrixTests extends IntegrationTest {
 				case "training-runs/{id}" -> fixture.trainingRun;
 				case "reward-models/{id}" -> fixture.rewardModel;
 				case "users/{id}" -> fixture.labelerId;
+				case "webhooks/{id}" -> fixture.webhook();
 				default ->
 					fail("path variable %s of %s has no fixture id: add one to AccessMatrixTests", variable, path);
 			};
@@ -276,6 +277,7 @@ class AccessMatrixTests extends IntegrationTest {
 		bodies.put("POST /api/v1/assignments/{id}/ranking",
 				c -> rankingOf(fixture.openAssignment(c == Caller.ADMIN ? Caller.ADMIN : Caller.LABELER)));
 		bodies.put("POST /api/v1/reward-models/{id}/score", c -> "{\"prompt\":\"p\",\"responses\":[\"a\",\"b\"]}");
+		bodies.put("POST /api/v1/webhooks", c -> fixture.webhookBody());
 		bodies.put("POST /api/v1/projects/{id}/reward-model/score",
 				c -> "{\"prompt\":\"p\",\"responses\":[\"a\",\"b\"]}");
 		Function<Caller, String> body = bodies.get(operation.key());
@@ -452,6 +454,29 @@ class AccessMatrixTests extends IntegrationTest {
 		}
 
 		private final Map<Caller, String> tokenIds = new HashMap<>();
+
+		private String webhookId;
+
+		/**
+		 * A hook of the fixture's project on a closed port of loopback, made anew once
+		 * the last one was deleted.
+		 */
+		String webhook() {
+			if (webhookId == null
+					|| api.get("/api/v1/webhooks/" + webhookId + "/deliveries", admin()).status() != 200) {
+				webhookId = api.post("/api/v1/webhooks", admin(), webhookBody())
+					.expectStatus(201)
+					.json()
+					.path("id")
+					.asString();
+			}
+			return webhookId;
+		}
+
+		String webhookBody() {
+			return "{\"url\":\"http://127.0.0.1:9/matrix\",\"events\":[\"project.completed\"],\"project_id\":\"%s\"}"
+				.formatted(project);
+		}
 
 		String tokenSecret(Caller owner) {
 			return tokenSecrets.get(owner);

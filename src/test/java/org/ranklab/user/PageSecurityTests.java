@@ -210,7 +210,7 @@ class PageSecurityTests extends IntegrationTest {
 					.isEqualTo(expectedGetStatus(route));
 				continue;
 			}
-			String form = validForm(route);
+			String form = validForm(route, ids);
 			String marker = "page-matrix-" + UUID.randomUUID().toString().substring(0, 8);
 			HttpResponse<String> visitor = send(anonymous, "POST", page,
 					form.formatted(marker) + "&_csrf=" + anonymousToken);
@@ -279,8 +279,11 @@ class PageSecurityTests extends IntegrationTest {
 	}
 
 	/** A form each page would accept, with {@code %s} where a unique name goes. */
-	private static String validForm(Route route) {
+	private static String validForm(Route route, PageIds ids) {
 		return switch (route.pattern()) {
+			case "/admin/webhooks" ->
+				"url=http%%3A%%2F%%2F127.0.0.1%%3A9%%2F%s&events=project.completed&projectId=" + ids.project;
+			case "/admin/webhooks/{id}/delete" -> "unused=%s";
 			case "/admin/projects" -> "name=%s&minCandidates=4&maxCandidates=9&rankingsPerPrompt=3&leaseSeconds=900";
 			case "/admin/users" -> "username=%s&password=page-matrix-password&role=LABELER";
 			case "/projects/{id}/label/next" -> "unused=%s";
@@ -326,6 +329,18 @@ class PageSecurityTests extends IntegrationTest {
 				.asString();
 		}
 
+		private String newWebhook() {
+			return api
+				.post("/api/v1/webhooks", admin(),
+						"""
+								{"url":"http://127.0.0.1:9/pages","events":["project.completed"],"project_id":"%s"}"""
+							.formatted(project))
+				.expectStatus(201)
+				.json()
+				.path("id")
+				.asString();
+		}
+
 		String fill(String pattern) {
 			Matcher matcher = PAGE_VARIABLE.matcher(pattern);
 			StringBuilder filled = new StringBuilder();
@@ -334,6 +349,8 @@ class PageSecurityTests extends IntegrationTest {
 				String id = switch (variable) {
 					case "projects/{id}", "projects/{projectId}" -> project;
 					case "labelers/{labeler}" -> pseudonym;
+					// A new one each time: the admin's delete removes the last.
+					case "webhooks/{id}" -> newWebhook();
 					default ->
 						fail("page variable %s of %s has no id: add one to PageSecurityTests", variable, pattern);
 				};
