@@ -155,15 +155,7 @@ class WebhookDeliveryTests extends IntegrationTest {
 	}
 
 	private String hook(WebhookReceiver receiver, long project, String... events) {
-		JsonNode created = api
-			.post("/api/v1/webhooks", admin(),
-					"""
-							{"url":"%s","events":["%s"],"project_id":"%s"}""".formatted(receiver.url(),
-							String.join("\",\"", events), project))
-			.expectStatus(201)
-			.json();
-		receiver.secret(created.path("secret").asString());
-		return created.path("id").asString();
+		return receiver.hook(api, admin(), project, events);
 	}
 
 	/** Ranks the labeler's next task (candidates in the order shown); its ranking id. */

@@ -19,6 +19,11 @@ import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.ranklab.ApiClient;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -27,11 +32,13 @@ import com.sun.net.httpserver.HttpServer;
  * Standard Webhooks signature with the hook's secret (its own HMAC, not the app's code)
  * and the timestamp's age, and answers the statuses it is told to, in turn, then 204.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
 	/** One request as received, and whether its signature held. */
-	record Received(String id, String timestamp, String signature, String body, boolean verified, Instant at) {
+	public record Received(String id, String timestamp, String signature, String body, boolean verified, Instant at) {
 	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpServer server;
 
@@ -41,7 +48,7 @@ final class WebhookReceiver implements AutoCloseable {
 
 	private volatile String secret;
 
-	WebhookReceiver(Integer... statuses) throws IOException {
+	public WebhookReceiver(Integer... statuses) throws IOException {
 		this.statuses.addAll(List.of(statuses));
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
 		server.setExecutor(Executors.newFixedThreadPool(2));
@@ -49,7 +56,7 @@ final class WebhookReceiver implements AutoCloseable {
 		server.start();
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
 	}
 
@@ -102,13 +109,13 @@ final class WebhookReceiver implements AutoCloseable {
 		}
 	}
 
-	synchronized List<Received> received() {
+	public synchronized List<Received> received() {
 		return List.copyOf(received);
 	}
 
-	/** Waits (at most 30 s) until the requests received satisfy the condition. */
-	List<Received> await(Predicate<List<Received>> condition) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+	/** Waits (at most 2 minutes) until the requests received satisfy the condition. */
+	public List<Received> await(Predicate<List<Received>> condition) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
 		while (!condition.test(received())) {
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("the receiver did not get what was expected; it got " + received());
@@ -116,6 +123,29 @@ final class WebhookReceiver implements AutoCloseable {
 			Thread.sleep(50);
 		}
 		return received();
+	}
+
+	/** Adds a hook of the project for these events that calls this receiver; its id. */
+	public String hook(ApiClient api, ApiClient.Credentials admin, long project, String... events) {
+		JsonNode created = api
+			.post("/api/v1/webhooks", admin,
+					"""
+							{"url":"%s","events":["%s"],"project_id":"%s"}""".formatted(url(),
+							String.join("\",\"", events), project))
+			.expectStatus(201)
+			.json();
+		secret(created.path("secret").asString());
+		return created.path("id").asString();
+	}
+
+	/** Waits until the verified bodies received satisfy the condition; those bodies. */
+	public List<JsonNode> awaitBodies(Predicate<List<JsonNode>> condition) throws InterruptedException {
+		Predicate<List<Received>> parsed = all -> condition.test(bodies(all));
+		return bodies(await(parsed));
+	}
+
+	private static List<JsonNode> bodies(List<Received> all) {
+		return all.stream().filter(Received::verified).map(request -> JSON.readTree(request.body())).toList();
 	}
 
 	@Override
