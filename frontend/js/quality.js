@@ -111,6 +111,16 @@ export function startPage(doc, api, { uPlot }) {
       }
     });
   }
+  // The prompts where the model disagrees: each labeler's button opens their review.
+  const disagreements = el('disagreements');
+  if (disagreements) {
+    disagreements.addEventListener('click', (event) => {
+      const button = event.target.closest('button.review');
+      if (button) {
+        review(button.dataset.labeler, button.textContent);
+      }
+    });
+  }
   return drawHistogram().catch((error) => {
     el('histogram-note').textContent = `The histogram could not be drawn: ${error.message}`;
   });

@@ -20,16 +20,21 @@ class QualityPageController {
 
 	private final LabelerReviews reviews;
 
-	QualityPageController(Projects projects, Quality quality, LabelerReviews reviews) {
+	private final ModelDisagreements disagreements;
+
+	QualityPageController(Projects projects, Quality quality, LabelerReviews reviews,
+			ModelDisagreements disagreements) {
 		this.projects = projects;
 		this.quality = quality;
 		this.reviews = reviews;
+		this.disagreements = disagreements;
 	}
 
 	@GetMapping
 	String quality(@PathVariable long id, Model model) {
 		model.addAttribute("project", projects.get(id));
 		model.addAttribute("report", quality.of(id));
+		model.addAttribute("disagreements", disagreements.of(id).orElse(null));
 		return "admin/quality";
 	}
 

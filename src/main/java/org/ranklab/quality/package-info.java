@@ -6,9 +6,11 @@
  * <p>
  * Owns no table and writes nothing: it reads submitted rankings and labeler tallies
  * through labeling's published API, prompt texts through prompt's, usernames through
- * user's, and computes with ranking.
+ * user's, the newest reward model's scores through training's
+ * {@link org.ranklab.training.RewardScores} (where the model disagrees most with the
+ * consensus), and computes with ranking.
  */
-@ApplicationModule(allowedDependencies = { "labeling", "prompt", "project", "ranking", "user", "web" })
+@ApplicationModule(allowedDependencies = { "labeling", "prompt", "project", "ranking", "training", "user", "web" })
 package org.ranklab.quality;
 
 import org.springframework.modulith.ApplicationModule;

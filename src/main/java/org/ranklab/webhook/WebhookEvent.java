@@ -18,7 +18,7 @@ enum WebhookEvent {
 	}
 
 	@JsonValue
-	String apiName() {
+	public String apiName() {
 		return apiName;
 	}
 
