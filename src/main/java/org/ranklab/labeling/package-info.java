@@ -9,9 +9,14 @@
  * Publishes {@link org.ranklab.labeling.SubmittedRankings} (streams of a project's
  * submitted rankings in prompt order, with the labeler's pseudonym, for export, quality
  * and training) and {@link org.ranklab.labeling.Labelers} (what each labeler did, for
- * quality), and contributes to {@code project}'s progress and rankings per day. Listens
- * to prompt's {@link org.ranklab.prompt.PromptsReady} and opens those prompts' slots in
- * the same transaction.
+ * quality), {@link org.ranklab.labeling.ModelMargins} (the newest model's margin per open
+ * prompt, for handing out by uncertainty) and, inside the transaction that stores a
+ * ranking, the events {@link org.ranklab.labeling.RankingSubmitted},
+ * {@link org.ranklab.labeling.PromptCompleted} and
+ * {@link org.ranklab.labeling.ProjectCompleted}; it contributes to {@code project}'s
+ * progress and rankings per day. Listens to prompt's
+ * {@link org.ranklab.prompt.PromptsReady} and opens those prompts' slots in the same
+ * transaction.
  * <p>
  * SQL across modules that stays for speed, on the hot path of handing out a task:
  * {@code Assignments} reads prompt's {@code candidates} (the ids to shuffle into a new

@@ -11,7 +11,8 @@ import org.ranklab.jobs.JobStatus;
  * Ends a training run when its job ends: the worker ends a run only when it stores the
  * model, so a failure, a cancel (mid-epoch or while queued) or workers that kept dying
  * end the run here. Synchronous, in the transaction that ends the job, so the two never
- * disagree.
+ * disagree, and so is what follows every end: {@link TrainingRunFinished}, and the
+ * scoring of open prompts after a run that stored a model.
  */
 @Component
 class TrainingRunsFollowJobs {

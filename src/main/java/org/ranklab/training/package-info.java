@@ -7,8 +7,12 @@
  * Reads rankings through labeling's {@link org.ranklab.labeling.SubmittedRankings} and
  * their texts through prompt's {@link org.ranklab.prompt.PromptTexts}, in one snapshot;
  * consensus comes from {@code ranking}. A run shows its job's progress through
- * {@link org.ranklab.jobs.Jobs} and ends with it on {@link org.ranklab.jobs.JobFinished}.
- * Publishes nothing to other modules: its face is the REST API and the admin page.
+ * {@link org.ranklab.jobs.Jobs} and ends with it on {@link org.ranklab.jobs.JobFinished},
+ * publishing {@link org.ranklab.training.TrainingRunFinished} in that transaction; a run
+ * that stored a model queues a {@code model-margins} job, which scores the project's open
+ * prompts and records their margins through labeling's
+ * {@link org.ranklab.labeling.ModelMargins}. Publishes
+ * {@link org.ranklab.training.RewardScores} (the newest model's scores, for quality).
  */
 @ApplicationModule(allowedDependencies = { "jobs", "labeling", "project", "prompt", "ranking", "user", "web" })
 package org.ranklab.training;
