@@ -68,11 +68,23 @@ function parseProblem(text) {
   }
 }
 
+/** Where a page goes when the server says its session has ended: the login page, which says so. */
+export const SIGNED_OUT_PAGE = '/login?expired';
+
 /**
  * The api of a page. `fetch`, `XMLHttpRequest` and `doc` are passed in so that node tests can give
- * fakes; pages use browserApi().
+ * fakes; pages use browserApi(). A 401 means the page's session has ended (signed out, expired, or the
+ * account was disabled): `onSignedOut` is called, by default sending the window to the login page, and
+ * the call still rejects, so that the page shows why until it is gone.
  */
-export function createApi({ fetch, XMLHttpRequest, doc }) {
+export function createApi({ fetch, XMLHttpRequest, doc, onSignedOut = () => doc.location?.assign(SIGNED_OUT_PAGE) }) {
+  const refused = (status, text) => {
+    if (status === 401) {
+      onSignedOut();
+    }
+    return new ApiError(status, parseProblem(text));
+  };
+
   const send = async (url, { method = 'GET', body, accept = 'application/json' } = {}) => {
     const headers = { Accept: accept, ...csrfHeader(doc) };
     if (body !== undefined) {
@@ -91,7 +103,7 @@ export function createApi({ fetch, XMLHttpRequest, doc }) {
     }
     const text = await response.text();
     if (!response.ok) {
-      throw new ApiError(response.status, parseProblem(text));
+      throw refused(response.status, text);
     }
     return text;
   };
@@ -129,7 +141,7 @@ export function createApi({ fetch, XMLHttpRequest, doc }) {
           if (xhr.status >= 200 && xhr.status < 300) {
             resolve(xhr.responseText ? JSON.parse(xhr.responseText) : null);
           } else {
-            reject(new ApiError(xhr.status, parseProblem(xhr.responseText)));
+            reject(refused(xhr.status, xhr.responseText));
           }
         });
         xhr.addEventListener('error', () => reject(unreachable()));

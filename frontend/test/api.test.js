@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  ApiError, createApi, csrfHeader, errorLines, messagesOf, problemMessages,
+  ApiError, createApi, csrfHeader, errorLines, messagesOf, problemMessages, SIGNED_OUT_PAGE,
 } from '../js/api.js';
 
 /** A page's document as far as api.js reads it: the CSRF meta tags of layout.html. */
@@ -222,4 +222,25 @@ test('a refused upload rejects with the problem, a lost connection with status 0
   const lost = api.upload('/api/v1/projects/1/prompts', new Blob(['x']));
   FakeXhr.last.listeners.error();
   await assert.rejects(lost, (error) => error.status === 0);
+});
+
+test('a 401 means the session has ended: the page is sent to the login page, and the call still rejects', async () => {
+  const unauthorized = JSON.stringify({ status: 401, title: 'Unauthorized', detail: 'valid credentials are required' });
+  const visited = [];
+  const doc = { ...pageWithToken(), location: { assign: (url) => visited.push(url) } };
+  const api = createApi({ fetch: answering(401, unauthorized).fetch, doc });
+
+  await assert.rejects(api.post('/api/v1/assignments/7/ranking', {}), (error) => error instanceof ApiError && error.status === 401);
+
+  assert.deepEqual(visited, [SIGNED_OUT_PAGE]);
+  assert.equal(SIGNED_OUT_PAGE, '/login?expired');
+});
+
+test('other refusals leave the page where it is', async () => {
+  let signedOut = 0;
+  for (const status of [400, 403, 409, 500]) {
+    const api = createApi({ fetch: answering(status, invalidInput).fetch, doc: pageWithToken(), onSignedOut: () => { signedOut += 1; } });
+    await assert.rejects(api.get('/api/v1/projects'), (error) => error.status === status);
+  }
+  assert.equal(signedOut, 0);
 });

@@ -32,14 +32,25 @@ class AccessToken {
 	@Column(name = "revoked_at")
 	private Instant revokedAt;
 
+	@Column(name = "expires_at", updatable = false)
+	private Instant expiresAt;
+
+	/** Written by {@link AccessTokenRepository#touch} only. */
+	@Column(name = "last_used_at", insertable = false, updatable = false)
+	private Instant lastUsedAt;
+
 	protected AccessToken() {
 	}
 
-	AccessToken(long userId, String name, String tokenHash) {
+	/**
+	 * @param expiresAt when it stops working; {@code null}: never
+	 */
+	AccessToken(long userId, String name, String tokenHash, Instant expiresAt) {
 		this.userId = userId;
 		this.name = name;
 		this.tokenHash = tokenHash;
 		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		this.expiresAt = expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS);
 	}
 
 	Long getId() {
@@ -56,6 +67,14 @@ class AccessToken {
 
 	Instant getCreatedAt() {
 		return createdAt;
+	}
+
+	Instant getExpiresAt() {
+		return expiresAt;
+	}
+
+	Instant getLastUsedAt() {
+		return lastUsedAt;
 	}
 
 	boolean isRevoked() {

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.ranklab.web.NotFoundException;
 
 /**
- * Personal access tokens: 256 random bits shown once, stored only as their SHA-256.
+ * Personal access tokens: 256 random bits shown once, stored only as their SHA-256. A
+ * token works until it is revoked or expires, and only while its owner's account is
+ * enabled.
  */
 @Service
 class AccessTokens {
@@ -30,30 +34,54 @@ class AccessTokens {
 		this.tokens = tokens;
 	}
 
+	/**
+	 * @param expiresInDays how long it works; {@code null}: until revoked
+	 */
 	@Transactional
-	IssuedToken issue(RankLabUser owner, String name) {
+	IssuedToken issue(RankLabUser owner, String name, Integer expiresInDays) {
 		byte[] secret = new byte[32];
 		random.nextBytes(secret);
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		AccessToken saved = tokens.save(new AccessToken(owner.id(), name.strip(), hash(token)));
-		return new IssuedToken(saved.getId().toString(), saved.getName(), token, saved.getCreatedAt());
+		Instant expiresAt = expiresInDays == null ? null : Instant.now().plus(Duration.ofDays(expiresInDays));
+		AccessToken saved = tokens.save(new AccessToken(owner.id(), name.strip(), hash(token), expiresAt));
+		return new IssuedToken(saved.getId().toString(), saved.getName(), token, saved.getCreatedAt(),
+				saved.getExpiresAt());
 	}
 
 	/**
-	 * Revokes a token of the caller; admins may revoke anyone's. Unknown or foreign ids
-	 * look alike.
+	 * Revokes a token of the caller; admins may revoke anyone's (recorded in the audit
+	 * log). Unknown or foreign ids look alike.
 	 */
 	@Transactional
 	void revoke(RankLabUser caller, long tokenId) {
 		AccessToken token = tokens.findById(tokenId)
 			.filter(t -> t.getUserId() == caller.id() || caller.isAdmin())
 			.orElseThrow(() -> new NotFoundException("token", tokenId));
+		revoke(caller, token);
+	}
+
+	/** An admin revokes a token of this user; a token of someone else is not found. */
+	@Transactional
+	void revokeOf(RankLabUser admin, long userId, long tokenId) {
+		AccessToken token = tokens.findById(tokenId)
+			.filter(t -> t.getUserId() == userId)
+			.orElseThrow(() -> new NotFoundException("token", tokenId));
+		revoke(admin, token);
+	}
+
+	private void revoke(RankLabUser caller, AccessToken token) {
+		if (token.isRevoked()) {
+			return;
+		}
 		token.revoke();
 	}
 
+	/**
+	 * The tokens of this user that are not revoked, expired ones included, newest first.
+	 */
 	@Transactional(readOnly = true)
-	List<AccessToken> liveTokensOf(RankLabUser owner) {
-		return tokens.findByUserIdAndRevokedAtIsNullOrderByCreatedAtDesc(owner.id());
+	List<AccessToken> unrevokedTokensOf(long userId) {
+		return tokens.findByUserIdAndRevokedAtIsNullOrderByCreatedAtDesc(userId);
 	}
 
 	@Transactional

@@ -36,8 +36,10 @@ class AdminBootstrap implements ApplicationRunner {
 			return;
 		}
 		boolean generated = admin.password() == null || admin.password().isBlank();
-		if (!generated && admin.password().length() < 10) {
-			throw new IllegalStateException("RANKLAB_ADMIN_PASSWORD must be at least 10 characters");
+		if (!generated) {
+			PasswordRule.Check.problemWith(admin.password()).ifPresent(problem -> {
+				throw new IllegalStateException("RANKLAB_ADMIN_PASSWORD " + problem);
+			});
 		}
 		String password = generated ? randomPassword() : admin.password();
 		try {

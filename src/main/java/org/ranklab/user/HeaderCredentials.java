@@ -7,10 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.DeferredSecurityContext;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpRequestResponseHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
@@ -27,8 +24,15 @@ import org.springframework.security.web.context.SecurityContextRepository;
  */
 final class HeaderCredentials implements SecurityContextRepository {
 
-	private final SecurityContextRepository session = new DelegatingSecurityContextRepository(
-			new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+	private final SecurityContextRepository session;
+
+	/**
+	 * @param session where calls without such a header find their user: the session
+	 * ({@link AccountCheckedSessions})
+	 */
+	HeaderCredentials(SecurityContextRepository session) {
+		this.session = session;
+	}
 
 	/** Whether the request carries credentials that it must be authenticated by. */
 	static boolean carried(HttpServletRequest request) {

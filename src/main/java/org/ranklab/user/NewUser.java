@@ -10,7 +10,6 @@ record NewUser(
 		@NotBlank(message = "must not be blank") @Size(max = 64, message = "must be at most 64 characters") @Pattern(
 				regexp = "\\s*[\\p{L}\\p{N}._@-]*\\s*",
 				message = "may contain only letters, digits and . _ @ -") String username,
-		@NotNull(message = "is required") @Size(min = 10, max = 200,
-				message = "must be 10 to 200 characters") String password,
+		@NotNull(message = "is required") @PasswordRule String password,
 		@NotNull(message = "is required; one of ADMIN, LABELER") Role role) {
 }

@@ -45,7 +45,10 @@ class ProblemResponses {
 				// database is unreachable).
 				throw cause;
 			}
-			response.setHeader("WWW-Authenticate", "Basic realm=\"RankLab\", Bearer");
+			// A page's own call whose session ended gets no Basic challenge: the browser
+			// would answer it with its own password dialog instead of our login page.
+			boolean pageCall = request.getRequestedSessionId() != null && !HeaderCredentials.carried(request);
+			response.setHeader("WWW-Authenticate", pageCall ? "Bearer" : "Basic realm=\"RankLab\", Bearer");
 			write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
 					"valid credentials are required: HTTP Basic or a Bearer access token");
 		};

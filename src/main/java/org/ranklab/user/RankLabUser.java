@@ -22,11 +22,17 @@ public final class RankLabUser implements UserDetails, CredentialsContainer {
 
 	private final Role role;
 
-	RankLabUser(long id, String username, String passwordHash, Role role) {
+	private final boolean enabled;
+
+	private final int sessionEpoch;
+
+	RankLabUser(long id, String username, String passwordHash, Role role, boolean enabled, int sessionEpoch) {
 		this.id = id;
 		this.username = username;
 		this.passwordHash = passwordHash;
 		this.role = role;
+		this.enabled = enabled;
+		this.sessionEpoch = sessionEpoch;
 	}
 
 	public long id() {
@@ -49,6 +55,29 @@ public final class RankLabUser implements UserDetails, CredentialsContainer {
 	@Override
 	public String getPassword() {
 		return passwordHash;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+	/**
+	 * The account's session epoch when this user signed in: a session whose epoch is no
+	 * longer the account's has ended ({@link AccountCheckedSessions}).
+	 */
+	int sessionEpoch() {
+		return sessionEpoch;
+	}
+
+	/** The same user with the role the account has now. */
+	RankLabUser withRole(Role role) {
+		return new RankLabUser(id, username, null, role, enabled, sessionEpoch);
+	}
+
+	/** The same user, still signed in after their own change of password. */
+	RankLabUser withSessionEpoch(int sessionEpoch) {
+		return new RankLabUser(id, username, null, role, enabled, sessionEpoch);
 	}
 
 	@Override

@@ -1,17 +1,24 @@
 package org.ranklab.user;
 
+import java.util.Set;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * Two doors. The API ({@code /api/**}, {@code /actuator/**}) takes HTTP Basic or a Bearer
@@ -38,7 +45,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemResponses problems) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemResponses problems,
+			AccountCheckedSessions sessions) throws Exception {
 		var unauthorized = problems.unauthorized();
 		http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
@@ -51,6 +59,8 @@ class SecurityConfiguration {
 				.authenticated()
 				.requestMatchers("/api/v1/tokens", "/api/v1/tokens/*")
 				.authenticated()
+				.requestMatchers(HttpMethod.PUT, "/api/v1/users/me/password")
+				.authenticated()
 				.requestMatchers(HttpMethod.POST, "/api/v1/reward-models/*/score",
 						"/api/v1/projects/*/reward-model/score")
 				.authenticated()
@@ -59,7 +69,7 @@ class SecurityConfiguration {
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
 			.addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-			.securityContext(context -> context.securityContextRepository(new HeaderCredentials()))
+			.securityContext(context -> context.securityContextRepository(new HeaderCredentials(sessions)))
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::isSessionCallThatChangesState))
 			.exceptionHandling(
 					errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(problems.forbidden()));
@@ -68,7 +78,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, AccountCheckedSessions sessions, ProblemResponses problems)
+			throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
 			.permitAll()
@@ -85,8 +96,24 @@ class SecurityConfiguration {
 				.defaultSuccessUrl("/", true)
 				.permitAll()
 				.failureHandler(new LoginFailurePage()))
-			.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.securityContext(context -> context.securityContextRepository(sessions))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst(problems)));
 		return http.build();
+	}
+
+	/**
+	 * A page's own script (asking for JSON) gets a {@code 401} problem when its session
+	 * has ended, which sends it to the login page; a page view is redirected there.
+	 */
+	private static AuthenticationEntryPoint signInFirst(ProblemResponses problems) {
+		MediaTypeRequestMatcher json = new MediaTypeRequestMatcher(MediaType.APPLICATION_JSON,
+				MediaType.APPLICATION_PROBLEM_JSON);
+		json.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		return DelegatingAuthenticationEntryPoint.builder()
+			.addEntryPointFor(problems.unauthorized(), json)
+			.defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+			.build();
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.ranklab.user;
 
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Username and password sign-in (the login form and HTTP Basic on the API), behind the
  * {@link LoginThrottle}: a throttled username or address is refused before the password
- * is checked, every wrong password counts.
+ * is checked, every wrong password counts. A disabled account is refused even with the
+ * right password.
  */
 @Component
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
@@ -25,6 +27,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	ThrottledAuthenticationProvider(UserAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle) {
 		this.passwords = new DaoAuthenticationProvider(accounts);
 		this.passwords.setPasswordEncoder(encoder);
+		// A disabled account is told only to whoever knows its password: checked after
+		// the password, not before (Spring's default), which would tell anyone.
+		this.passwords.setPreAuthenticationChecks(user -> {
+		});
+		this.passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
 		this.throttle = throttle;
 	}
 

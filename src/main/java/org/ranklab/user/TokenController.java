@@ -1,9 +1,11 @@
 package org.ranklab.user;
 
-import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -31,16 +33,15 @@ class TokenController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	IssuedToken create(@AuthenticationPrincipal RankLabUser user, @Valid @RequestBody NewToken request) {
-		return tokens.issue(user, request.name());
+		return tokens.issue(user, request.name(), request.expiresInDays());
 	}
 
-	/** The caller's live tokens, without their secrets. */
+	/**
+	 * The caller's tokens that are not revoked (expired ones too), without their secrets.
+	 */
 	@GetMapping
 	List<TokenSummary> list(@AuthenticationPrincipal RankLabUser user) {
-		return tokens.liveTokensOf(user)
-			.stream()
-			.map(t -> new TokenSummary(t.getId().toString(), t.getName(), t.getCreatedAt()))
-			.toList();
+		return tokens.unrevokedTokensOf(user.id()).stream().map(TokenSummary::of).toList();
 	}
 
 	@DeleteMapping("/{id}")
@@ -49,11 +50,15 @@ class TokenController {
 		tokens.revoke(user, id);
 	}
 
-	record NewToken(@NotBlank(message = "must not be blank") @Size(max = 100,
-			message = "must be at most 100 characters") String name) {
-	}
+	record NewToken(
+			@NotBlank(message = "must not be blank") @Size(max = 100,
+					message = "must be at most 100 characters") String name,
+			@Schema(description = "days until the token stops working; without it, it works until revoked") @Min(
+					value = 1, message = "must be between 1 and " + MAX_DAYS) @Max(value = MAX_DAYS,
+							message = "must be between 1 and " + MAX_DAYS) Integer expiresInDays) {
 
-	record TokenSummary(String id, String name, Instant createdAt) {
+		static final int MAX_DAYS = 365;
+
 	}
 
 }

@@ -31,6 +31,12 @@ class UserAccount {
 	@Column(name = "created_at", updatable = false)
 	private Instant createdAt;
 
+	@Column(name = "disabled_at")
+	private Instant disabledAt;
+
+	@Column(name = "session_epoch")
+	private int sessionEpoch;
+
 	protected UserAccount() {
 	}
 
@@ -61,8 +67,49 @@ class UserAccount {
 		return createdAt;
 	}
 
+	Instant getDisabledAt() {
+		return disabledAt;
+	}
+
+	int getSessionEpoch() {
+		return sessionEpoch;
+	}
+
+	boolean isDisabled() {
+		return disabledAt != null;
+	}
+
+	boolean isEnabledAdmin() {
+		return role == Role.ADMIN && !isDisabled();
+	}
+
+	void disable() {
+		if (disabledAt == null) {
+			disabledAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+			endSessions();
+		}
+	}
+
+	void enable() {
+		disabledAt = null;
+	}
+
+	void changeRole(Role role) {
+		this.role = role;
+	}
+
+	/** A new password ends every session signed in with the old one. */
+	void changePassword(String passwordHash) {
+		this.passwordHash = passwordHash;
+		endSessions();
+	}
+
+	private void endSessions() {
+		sessionEpoch++;
+	}
+
 	RankLabUser toPrincipal() {
-		return new RankLabUser(id, username, passwordHash, role);
+		return new RankLabUser(id, username, passwordHash, role, !isDisabled(), sessionEpoch);
 	}
 
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.ranklab.web.ConflictException;
+import org.ranklab.web.NotFoundException;
 
 @Service
 class UserAccounts implements UserDetailsService {
@@ -49,6 +50,11 @@ class UserAccounts implements UserDetailsService {
 		catch (DataIntegrityViolationException raceWithAnotherInsert) {
 			throw duplicate(username);
 		}
+	}
+
+	@Transactional(readOnly = true)
+	UserAccount get(long id) {
+		return users.findById(id).orElseThrow(() -> new NotFoundException("user", id));
 	}
 
 	@Transactional(readOnly = true)

@@ -25,11 +25,11 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Every operation of the OpenAPI document, read from the running app, called as
- * anonymous, labeler, admin and as another labeler on someone else's assignment or token.
- * The expected outcome comes from api.md's roles: only {@link #LABELER_OPERATIONS} are
- * open to labelers. A new endpoint is covered without editing this test, unless it has a
- * path variable or a body the test does not know yet: then the test fails and asks for
- * one.
+ * anonymous, labeler, admin, as another labeler on someone else's assignment or token,
+ * and as a disabled admin (by password and by token). The expected outcome comes from
+ * api.md's roles: only {@link #LABELER_OPERATIONS} are open to labelers. A new endpoint
+ * is covered without editing this test, unless it has a path variable or a body the test
+ * does not know yet: then the test fails and asks for one.
  */
 class AccessMatrixTests extends IntegrationTest {
 
@@ -39,7 +39,7 @@ class AccessMatrixTests extends IntegrationTest {
 	 */
 	private static final Set<String> LABELER_OPERATIONS = Set.of("GET /api/v1/projects", "GET /api/v1/projects/{id}",
 			"POST /api/v1/projects/{id}/tasks/next", "POST /api/v1/assignments/{id}/ranking",
-			"POST /api/v1/assignments/{id}/skip", "POST /api/v1/tokens",
+			"POST /api/v1/assignments/{id}/skip", "POST /api/v1/tokens", "PUT /api/v1/users/me/password",
 			// Their own tokens only (checked below as another labeler's token).
 			"GET /api/v1/tokens", "DELETE /api/v1/tokens/{id}",
 			// "any user with a token"
@@ -57,7 +57,11 @@ class AccessMatrixTests extends IntegrationTest {
 
 	private enum Caller {
 
-		ANONYMOUS, LABELER, OTHER_LABELER, ADMIN
+		ANONYMOUS, LABELER, OTHER_LABELER, ADMIN,
+		/**
+		 * An admin whose account was disabled: nothing works, neither password nor token.
+		 */
+		DISABLED_USER
 
 	}
 
@@ -128,6 +132,10 @@ class AccessMatrixTests extends IntegrationTest {
 		if (operation.hasBody()) {
 			expectRefusal(call(operation, Caller.ANONYMOUS, "{not json"), 401);
 		}
+		String disabledBody = validBody(operation, Caller.DISABLED_USER);
+		seen.put(Caller.DISABLED_USER, expectRefusal(call(operation, Caller.DISABLED_USER, disabledBody), 401));
+		expectRefusal(call(operation, ApiClient.bearer(fixture.disabledUserToken), Caller.DISABLED_USER, disabledBody),
+				401);
 		if (!labelerMay) {
 			if (operation.hasBody()) {
 				// The role check comes before reading the body: an invalid body is
@@ -199,13 +207,17 @@ class AccessMatrixTests extends IntegrationTest {
 	}
 
 	private ApiClient.Response call(Operation operation, Caller caller, String body) {
+		return call(operation, credentials(caller), caller, body);
+	}
+
+	private ApiClient.Response call(Operation operation, Credentials credentials, Caller caller, String body) {
 		String path = fillVariables(operation.path(), caller);
 		String query = operation.requiredQuery()
 			.stream()
 			.map(name -> name + "=" + requiredQueryValue(operation, name))
 			.collect(Collectors.joining("&"));
 		String uri = query.isEmpty() ? path : path + "?" + query;
-		return api.send(operation.method(), uri, credentials(caller), body == null ? null : "application/json", body);
+		return api.send(operation.method(), uri, credentials, body == null ? null : "application/json", body);
 	}
 
 	private Credentials credentials(Caller caller) {
@@ -214,6 +226,7 @@ class AccessMatrixTests extends IntegrationTest {
 			case LABELER -> fixture.labeler;
 			case OTHER_LABELER -> fixture.otherLabeler;
 			case ADMIN -> admin();
+			case DISABLED_USER -> fixture.disabledUser;
 		};
 	}
 
@@ -239,6 +252,8 @@ class AccessMatrixTests extends IntegrationTest {
 				case "reward-models/{id}" -> fixture.rewardModel;
 				case "users/{id}" -> fixture.labelerId;
 				case "webhooks/{id}" -> fixture.webhook();
+				// A token of the user in the path (users/{id}).
+				case "tokens/{tokenId}" -> fixture.tokenId(Caller.LABELER);
 				default ->
 					fail("path variable %s of %s has no fixture id: add one to AccessMatrixTests", variable, path);
 			};
@@ -268,6 +283,13 @@ class AccessMatrixTests extends IntegrationTest {
 					.formatted(UUID.randomUUID().toString().substring(0, 12)));
 		bodies.put("POST /api/v1/tokens", c -> "{\"name\":\"matrix\"}");
 		bodies.put("PATCH /api/v1/projects/{id}", c -> "{\"lease_seconds\":900}");
+		// Changes nothing, so that the labeler can go on.
+		bodies.put("PATCH /api/v1/users/{id}", c -> "{\"disabled\":false}");
+		// The caller's own password, set again.
+		bodies.put("PUT /api/v1/users/me/password", c -> {
+			String password = c == Caller.ADMIN ? ADMIN_PASSWORD : marker + "-password";
+			return "{\"current_password\":\"%s\",\"new_password\":\"%s\"}".formatted(password, password);
+		});
 		bodies.put("POST /api/v1/projects/{projectId}/prompts",
 				c -> "[{\"prompt\":\"Matrix import %s\"},{\"prompt\":\"Matrix import %s\",\"candidates\":[\"a\",\"b\",\"c\"]}]"
 					.formatted(UUID.randomUUID(), UUID.randomUUID()));
@@ -335,6 +357,10 @@ class AccessMatrixTests extends IntegrationTest {
 
 		final Credentials otherLabeler;
 
+		final Credentials disabledUser;
+
+		final String disabledUserToken;
+
 		final String job;
 
 		final String trainingRun;
@@ -370,6 +396,23 @@ class AccessMatrixTests extends IntegrationTest {
 				.asString();
 			labeler = ApiClient.basic(username, marker + "-password");
 			otherLabeler = newLabeler();
+			String disabledName = marker + "-disabled-admin";
+			String disabledId = api
+				.post("/api/v1/users", admin(),
+						"{\"username\":\"%s\",\"password\":\"%s-password\",\"role\":\"ADMIN\"}".formatted(disabledName,
+								marker))
+				.expectStatus(201)
+				.json()
+				.path("id")
+				.asString();
+			disabledUser = ApiClient.basic(disabledName, marker + "-password");
+			disabledUserToken = api.post("/api/v1/tokens", disabledUser, "{\"name\":\"matrix disabled\"}")
+				.expectStatus(201)
+				.json()
+				.path("token")
+				.asString();
+			api.send("PATCH", "/api/v1/users/" + disabledId, admin(), "application/json", "{\"disabled\":true}")
+				.expectStatus(200);
 			rankAFewPrompts();
 			String[] trained = train();
 			trainingRun = trained[0];

@@ -210,7 +210,8 @@ class PageSecurityTests extends IntegrationTest {
 					.isEqualTo(expectedGetStatus(route));
 				continue;
 			}
-			String form = validForm(route, ids);
+			String form = validForm(route, ids, ids.labelerPassword);
+			String adminForm = validForm(route, ids, ADMIN_PASSWORD);
 			String marker = "page-matrix-" + UUID.randomUUID().toString().substring(0, 8);
 			HttpResponse<String> visitor = send(anonymous, "POST", page,
 					form.formatted(marker) + "&_csrf=" + anonymousToken);
@@ -237,10 +238,8 @@ class PageSecurityTests extends IntegrationTest {
 					.as("labeler %s", what)
 					.isBetween(200, 299);
 			}
-			assertThat(
-					send(admin, "POST", page, form.formatted(marker + "-admin") + "&_csrf=" + adminToken).statusCode())
-				.as("admin %s", what)
-				.isIn(200, 204, 302);
+			assertThat(send(admin, "POST", page, adminForm.formatted(marker + "-admin") + "&_csrf=" + adminToken)
+				.statusCode()).as("admin %s", what).isIn(200, 204, 302);
 		}
 	}
 
@@ -278,8 +277,11 @@ class PageSecurityTests extends IntegrationTest {
 		return route.pattern().equals("/") ? 302 : 200;
 	}
 
-	/** A form each page would accept, with {@code %s} where a unique name goes. */
-	private static String validForm(Route route, PageIds ids) {
+	/**
+	 * A form each page would accept, with {@code %s} where a unique name goes;
+	 * {@code password} is the caller's own.
+	 */
+	private static String validForm(Route route, PageIds ids, String password) {
 		return switch (route.pattern()) {
 			case "/admin/webhooks" ->
 				"url=http%%3A%%2F%%2F127.0.0.1%%3A9%%2F%s&events=project.completed&projectId=" + ids.project;
@@ -287,12 +289,22 @@ class PageSecurityTests extends IntegrationTest {
 			case "/admin/projects" -> "name=%s&minCandidates=4&maxCandidates=9&rankingsPerPrompt=3&leaseSeconds=900";
 			case "/admin/users" -> "username=%s&password=page-matrix-password&role=LABELER";
 			case "/projects/{id}/label/next" -> "unused=%s";
+			case "/admin/users/{id}/disable", "/admin/users/{id}/enable" -> "back=user&unused=%s";
+			case "/admin/users/{id}/role" -> "role=LABELER&unused=%s";
+			case "/admin/users/{id}/password" -> "password=page-matrix-password&unused=%s";
+			case "/admin/users/{id}/tokens/{tokenId}/revoke" -> "unused=%s";
+			// The same password again: the caller goes on signed in with it.
+			case "/account/password" ->
+				"currentPassword=%1$s&newPassword=%1$s&repeatedPassword=%1$s&unused=%%s".formatted(password);
 			default -> fail("page %s %s takes a form that PageSecurityTests does not know: add a valid one",
 					route.method(), route.pattern());
 		};
 	}
 
-	/** Real ids for page variables: one project with a ranking, and its labeler. */
+	/**
+	 * Real ids for page variables: one project with a ranking, and its labeler; another
+	 * user with a token, for the admin's pages of an account.
+	 */
 	private final class PageIds {
 
 		final String project;
@@ -302,6 +314,10 @@ class PageSecurityTests extends IntegrationTest {
 		final String labelerPassword = "password-" + labeler;
 
 		final String pseudonym;
+
+		final String account;
+
+		final String accountToken;
 
 		PageIds() {
 			project = Long
@@ -327,6 +343,21 @@ class PageSecurityTests extends IntegrationTest {
 				.get(0)
 				.path("labeler")
 				.asString();
+			String accountName = "page-account-" + UUID.randomUUID().toString().substring(0, 8);
+			account = api
+				.post("/api/v1/users", admin(),
+						"{\"username\":\"%s\",\"password\":\"page-matrix-password\",\"role\":\"LABELER\"}"
+							.formatted(accountName))
+				.expectStatus(201)
+				.json()
+				.path("id")
+				.asString();
+			accountToken = api
+				.post("/api/v1/tokens", ApiClient.basic(accountName, "page-matrix-password"), "{\"name\":\"page\"}")
+				.expectStatus(201)
+				.json()
+				.path("id")
+				.asString();
 		}
 
 		private String newWebhook() {
@@ -351,6 +382,8 @@ class PageSecurityTests extends IntegrationTest {
 					case "labelers/{labeler}" -> pseudonym;
 					// A new one each time: the admin's delete removes the last.
 					case "webhooks/{id}" -> newWebhook();
+					case "users/{id}" -> account;
+					case "tokens/{tokenId}" -> accountToken;
 					default ->
 						fail("page variable %s of %s has no id: add one to PageSecurityTests", variable, pattern);
 				};
