@@ -16,7 +16,8 @@
  * {@link org.ranklab.labeling.ProjectCompleted}; it contributes to {@code project}'s
  * progress and rankings per day. Listens to prompt's
  * {@link org.ranklab.prompt.PromptsReady} and opens those prompts' slots in the same
- * transaction.
+ * transaction, and to user's {@link org.ranklab.user.UserDisabled} and releases that
+ * user's open leases in the same transaction.
  * <p>
  * SQL across modules that stays for speed, on the hot path of handing out a task:
  * {@code Assignments} reads prompt's {@code candidates} (the ids to shuffle into a new

@@ -30,8 +30,11 @@ class AccessTokens {
 
 	private final AccessTokenRepository tokens;
 
-	AccessTokens(AccessTokenRepository tokens) {
+	private final AccountAudit audit;
+
+	AccessTokens(AccessTokenRepository tokens, AccountAudit audit) {
 		this.tokens = tokens;
+		this.audit = audit;
 	}
 
 	/**
@@ -74,6 +77,9 @@ class AccessTokens {
 			return;
 		}
 		token.revoke();
+		if (token.getUserId() != caller.id()) {
+			audit.tokenRevoked(token);
+		}
 	}
 
 	/**

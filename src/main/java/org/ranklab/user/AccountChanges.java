@@ -15,7 +15,8 @@ import org.ranklab.web.NotFoundException;
  * ends the user's sessions and publishes {@link UserDisabled} in the same transaction (so
  * their open leases are released with it); a new password ends their sessions. There is
  * always an enabled admin left: an admin cannot disable themselves, and the last enabled
- * admin can be neither disabled nor made a labeler.
+ * admin can be neither disabled nor made a labeler. Each change that happens is recorded
+ * in the audit log, in the same transaction.
  */
 @Service
 class AccountChanges {
@@ -28,12 +29,15 @@ class AccountChanges {
 
 	private final TransactionOperations transactions;
 
+	private final AccountAudit audit;
+
 	AccountChanges(UserAccountRepository users, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
-			TransactionOperations transactions) {
+			TransactionOperations transactions, AccountAudit audit) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.events = events;
 		this.transactions = transactions;
+		this.audit = audit;
 	}
 
 	/**
@@ -60,17 +64,22 @@ class AccountChanges {
 					"'" + account.getUsername() + "' is the last enabled admin; make another admin first");
 		}
 		if (change.role() != null && change.role() != account.getRole()) {
+			Role before = account.getRole();
 			account.changeRole(change.role());
+			audit.roleChanged(account, before);
 		}
 		if (disable && !account.isDisabled()) {
 			account.disable();
 			events.publishEvent(new UserDisabled(account.getId()));
+			audit.disabled(account);
 		}
 		if (Boolean.FALSE.equals(change.disabled()) && account.isDisabled()) {
 			account.enable();
+			audit.enabled(account);
 		}
 		if (passwordHash != null) {
 			account.changePassword(passwordHash);
+			audit.passwordReset(account);
 		}
 		return account;
 	}

@@ -8,6 +8,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 import org.ranklab.web.ConflictException;
 import org.ranklab.web.NotFoundException;
@@ -19,9 +20,16 @@ class UserAccounts implements UserDetailsService {
 
 	private final PasswordEncoder passwordEncoder;
 
-	UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder) {
+	private final TransactionOperations transactions;
+
+	private final AccountAudit audit;
+
+	UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder, TransactionOperations transactions,
+			AccountAudit audit) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
+		this.transactions = transactions;
+		this.audit = audit;
 	}
 
 	@Override
@@ -33,10 +41,10 @@ class UserAccounts implements UserDetailsService {
 	}
 
 	/**
-	 * Not one transaction: hashing takes a CPU-bound moment (BCrypt), and a transaction
-	 * around it would hold a database connection all along, so that many users created at
-	 * once exhaust the pool. The unique username settles a race between the check and the
-	 * insert.
+	 * Hashes outside the transaction: hashing takes a CPU-bound moment (BCrypt), and a
+	 * transaction around it would hold a database connection all along, so that many
+	 * users created at once exhaust the pool. The insert and its audit entry are one
+	 * transaction. The unique username settles a race between the check and the insert.
 	 */
 	UserAccount create(NewUser user) {
 		String username = user.username().strip();
@@ -45,7 +53,11 @@ class UserAccounts implements UserDetailsService {
 		}
 		String passwordHash = passwordEncoder.encode(user.password());
 		try {
-			return users.saveAndFlush(new UserAccount(username, passwordHash, user.role()));
+			return transactions.execute(status -> {
+				UserAccount created = users.saveAndFlush(new UserAccount(username, passwordHash, user.role()));
+				audit.created(created);
+				return created;
+			});
 		}
 		catch (DataIntegrityViolationException raceWithAnotherInsert) {
 			throw duplicate(username);

@@ -57,8 +57,7 @@ class LeasesOfDisabledUsersTests extends IntegrationTest {
 	}
 
 	private void disable(Labeler labeler) {
-		api.send("PATCH", "/api/v1/users/" + labeler.id(), admin(), "application/json", "{\"disabled\":true}")
-			.expectStatus(200);
+		api.patch("/api/v1/users/" + labeler.id(), admin(), "{\"disabled\":true}").expectStatus(200);
 	}
 
 	private String statusOf(JsonNode task) {

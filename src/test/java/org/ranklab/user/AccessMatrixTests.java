@@ -411,8 +411,7 @@ class AccessMatrixTests extends IntegrationTest {
 				.json()
 				.path("token")
 				.asString();
-			api.send("PATCH", "/api/v1/users/" + disabledId, admin(), "application/json", "{\"disabled\":true}")
-				.expectStatus(200);
+			api.patch("/api/v1/users/" + disabledId, admin(), "{\"disabled\":true}").expectStatus(200);
 			rankAFewPrompts();
 			String[] trained = train();
 			trainingRun = trained[0];

@@ -94,8 +94,7 @@ class AccountApiTests extends IntegrationTest {
 	void anAdminCannotDisableThemselves() {
 		Account admin = newAccount("ADMIN");
 
-		JsonNode problem = api
-			.send("PATCH", "/api/v1/users/" + admin.id(), admin.basic(), "application/json", "{\"disabled\":true}")
+		JsonNode problem = api.patch("/api/v1/users/" + admin.id(), admin.basic(), "{\"disabled\":true}")
 			.expectProblem(409);
 
 		assertThat(problem.path("detail").asString()).contains("your own account");
@@ -113,9 +112,7 @@ class AccountApiTests extends IntegrationTest {
 			.query(Long.class)
 			.list();
 		try {
-			JsonNode problem = api
-				.send("PATCH", "/api/v1/users/" + admin.id(), admin.basic(), "application/json",
-						"{\"role\":\"LABELER\"}")
+			JsonNode problem = api.patch("/api/v1/users/" + admin.id(), admin.basic(), "{\"role\":\"LABELER\"}")
 				.expectProblem(409);
 
 			assertThat(problem.path("detail").asString()).contains("last enabled admin");
@@ -125,8 +122,7 @@ class AccountApiTests extends IntegrationTest {
 			jdbc.sql("UPDATE users SET disabled_at = NULL WHERE id IN (:ids)").param("ids", others).update();
 		}
 		// With another admin enabled, the same change goes through.
-		api.send("PATCH", "/api/v1/users/" + admin.id(), admin.basic(), "application/json", "{\"role\":\"LABELER\"}")
-			.expectStatus(200);
+		api.patch("/api/v1/users/" + admin.id(), admin.basic(), "{\"role\":\"LABELER\"}").expectStatus(200);
 		api.get("/api/v1/users", admin.basic()).expectProblem(403);
 	}
 
@@ -175,8 +171,7 @@ class AccountApiTests extends IntegrationTest {
 
 	@Test
 	void refusesUnknownUsersAndRoles() {
-		api.send("PATCH", "/api/v1/users/987654321", admin(), "application/json", "{\"disabled\":true}")
-			.expectProblem(404);
+		api.patch("/api/v1/users/987654321", admin(), "{\"disabled\":true}").expectProblem(404);
 		Account user = newAccount("LABELER");
 		assertThat(patch(user, "{\"role\":\"ROOT\"}").expectProblem(400).at("/errors/0/field").asString())
 			.isEqualTo("role");
@@ -202,7 +197,7 @@ class AccountApiTests extends IntegrationTest {
 			.at("/errors/0/field")
 			.asString()).isEqualTo("password");
 		JsonNode own = api
-			.send("PUT", "/api/v1/users/me/password", user.basic(), "application/json",
+			.put("/api/v1/users/me/password", user.basic(),
 					"{\"current_password\":\"%s\",\"new_password\":\"%s\"}".formatted(user.password(), tooLong))
 			.expectProblem(400);
 		assertThat(own.at("/errors/0/field").asString()).isEqualTo("new_password");
@@ -365,6 +360,64 @@ class AccountApiTests extends IntegrationTest {
 		assertThat(admin.path("disabled").asBoolean()).isFalse();
 	}
 
+	@Test
+	void everyAdminActionOnAnAccountIsInTheAuditLog() {
+		Account user = newAccount("LABELER");
+		String secondToken = api.post("/api/v1/tokens", user.basic(), "{\"name\":\"second\"}")
+			.expectStatus(201)
+			.json()
+			.path("id")
+			.asString();
+		List<String> tokenIds = api.get("/api/v1/users/" + user.id() + "/tokens", admin())
+			.expectStatus(200)
+			.json()
+			.valueStream()
+			.map(t -> t.path("id").asString())
+			.toList();
+
+		patch(user, "{\"role\":\"ADMIN\"}").expectStatus(200);
+		patch(user, "{\"disabled\":true}").expectStatus(200);
+		patch(user, "{\"disabled\":false,\"password\":\"reset-by-the-admin\",\"role\":\"LABELER\"}").expectStatus(200);
+		api.delete("/api/v1/users/" + user.id() + "/tokens/" + secondToken, admin()).expectStatus(204);
+		api.delete("/api/v1/tokens/" + tokenIds.get(1), admin()).expectStatus(204);
+		// Refused and not-a-change calls leave no entry.
+		patch(user, "{\"disabled\":false,\"password\":\"short\"}").expectProblem(400);
+		patch(user, "{\"disabled\":false}").expectStatus(200);
+
+		List<String> entries = jdbc.sql("""
+				SELECT actor || ' ' || action || ' ' || before::text || ' -> ' || after::text FROM audit_log
+				WHERE subject_type = 'user' AND subject_id = ? ORDER BY id""")
+			.param(user.id())
+			.query(String.class)
+			.list();
+		String first = "{\"revoked\": false, \"token_id\": \"%s\", \"token_name\": \"first\"}"
+			.formatted(tokenIds.get(1));
+		String second = "{\"revoked\": false, \"token_id\": \"%s\", \"token_name\": \"second\"}".formatted(secondToken);
+		assertThat(entries).containsExactly(
+				"admin user.created {} -> {\"role\": \"LABELER\", \"username\": \"%s\"}".formatted(user.username()),
+				"admin user.role_changed {\"role\": \"LABELER\"} -> {\"role\": \"ADMIN\"}",
+				"admin user.disabled {\"disabled\": false} -> {\"disabled\": true}",
+				"admin user.role_changed {\"role\": \"ADMIN\"} -> {\"role\": \"LABELER\"}",
+				"admin user.enabled {\"disabled\": true} -> {\"disabled\": false}",
+				"admin user.password_reset {} -> {}",
+				"admin user.token_revoked " + second + " -> " + second.replace("false", "true"),
+				"admin user.token_revoked " + first + " -> " + first.replace("false", "true"));
+		assertThat(String.join("\n", entries)).doesNotContain("reset-by-the-admin", user.password(), user.token());
+	}
+
+	@Test
+	void aUserRevokingTheirOwnTokenIsNoAdminAction() {
+		Account user = newAccount("LABELER");
+		String tokenId = api.get("/api/v1/tokens", user.basic()).expectStatus(200).json().get(0).path("id").asString();
+
+		api.delete("/api/v1/tokens/" + tokenId, user.basic()).expectStatus(204);
+
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE subject_id = ? AND action = 'user.token_revoked'")
+			.param(user.id())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	private Account newAccount(String role) {
 		String username = "account-" + unique();
 		String password = "password-" + username;
@@ -384,11 +437,11 @@ class AccountApiTests extends IntegrationTest {
 	}
 
 	private ApiClient.Response patch(Account user, String json) {
-		return api.send("PATCH", "/api/v1/users/" + user.id(), admin(), "application/json", json);
+		return api.patch("/api/v1/users/" + user.id(), admin(), json);
 	}
 
 	private ApiClient.Response ownPassword(Credentials credentials, String current, String next) {
-		return api.send("PUT", "/api/v1/users/me/password", credentials, "application/json",
+		return api.put("/api/v1/users/me/password", credentials,
 				"{\"current_password\":\"%s\",\"new_password\":\"%s\"}".formatted(current, next));
 	}
 
