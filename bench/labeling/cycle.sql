@@ -9,9 +9,11 @@
 -- POST /api/v1/projects/{id}/tasks/next
 -- Bearer token authentication.
 BEGIN;
-SELECT ua1_0.id, ua1_0.created_at, ua1_0.password_hash, ua1_0.role, ua1_0.username
+SELECT ua1_0.id, ua1_0.created_at, ua1_0.disabled_at, ua1_0.password_hash, ua1_0.role, ua1_0.session_epoch,
+       ua1_0.username
 FROM access_tokens at1_0 JOIN users ua1_0 ON ua1_0.id = at1_0.user_id
-WHERE at1_0.token_hash = :token_hash AND at1_0.revoked_at IS NULL;
+WHERE at1_0.token_hash = :token_hash AND at1_0.revoked_at IS NULL
+  AND (at1_0.expires_at IS NULL OR at1_0.expires_at > now()) AND ua1_0.disabled_at IS NULL;
 UPDATE access_tokens SET last_used_at = now()
 WHERE token_hash = :token_hash AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute');
 COMMIT;
@@ -50,9 +52,11 @@ COMMIT;
 
 -- POST /api/v1/assignments/{id}/ranking
 BEGIN;
-SELECT ua1_0.id, ua1_0.created_at, ua1_0.password_hash, ua1_0.role, ua1_0.username
+SELECT ua1_0.id, ua1_0.created_at, ua1_0.disabled_at, ua1_0.password_hash, ua1_0.role, ua1_0.session_epoch,
+       ua1_0.username
 FROM access_tokens at1_0 JOIN users ua1_0 ON ua1_0.id = at1_0.user_id
-WHERE at1_0.token_hash = :token_hash AND at1_0.revoked_at IS NULL;
+WHERE at1_0.token_hash = :token_hash AND at1_0.revoked_at IS NULL
+  AND (at1_0.expires_at IS NULL OR at1_0.expires_at > now()) AND ua1_0.disabled_at IS NULL;
 UPDATE access_tokens SET last_used_at = now()
 WHERE token_hash = :token_hash AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute');
 COMMIT;

@@ -1,5 +1,6 @@
 package org.ranklab.user;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,14 +11,14 @@ import org.springframework.data.repository.ListCrudRepository;
 interface AccessTokenRepository extends ListCrudRepository<AccessToken, Long> {
 
 	/**
-	 * The owner of a token that works: not revoked, not expired, its account not
-	 * disabled. One statement, the one every Bearer call makes anyway.
+	 * The owner of a token that works at {@code now}: not revoked, not expired, its
+	 * account not disabled. One statement, the one every Bearer call makes anyway.
 	 */
 	@Query("""
 			select u from AccessToken t join UserAccount u on u.id = t.userId
-			where t.tokenHash = ?1 and t.revokedAt is null and (t.expiresAt is null or t.expiresAt > current_timestamp)
+			where t.tokenHash = ?1 and t.revokedAt is null and (t.expiresAt is null or t.expiresAt > ?2)
 			  and u.disabledAt is null""")
-	Optional<UserAccount> findOwnerOfLiveToken(String tokenHash);
+	Optional<UserAccount> findOwnerOfLiveToken(String tokenHash, Instant now);
 
 	List<AccessToken> findByUserIdAndRevokedAtIsNullOrderByCreatedAtDesc(long userId);
 

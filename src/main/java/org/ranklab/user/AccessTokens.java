@@ -93,7 +93,7 @@ class AccessTokens {
 	@Transactional
 	Optional<RankLabUser> authenticate(String token) {
 		String hash = hash(token);
-		Optional<RankLabUser> owner = tokens.findOwnerOfLiveToken(hash).map(UserAccount::toPrincipal);
+		Optional<RankLabUser> owner = tokens.findOwnerOfLiveToken(hash, Instant.now()).map(UserAccount::toPrincipal);
 		owner.ifPresent(user -> tokens.touch(hash));
 		return owner;
 	}
