@@ -67,10 +67,6 @@ class UserAccount {
 		return createdAt;
 	}
 
-	Instant getDisabledAt() {
-		return disabledAt;
-	}
-
 	int getSessionEpoch() {
 		return sessionEpoch;
 	}
