@@ -239,6 +239,7 @@ class AccessMatrixTests extends IntegrationTest {
 				case "reward-models/{id}" -> fixture.rewardModel;
 				case "users/{id}" -> fixture.labelerId;
 				case "webhooks/{id}" -> fixture.webhook();
+				case "exclusions/{labeler}" -> fixture.skipperPseudonym;
 				default ->
 					fail("path variable %s of %s has no fixture id: add one to AccessMatrixTests", variable, path);
 			};
@@ -280,6 +281,7 @@ class AccessMatrixTests extends IntegrationTest {
 		bodies.put("POST /api/v1/webhooks", c -> fixture.webhookBody());
 		bodies.put("POST /api/v1/projects/{id}/reward-model/score",
 				c -> "{\"prompt\":\"p\",\"responses\":[\"a\",\"b\"]}");
+		bodies.put("PUT /api/v1/projects/{id}/exclusions/{labeler}", c -> "{\"reason\":\"matrix\"}");
 		Function<Caller, String> body = bodies.get(operation.key());
 		if (body == null) {
 			return fail("%s takes a body that AccessMatrixTests does not know: add a valid one", operation.key());
@@ -341,6 +343,12 @@ class AccessMatrixTests extends IntegrationTest {
 
 		final String rewardModel;
 
+		/**
+		 * A labeler who only skipped a prompt: excluding them changes nothing the other
+		 * operations need.
+		 */
+		final String skipperPseudonym;
+
 		private final Map<Caller, String> tokenSecrets = new HashMap<>();
 
 		Fixture() {
@@ -371,6 +379,7 @@ class AccessMatrixTests extends IntegrationTest {
 			labeler = ApiClient.basic(username, marker + "-password");
 			otherLabeler = newLabeler();
 			rankAFewPrompts();
+			skipperPseudonym = skipAPrompt();
 			String[] trained = train();
 			trainingRun = trained[0];
 			rewardModel = trained[1];
@@ -400,6 +409,20 @@ class AccessMatrixTests extends IntegrationTest {
 						"{\"ranking\":[" + String.join(",", ids) + "]}")
 					.expectStatus(201);
 			}
+		}
+
+		/** A new labeler skips one prompt, which gives them a pseudonym. */
+		private String skipAPrompt() {
+			Credentials skipper = newLabeler();
+			String assignment = api.post("/api/v1/projects/" + project + "/tasks/next", skipper, null)
+				.expectStatus(200)
+				.json()
+				.path("assignment_id")
+				.asString();
+			api.post("/api/v1/assignments/" + assignment + "/skip", skipper, null).expectStatus(204);
+			return jdbc.sql("""
+					SELECT l.pseudonym::text FROM labelers l JOIN assignments a ON a.user_id = l.user_id
+					WHERE a.id = ?""").param(Long.parseLong(assignment)).query(String.class).single();
 		}
 
 		private String[] train() {
