@@ -174,6 +174,21 @@ public final class RankingFixture {
 	}
 
 	/**
+	 * NDJSON of {@code count} regular prompts "filler 0", "filler 1", ... with candidates
+	 * A to D. A labeler who skips them all (they are in no plan) is handed, at gold rate
+	 * 0.5, every one of a few gold prompts before the fillers run out, but for a chance
+	 * of about {@code count * 2^-count}: gold prompts come only while regular work is
+	 * left.
+	 */
+	public static String fillers(int count) {
+		StringBuilder records = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			records.append("{\"prompt\":\"filler %d\",\"candidates\":[\"A\",\"B\",\"C\",\"D\"]}\n".formatted(i));
+		}
+		return records.toString();
+	}
+
+	/**
 	 * Prompts and their answers, in turn:
 	 * {@code plan(france, "A > B", greeting, "skip")}.
 	 */
