@@ -15,8 +15,9 @@
  * (what each labeler did, for quality), {@link org.ranklab.labeling.ModelMargins} (the
  * newest model's margin per open prompt, for handing out by uncertainty) and, inside the
  * transaction that stores a ranking, the events
- * {@link org.ranklab.labeling.RankingSubmitted}, {@link org.ranklab.labeling.PromptCompleted}
- * and {@link org.ranklab.labeling.ProjectCompleted}; it contributes to {@code project}'s
+ * {@link org.ranklab.labeling.RankingSubmitted},
+ * {@link org.ranklab.labeling.PromptCompleted} and
+ * {@link org.ranklab.labeling.ProjectCompleted}; it contributes to {@code project}'s
  * progress and rankings per day. Listens to prompt's
  * {@link org.ranklab.prompt.PromptsReady} and opens those prompts' slots in the same
  * transaction. Exclusions are admin actions, written to the audit log in their
