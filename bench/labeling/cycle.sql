@@ -24,7 +24,8 @@ SELECT id, project_id, prompt_id, user_id, candidate_order, status, leased_at, l
        lease_expires_at > now() AS live
 FROM assignments WHERE project_id = :project AND user_id = :user_id AND status = 'OPEN';
 SELECT s.prompt_id FROM prompt_slots s
-WHERE s.project_id = :project AND NOT s.complete
+WHERE s.project_id = :project AND NOT s.complete AND NOT s.gold
+  AND NOT EXISTS (SELECT 1 FROM labeler_exclusions x WHERE x.project_id = :project AND x.user_id = :user_id)
   AND NOT EXISTS (SELECT 1 FROM assignments mine WHERE mine.prompt_id = s.prompt_id AND mine.user_id = :user_id)
   AND s.rankings + (SELECT count(*) FROM assignments o
               WHERE o.prompt_id = s.prompt_id AND o.status = 'OPEN' AND o.lease_expires_at > now()
@@ -73,8 +74,10 @@ WITH labeler AS (
 ), submitted AS (
     UPDATE assignments SET status = 'SUBMITTED', closed_at = now() WHERE id = :id
 ), counted AS (
-    UPDATE prompt_slots SET rankings = rankings + 1, complete = rankings + 1 >= :per_prompt
+    UPDATE prompt_slots SET rankings = rankings + 1, complete = NOT gold AND rankings + 1 >= :per_prompt
     WHERE prompt_id = :prompt_id
+      AND NOT EXISTS (SELECT 1 FROM labeler_exclusions x
+                      WHERE x.project_id = prompt_slots.project_id AND x.user_id = :user_id)
 )
 INSERT INTO rankings (assignment_id, project_id, prompt_id, user_id, tiers, scores, not_rankable,
                       comment, presented_order, seconds_on_task, body_sha256)

@@ -118,6 +118,10 @@ export function createApi({ fetch, XMLHttpRequest, doc, onSignedOut = () => doc.
     get: (url) => json(url),
     /** POST of `body` as JSON (none when undefined), resolving with the parsed body or null (204). */
     post: (url, body) => json(url, { method: 'POST', body }),
+    /** PUT of `body` as JSON, resolving with the parsed body or null (204). */
+    put: (url, body) => json(url, { method: 'PUT', body }),
+    /** DELETE, resolving with the parsed body or null (204). */
+    delete: (url) => json(url, { method: 'DELETE' }),
     /** GET of a body that is not JSON (NDJSON exports), as text. */
     text: (url) => send(url, { accept: '*/*' }),
     /**

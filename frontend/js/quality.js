@@ -1,6 +1,9 @@
 // The quality page: the labeler table sorts by column, the per-prompt agreement histogram comes from the
-// consensus export, and a labeler's latest rankings show next to the consensus of the others.
+// consensus export, a labeler's latest rankings show next to the consensus of the others, and labelers are
+// excluded (with a reason) and included again.
+import { messagesOf } from './api.js';
 import { barChart } from './charts.js';
+import { showMessages } from './dom.js';
 import { histogram } from './histogram.js';
 import { agreements, parseNdjson } from './ndjson.js';
 import { nextSort, sortedOrder } from './table-sort.js';
@@ -23,11 +26,40 @@ export function tierText(tier) {
   return tier.map((candidate) => candidate.text).join(' = ');
 }
 
+/** The API path of a labeler's exclusion from the project. */
+export function exclusionPath(project, labeler) {
+  return `/api/v1/projects/${project}/exclusions/${encodeURIComponent(labeler)}`;
+}
+
+/**
+ * Excludes a labeler with a reason, or includes them again, then reloads the page (the report changes with
+ * it); resolves with the messages of a refusal, empty on success.
+ */
+export function exclusionActions(api, project, reload) {
+  const run = async (call) => {
+    try {
+      await call();
+    } catch (error) {
+      return messagesOf(error);
+    }
+    reload();
+    return [];
+  };
+  return {
+    exclude: (labeler, reason) => run(() => api.put(exclusionPath(project, labeler), { reason })),
+    include: (labeler) => run(() => api.delete(exclusionPath(project, labeler))),
+  };
+}
+
 function wireSorting(table) {
   let current = null;
   const headers = [...table.tHead.rows[0].cells];
   headers.forEach((header, column) => {
-    header.querySelector('button').addEventListener('click', () => {
+    const button = header.querySelector('button');
+    if (!button) {
+      return;
+    }
+    button.addEventListener('click', () => {
       const type = header.dataset.type;
       current = nextSort(current, column, type);
       const body = table.tBodies[0];
@@ -52,8 +84,33 @@ function tierList(list, tiers) {
   }));
 }
 
-/** Wires the page; `api` comes from api.js, `uPlot` draws the histogram. */
-export function startPage(doc, api, { uPlot }) {
+/** The exclusion panel: opened for one labeler, it asks for the reason and excludes them. */
+function wireExclusionPanel(el, actions) {
+  let labeler = null;
+  const close = () => {
+    el('exclusion').hidden = true;
+    labeler = null;
+  };
+  el('exclusion-cancel').addEventListener('click', close);
+  el('exclusion-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    showMessages(el('exclusion-form-errors'), await actions.exclude(labeler, el('exclusion-reason').value));
+  });
+  return (pseudonym, name) => {
+    labeler = pseudonym;
+    el('exclusion-labeler').textContent = name;
+    el('exclusion-reason').value = '';
+    showMessages(el('exclusion-form-errors'), []);
+    el('exclusion').hidden = false;
+    el('exclusion-reason').focus();
+  };
+}
+
+/**
+ * Wires the page; `api` comes from api.js, `uPlot` draws the histogram, `reload` shows the page again after an
+ * exclusion changed.
+ */
+export function startPage(doc, api, { uPlot, reload = () => {} }) {
   const project = doc.querySelector('[data-quality-page]').dataset.project;
   const el = (id) => doc.getElementById(id);
 
@@ -104,10 +161,18 @@ export function startPage(doc, api, { uPlot }) {
   const table = el('labelers');
   if (table) {
     wireSorting(table);
-    table.addEventListener('click', (event) => {
-      const button = event.target.closest('button.review');
-      if (button) {
-        review(button.closest('tr').dataset.labeler, button.textContent);
+    const actions = exclusionActions(api, project, reload);
+    const openExclusion = wireExclusionPanel(el, actions);
+    table.addEventListener('click', async (event) => {
+      const button = event.target.closest('button');
+      const row = button?.closest('tr');
+      const name = row?.querySelector('button.review')?.textContent;
+      if (button?.classList.contains('review')) {
+        review(row.dataset.labeler, name);
+      } else if (button?.classList.contains('exclude')) {
+        openExclusion(row.dataset.labeler, name);
+      } else if (button?.classList.contains('include')) {
+        showMessages(el('exclusion-error'), await actions.include(row.dataset.labeler));
       }
     });
   }

@@ -95,6 +95,19 @@ test('a POST without a body sends none, and an empty answer (204) resolves with 
   assert.equal(calls[0].options.headers['X-CSRF-TOKEN'], 'token-123');
 });
 
+test('PUT sends its JSON body and DELETE none, both with the CSRF header', async () => {
+  const { fetch, calls } = answering(200, '{"reason":"copies"}');
+  const api = createApi({ fetch, doc: pageWithToken() });
+
+  assert.deepEqual(await api.put('/api/v1/projects/1/exclusions/x', { reason: 'copies' }), { reason: 'copies' });
+  await api.delete('/api/v1/projects/1/exclusions/x');
+
+  assert.deepEqual(calls.map((call) => call.options.method), ['PUT', 'DELETE']);
+  assert.equal(calls[0].options.body, '{"reason":"copies"}');
+  assert.equal(calls[1].options.body, undefined);
+  assert.ok(calls.every((call) => call.options.headers['X-CSRF-TOKEN'] === 'token-123'));
+});
+
 test('a GET asks for JSON; text() takes any type, for NDJSON exports', async () => {
   const json = answering(200, '[{"id":"1"}]');
   assert.deepEqual(await createApi({ fetch: json.fetch, doc: pageWithToken({}) }).get('/api/v1/projects/1/reward-models'),

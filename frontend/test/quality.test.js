@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { ApiError } from '../js/api.js';
-import { histogramNote, startPage, tauText, tierText } from '../js/quality.js';
+import { exclusionActions, exclusionPath, histogramNote, startPage, tauText, tierText } from '../js/quality.js';
 import { fakeDocument } from './support/fake-dom.js';
 import { FakeUPlot } from './support/fake-uplot.js';
 
@@ -57,4 +57,33 @@ test('without agreements nothing is drawn, and a refused export is told with its
   const refused = qualityPage();
   await startPage(refused, { text: async () => { throw new ApiError(403, null); } }, { uPlot: FakeUPlot });
   assert.equal(refused.el('histogram-note').textContent, 'The consensus could not be loaded (403).');
+});
+
+test('an exclusion is put with its reason and an inclusion deleted, each followed by a reload', async () => {
+  const calls = [];
+  let reloads = 0;
+  const api = {
+    put: async (url, body) => { calls.push(['PUT', url, body]); return {}; },
+    delete: async (url) => { calls.push(['DELETE', url]); return null; },
+  };
+  const actions = exclusionActions(api, '5', () => { reloads += 1; });
+
+  assert.deepEqual(await actions.exclude('a1b2', 'copies the first answer'), []);
+  assert.deepEqual(await actions.include('a1b2'), []);
+
+  assert.deepEqual(calls, [
+    ['PUT', '/api/v1/projects/5/exclusions/a1b2', { reason: 'copies the first answer' }],
+    ['DELETE', '/api/v1/projects/5/exclusions/a1b2'],
+  ]);
+  assert.equal(reloads, 2);
+  assert.equal(exclusionPath('5', 'a/b'), '/api/v1/projects/5/exclusions/a%2Fb');
+});
+
+test('a refused exclusion is told and the page stays', async () => {
+  let reloads = 0;
+  const refusal = new ApiError(400, { errors: [{ field: 'reason', message: 'is required' }] });
+  const actions = exclusionActions({ put: async () => { throw refusal; } }, '5', () => { reloads += 1; });
+
+  assert.deepEqual(await actions.exclude('a1b2', ''), ['reason: is required']);
+  assert.equal(reloads, 0);
 });

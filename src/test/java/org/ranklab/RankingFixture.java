@@ -60,6 +60,36 @@ public final class RankingFixture {
 	}
 
 	/**
+	 * Imports NDJSON records through the API, as an admin would, and returns every prompt
+	 * of the project by text.
+	 */
+	public Map<String, StoredPrompt> importPrompts(long projectId, ApiClient.Credentials admin, String ndjson) {
+		api.send("POST", "/api/v1/projects/" + projectId + "/prompts", admin, "application/x-ndjson", ndjson)
+			.expectStatus(201);
+		return promptsOf(projectId);
+	}
+
+	/** Every prompt of the project with its candidates, by text. */
+	public Map<String, StoredPrompt> promptsOf(long projectId) {
+		Map<String, StoredPrompt> prompts = new LinkedHashMap<>();
+		Map<Long, StoredPrompt> byId = new java.util.HashMap<>();
+		jdbc.sql("SELECT id, text FROM prompts WHERE project_id = ? ORDER BY id")
+			.param(projectId)
+			.query((row, n) -> new StoredPrompt(row.getLong(1), row.getString(2), new LinkedHashMap<>()))
+			.list()
+			.forEach(prompt -> {
+				prompts.put(prompt.text(), prompt);
+				byId.put(prompt.id(), prompt);
+			});
+		jdbc.sql("""
+				SELECT c.prompt_id, c.id, c.text FROM candidates c JOIN prompts p ON p.id = c.prompt_id
+				WHERE p.project_id = ? ORDER BY c.prompt_id, c.position""").param(projectId).query(row -> {
+			byId.get(row.getLong(1)).candidates().put(row.getString(3), row.getLong(2));
+		});
+		return prompts;
+	}
+
+	/**
 	 * Takes tasks until none is left and answers each by the plan for its prompt:
 	 * {@code "A > B = C > D"} (tiers of candidate texts, best first, {@code =} ties),
 	 * {@code "skip"} or {@code "not rankable"}.
@@ -141,6 +171,21 @@ public final class RankingFixture {
 		label(projectId, first, plan(france, "Paris > Lyon > Nice > Lille", greeting, "not rankable"));
 		label(projectId, second, plan(france, "Paris > Lyon = Nice > Lille", greeting, "Hi > Hello > Hey > Yo"));
 		label(projectId, third, plan(france, "Lyon > Paris > Nice > Lille", greeting, "skip"));
+	}
+
+	/**
+	 * NDJSON of {@code count} regular prompts "filler 0", "filler 1", ... with candidates
+	 * A to D. A labeler who skips them all (they are in no plan) is handed, at gold rate
+	 * 0.5, every one of a few gold prompts before the fillers run out, but for a chance
+	 * of about {@code count * 2^-count}: gold prompts come only while regular work is
+	 * left.
+	 */
+	public static String fillers(int count) {
+		StringBuilder records = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			records.append("{\"prompt\":\"filler %d\",\"candidates\":[\"A\",\"B\",\"C\",\"D\"]}\n".formatted(i));
+		}
+		return records.toString();
 	}
 
 	/**

@@ -35,7 +35,7 @@ import org.ranklab.web.InvalidInputException;
 @RestController
 @RequestMapping("/api/v1/projects/{id}")
 @Tag(name = "Export")
-@ApiResponse(responseCode = "400", description = "malformed since or source; errors name the field")
+@ApiResponse(responseCode = "400", description = "malformed since, source or include_excluded; errors name the field")
 @ApiResponse(responseCode = "403", description = "not an admin")
 @ApiResponse(responseCode = "404", description = "no such project")
 class ExportController {
@@ -45,6 +45,9 @@ class ExportController {
 	private static final String SINCE = "only what changed at or after this ISO-8601 instant (or date): rankings "
 			+ "created since then; for consensus, best and consensus pairs the prompts that received a ranking "
 			+ "since then, merged over all their rankings";
+
+	private static final String INCLUDE_EXCLUDED = "true: the rankings of labelers excluded from the project too "
+			+ "(default false: left out). Rankings of gold prompts are never exported.";
 
 	private final Projects projects;
 
@@ -62,8 +65,10 @@ class ExportController {
 					+ "not_rankable, labeler (stable pseudonym), created_at}, in prompt order.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = NDJSON))
 	void rankings(@PathVariable long id, @Parameter(description = SINCE) @RequestParam(required = false) String since,
+			@Parameter(description = INCLUDE_EXCLUDED) @RequestParam(name = "include_excluded",
+					required = false) String includeExcluded,
 			HttpServletResponse response) throws IOException {
-		stream(id, since, "rankings", response, exports::rankings);
+		stream(ExportFilter.of(id, since, includeExcluded), "rankings", response, exports::rankings);
 	}
 
 	@GetMapping("/export/pairs")
@@ -75,10 +80,13 @@ class ExportController {
 	void pairs(@PathVariable long id,
 			@Parameter(schema = @Schema(allowableValues = { "rankings", "consensus" })) @RequestParam(
 					required = false) String source,
-			@Parameter(description = SINCE) @RequestParam(required = false) String since, HttpServletResponse response)
-			throws IOException {
+			@Parameter(description = SINCE) @RequestParam(required = false) String since,
+			@Parameter(description = INCLUDE_EXCLUDED) @RequestParam(name = "include_excluded",
+					required = false) String includeExcluded,
+			HttpServletResponse response) throws IOException {
 		PairSource pairSource = pairSource(source);
-		stream(id, since, pairSource == PairSource.RANKINGS ? "pairs" : "consensus-pairs", response,
+		stream(ExportFilter.of(id, since, includeExcluded),
+				pairSource == PairSource.RANKINGS ? "pairs" : "consensus-pairs", response,
 				(filter, out) -> exports.pairs(filter, pairSource, out));
 	}
 
@@ -90,8 +98,10 @@ class ExportController {
 					+ "of the prompt's rankings (null with one ranking).")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = NDJSON))
 	void consensus(@PathVariable long id, @Parameter(description = SINCE) @RequestParam(required = false) String since,
+			@Parameter(description = INCLUDE_EXCLUDED) @RequestParam(name = "include_excluded",
+					required = false) String includeExcluded,
 			HttpServletResponse response) throws IOException {
-		stream(id, since, "consensus", response, exports::consensus);
+		stream(ExportFilter.of(id, since, includeExcluded), "consensus", response, exports::consensus);
 	}
 
 	@GetMapping("/export/best")
@@ -100,18 +110,19 @@ class ExportController {
 					+ "goes to the candidate with the lowest id, the first one stored for the prompt.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = NDJSON))
 	void best(@PathVariable long id, @Parameter(description = SINCE) @RequestParam(required = false) String since,
+			@Parameter(description = INCLUDE_EXCLUDED) @RequestParam(name = "include_excluded",
+					required = false) String includeExcluded,
 			HttpServletResponse response) throws IOException {
-		stream(id, since, "best", response, exports::best);
+		stream(ExportFilter.of(id, since, includeExcluded), "best", response, exports::best);
 	}
 
 	/**
 	 * One export of the project: checked, given its headers, written line by line, then
 	 * finished.
 	 */
-	private void stream(long id, String since, String kind, HttpServletResponse response, Export export)
+	private void stream(ExportFilter filter, String kind, HttpServletResponse response, Export export)
 			throws IOException {
-		Project project = projects.get(id);
-		ExportFilter filter = ExportFilter.of(id, since);
+		Project project = projects.get(filter.projectId());
 		OutputStream out = ndjson(response, project, kind);
 		export.writeTo(filter, out);
 		out.flush();

@@ -148,9 +148,12 @@ class Exports {
 			throws IOException {
 		active.incrementAndGet();
 		try (ExportSnapshot snapshot = ExportSnapshot.open(transactions);
-				Stream<SubmittedRanking> rankings = submitted.of(filter.projectId(), selection, filter.since());
-				Stream<PromptText> texts = withTexts ? promptTexts.of(filter.projectId(),
-						submitted.promptIds(filter.projectId(), selection, filter.since())) : Stream.empty()) {
+				Stream<SubmittedRanking> rankings = submitted.of(filter.projectId(), selection, filter.since(),
+						filter.excluded());
+				Stream<PromptText> texts = withTexts
+						? promptTexts.of(filter.projectId(),
+								submitted.promptIds(filter.projectId(), selection, filter.since(), filter.excluded()))
+						: Stream.empty()) {
 			PromptGroups groups = new PromptGroups(rankings.iterator());
 			Iterator<PromptText> prompts = texts.iterator();
 			for (List<SubmittedRanking> group = groups.next(); !group.isEmpty(); group = groups.next()) {

@@ -29,9 +29,15 @@ class Assignments {
 			              WHERE o.prompt_id = s.prompt_id AND o.status = 'OPEN' AND o.lease_expires_at > now()
 			                AND o.id <> :except)""";
 
+	/**
+	 * Open prompts, gold ones aside (the partial index {@code prompt_slots_open} leaves
+	 * them out, so the condition is written as its predicate). A labeler excluded from
+	 * the project gets none: an uncorrelated condition, checked once per statement.
+	 */
 	private static final String PICK = """
 			SELECT s.prompt_id FROM prompt_slots s
-			WHERE s.project_id = :project AND NOT s.complete
+			WHERE s.project_id = :project AND NOT s.complete AND NOT s.gold
+			  AND NOT EXISTS (SELECT 1 FROM labeler_exclusions x WHERE x.project_id = :project AND x.user_id = :user)
 			  AND NOT EXISTS (SELECT 1 FROM assignments mine WHERE mine.prompt_id = s.prompt_id AND mine.user_id = :user)
 			  AND %s < :perPrompt
 			ORDER BY %s
@@ -133,6 +139,33 @@ class Assignments {
 	}
 
 	/**
+	 * Leases the user a gold prompt they never had, the one with the fewest rankings
+	 * first, if the project has one left for them. A gold prompt has room for every
+	 * labeler, so its slot is not locked.
+	 */
+	Optional<Assignment> leaseGold(Project project, long userId) {
+		return jdbc
+			.sql("""
+					INSERT INTO assignments (project_id, prompt_id, user_id, candidate_order, status, leased_at, lease_expires_at)
+					SELECT s.project_id, s.prompt_id, :user,
+					       (SELECT array_agg(c.id ORDER BY random()) FROM candidates c WHERE c.prompt_id = s.prompt_id),
+					       :open, now(), now() + make_interval(secs => :leaseSeconds)
+					FROM prompt_slots s
+					WHERE s.project_id = :project AND s.gold
+					  AND NOT EXISTS (SELECT 1 FROM assignments mine WHERE mine.prompt_id = s.prompt_id AND mine.user_id = :user)
+					ORDER BY s.rankings, s.prompt_id
+					LIMIT 1
+					RETURNING\s"""
+					+ Assignment.COLUMNS)
+			.param("project", project.id())
+			.param("user", userId)
+			.param("leaseSeconds", project.leaseSeconds())
+			.param("open", Assignment.Status.OPEN.name())
+			.query(Assignment::of)
+			.optional();
+	}
+
+	/**
 	 * Takes the prompt's slot: blocks while another transaction leases or ranks the
 	 * prompt.
 	 */
@@ -144,12 +177,12 @@ class Assignments {
 	}
 
 	/**
-	 * Whether the prompt still has room for this assignment: its rankings and the other
-	 * running leases leave a place. Exact only while the caller holds the slot
-	 * ({@link #lockSlot}).
+	 * Whether the prompt still has room for this assignment: a gold prompt always has;
+	 * any other while its rankings and the other running leases leave a place. Exact only
+	 * while the caller holds the slot ({@link #lockSlot}).
 	 */
 	boolean hasRoomFor(Assignment assignment, int perPrompt) {
-		return jdbc.sql("SELECT " + TAKEN + " < :perPrompt FROM prompt_slots s WHERE s.prompt_id = :prompt")
+		return jdbc.sql("SELECT s.gold OR " + TAKEN + " < :perPrompt FROM prompt_slots s WHERE s.prompt_id = :prompt")
 			.param("prompt", assignment.promptId())
 			.param("except", assignment.id())
 			.param("perPrompt", perPrompt)

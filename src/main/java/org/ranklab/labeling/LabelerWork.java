@@ -25,7 +25,9 @@ class LabelerWork {
 
 	/**
 	 * @param left prompts that still need rankings and that this user has not answered (a
-	 * prompt fully leased to others right now counts, as it may come free)
+	 * prompt fully leased to others right now counts, as it may come free); gold prompts,
+	 * which never run out, are not counted, and a labeler excluded from the project has
+	 * none left
 	 */
 	record Row(Project project, long ranked, long skipped, long left) {
 	}
@@ -43,11 +45,13 @@ class LabelerWork {
 				answered.put(row.getLong(1), new long[] { row.getLong(2), row.getLong(3) });
 			});
 		Map<Long, Long> left = new HashMap<>();
-		jdbc.sql("""
-				SELECT s.project_id, count(*) FROM prompt_slots s
-				LEFT JOIN assignments a ON a.prompt_id = s.prompt_id AND a.user_id = :user
-				WHERE NOT s.complete AND (a.id IS NULL OR a.status = :open)
-				GROUP BY s.project_id""")
+		jdbc.sql(
+				"""
+						SELECT s.project_id, count(*) FROM prompt_slots s
+						LEFT JOIN assignments a ON a.prompt_id = s.prompt_id AND a.user_id = :user
+						WHERE NOT s.complete AND NOT s.gold AND (a.id IS NULL OR a.status = :open)
+						  AND NOT EXISTS (SELECT 1 FROM labeler_exclusions x WHERE x.project_id = s.project_id AND x.user_id = :user)
+						GROUP BY s.project_id""")
 			.param("user", userId)
 			.param("open", Assignment.Status.OPEN.name())
 			.query(row -> {

@@ -21,9 +21,13 @@ public class ModelMargins {
 		this.jdbc = jdbc;
 	}
 
-	/** The project's prompts that still want rankings, ascending. */
+	/**
+	 * The project's prompts that still want rankings, ascending; gold prompts, which are
+	 * not handed out by uncertainty, are not among them.
+	 */
 	public List<Long> openPrompts(long projectId) {
-		return jdbc.sql("SELECT prompt_id FROM prompt_slots WHERE project_id = ? AND NOT complete ORDER BY prompt_id")
+		return jdbc.sql(
+				"SELECT prompt_id FROM prompt_slots WHERE project_id = ? AND NOT complete AND NOT gold ORDER BY prompt_id")
 			.param(projectId)
 			.query(Long.class)
 			.list();

@@ -25,10 +25,15 @@ class RankingEvents {
 		events.publishEvent(
 				new RankingSubmitted(rankingId, assignment.id(), assignment.projectId(), assignment.promptId()));
 		// Complete with exactly perPrompt rankings: this ranking was the one that filled
-		// it (a full prompt takes no further ranking).
+		// it (a full prompt takes no further ranking), unless it was not counted, being
+		// an excluded labeler's.
 		boolean completedNow = jdbc
-			.sql("SELECT complete AND rankings = :perPrompt FROM prompt_slots WHERE prompt_id = :prompt")
+			.sql("""
+					SELECT s.complete AND s.rankings = :perPrompt
+					       AND NOT EXISTS (SELECT 1 FROM labeler_exclusions x WHERE x.project_id = s.project_id AND x.user_id = :user)
+					FROM prompt_slots s WHERE s.prompt_id = :prompt""")
 			.param("prompt", assignment.promptId())
+			.param("user", assignment.userId())
 			.param("perPrompt", perPrompt)
 			.query(Boolean.class)
 			.single();
@@ -42,18 +47,19 @@ class RankingEvents {
 	}
 
 	/**
-	 * Whether no other prompt of the project is open. Two last prompts completed at the
-	 * same moment would each see the other still open in their own snapshot, and neither
-	 * would tell: so completions of one project take turns on a lock held to the end of
-	 * the transaction, and the check, a statement after it, sees what the one before
-	 * committed.
+	 * Whether no other prompt of the project is open (gold prompts never complete and do
+	 * not count). Two last prompts completed at the same moment would each see the other
+	 * still open in their own snapshot, and neither would tell: so completions of one
+	 * project take turns on a lock held to the end of the transaction, and the check, a
+	 * statement after it, sees what the one before committed.
 	 */
 	private boolean isLastOpenPrompt(long projectId) {
 		jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtext('ranklab.project-completion'), :project)")
 			.param("project", (int) projectId)
 			.query(Integer.class)
 			.single();
-		return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM prompt_slots WHERE project_id = :project AND NOT complete)")
+		return jdbc.sql(
+				"SELECT NOT EXISTS (SELECT 1 FROM prompt_slots WHERE project_id = :project AND NOT complete AND NOT gold)")
 			.param("project", projectId)
 			.query(Boolean.class)
 			.single();

@@ -38,7 +38,8 @@ class Rankings {
 	 * Stores the ranking of a locked assignment in one statement: the labeler's pseudonym
 	 * on first use, the ranking with the order the candidates were shown in and the time
 	 * since the lease began, the assignment closed, and the prompt's count (complete once
-	 * it reaches {@code perPrompt}).
+	 * it reaches {@code perPrompt}; a gold prompt never is). The ranking of a labeler
+	 * excluded from the project is stored but not counted, as {@link Exclusions} counts.
 	 */
 	long record(Assignment assignment, ValidRanking ranking, int perPrompt) {
 		return jdbc.sql("""
@@ -47,8 +48,10 @@ class Rankings {
 				), submitted AS (
 				    UPDATE assignments SET status = :submitted, closed_at = now() WHERE id = :assignment
 				), counted AS (
-				    UPDATE prompt_slots SET rankings = rankings + 1, complete = rankings + 1 >= :perPrompt
+				    UPDATE prompt_slots SET rankings = rankings + 1, complete = NOT gold AND rankings + 1 >= :perPrompt
 				    WHERE prompt_id = :prompt
+				      AND NOT EXISTS (SELECT 1 FROM labeler_exclusions x
+				                      WHERE x.project_id = prompt_slots.project_id AND x.user_id = :user)
 				)
 				INSERT INTO rankings (assignment_id, project_id, prompt_id, user_id, tiers, scores, not_rankable,
 				                      comment, presented_order, seconds_on_task, body_sha256)

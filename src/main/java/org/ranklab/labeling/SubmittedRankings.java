@@ -23,6 +23,8 @@ import org.ranklab.ranking.Tiers;
 /**
  * The submitted rankings of a project, for the modules that read them (export, quality,
  * training): the only way into the {@code rankings} table from outside this module.
+ * Rankings of gold prompts are never among them (only {@link #goldOf} reads those), and
+ * those of labelers excluded from the project only when asked for.
  * <p>
  * The streams read through a server-side cursor ({@link #FETCH_SIZE} rows per round
  * trip), so that memory holds a batch whatever the project's size. They must be opened
@@ -57,6 +59,17 @@ public class SubmittedRankings {
 
 	}
 
+	/** Whether the rankings of labelers excluded from the project are read. */
+	public enum Excluded {
+
+		/** Left out, as every data set leaves them out. */
+		LEFT_OUT,
+
+		/** Read like everyone else's. */
+		INCLUDED
+
+	}
+
 	private static final String COLUMNS = """
 			r.prompt_id, r.id, r.tiers::text, r.scores::text, r.not_rankable, l.pseudonym::text, r.created_at,
 			r.comment""";
@@ -64,6 +77,10 @@ public class SubmittedRankings {
 	private static final String FROM = " FROM rankings r JOIN labelers l ON l.user_id = r.user_id";
 
 	private static final String RANKABLE = " AND NOT r.not_rankable AND r.tiers IS NOT NULL";
+
+	private static final String NOT_GOLD = notGold(":project");
+
+	private static final String NOT_EXCLUDED = notExcluded(":project");
 
 	private final JdbcTemplate cursor;
 
@@ -76,12 +93,22 @@ public class SubmittedRankings {
 	}
 
 	/**
-	 * The selected rankings in prompt order, then oldest first.
+	 * The selected rankings in prompt order, then oldest first, without those of excluded
+	 * labelers.
 	 * @param since {@code null} for all; otherwise rankings created at or after it, or
 	 * for {@link Selection#PROMPTS_CHANGED} the prompts that received one
 	 */
 	public Stream<SubmittedRanking> of(long projectId, Selection selection, Instant since) {
-		Where where = where(projectId, selection, since);
+		return of(projectId, selection, since, Excluded.LEFT_OUT);
+	}
+
+	/**
+	 * The selected rankings in prompt order, then oldest first.
+	 * @param since {@code null} for all; otherwise rankings created at or after it, or
+	 * for {@link Selection#PROMPTS_CHANGED} the prompts that received one
+	 */
+	public Stream<SubmittedRanking> of(long projectId, Selection selection, Instant since, Excluded excluded) {
+		Where where = where(projectId, selection, since, excluded);
 		return open("SELECT " + COLUMNS + FROM + where.sql() + " ORDER BY r.prompt_id, r.id", where,
 				SubmittedRankings::ranking);
 	}
@@ -91,16 +118,35 @@ public class SubmittedRankings {
 	 * each once: what a reader of prompt texts needs to fetch alongside.
 	 */
 	public Stream<Long> promptIds(long projectId, Selection selection, Instant since) {
-		Where where = where(projectId, selection, since);
+		return promptIds(projectId, selection, since, Excluded.LEFT_OUT);
+	}
+
+	/**
+	 * The ids of the prompts that {@link #of} with the same arguments reads, ascending,
+	 * each once: what a reader of prompt texts needs to fetch alongside.
+	 */
+	public Stream<Long> promptIds(long projectId, Selection selection, Instant since, Excluded excluded) {
+		Where where = where(projectId, selection, since, excluded);
 		return open("SELECT DISTINCT r.prompt_id FROM rankings r" + where.sql() + " ORDER BY r.prompt_id", where,
 				(row, n) -> row.getLong(1));
+	}
+
+	/**
+	 * The rankable rankings of the project's gold prompts, by every labeler, in prompt
+	 * order: what quality checks labelers with against the gold rankings.
+	 */
+	public Stream<SubmittedRanking> goldOf(long projectId) {
+		Where where = new Where(" WHERE r.project_id = ? AND r.prompt_id IN (SELECT g.prompt_id FROM prompt_slots g"
+				+ " WHERE g.project_id = ? AND g.gold)" + RANKABLE, new Object[] { projectId, projectId });
+		return open("SELECT " + COLUMNS + FROM + where.sql() + " ORDER BY r.prompt_id, r.id", where,
+				SubmittedRankings::ranking);
 	}
 
 	/** The labeler's latest rankable rankings in the project, newest first. */
 	public List<SubmittedRanking> latestOf(long projectId, String labeler, int limit) {
 		return jdbc
 			.sql("SELECT " + COLUMNS + FROM + " WHERE r.project_id = :project AND l.pseudonym::text = :labeler"
-					+ RANKABLE + " ORDER BY r.created_at DESC, r.id DESC LIMIT :limit")
+					+ RANKABLE + NOT_GOLD + " ORDER BY r.created_at DESC, r.id DESC LIMIT :limit")
 			.param("project", projectId)
 			.param("labeler", labeler)
 			.param("limit", limit)
@@ -108,14 +154,19 @@ public class SubmittedRankings {
 			.list();
 	}
 
-	/** The rankable rankings of these prompts by everyone but the labeler. */
-	public List<SubmittedRanking> othersOf(Collection<Long> promptIds, String labeler) {
+	/**
+	 * The rankable rankings of these prompts of the project by everyone but the labeler
+	 * and the labelers excluded from it.
+	 */
+	public List<SubmittedRanking> othersOf(long projectId, Collection<Long> promptIds, String labeler) {
 		if (promptIds.isEmpty()) {
 			return List.of();
 		}
 		return jdbc
-			.sql("SELECT " + COLUMNS + FROM + " WHERE r.prompt_id IN (:prompts) AND l.pseudonym::text <> :labeler"
-					+ RANKABLE + " ORDER BY r.prompt_id, r.id")
+			.sql("SELECT " + COLUMNS + FROM + " WHERE r.project_id = :project AND r.prompt_id IN (:prompts)"
+					+ " AND l.pseudonym::text <> :labeler" + RANKABLE + NOT_GOLD + NOT_EXCLUDED
+					+ " ORDER BY r.prompt_id, r.id")
+			.param("project", projectId)
 			.param("prompts", promptIds)
 			.param("labeler", labeler)
 			.query(SubmittedRankings::ranking)
@@ -123,22 +174,24 @@ public class SubmittedRankings {
 	}
 
 	/**
-	 * True when some ranking of the project orders at least two candidates (two tiers or
-	 * more).
+	 * True when some ranking of the project's data set (no gold prompt, no excluded
+	 * labeler) orders at least two candidates (two tiers or more).
 	 */
 	public boolean anyOrdersTwoCandidates(long projectId) {
-		return exists(projectId, " AND NOT not_rankable AND jsonb_array_length(tiers) >= 2");
+		return exists(projectId, " AND NOT r.not_rankable AND jsonb_array_length(r.tiers) >= 2");
 	}
 
-	/** True when some rankable ranking of the project carries scores. */
+	/** True when some rankable ranking of the project's data set carries scores. */
 	public boolean anyScored(long projectId) {
-		return exists(projectId,
-				" AND NOT not_rankable AND tiers IS NOT NULL AND scores IS NOT NULL AND scores <> '{}'::jsonb");
+		return exists(projectId, " AND NOT r.not_rankable AND r.tiers IS NOT NULL AND r.scores IS NOT NULL"
+				+ " AND r.scores <> '{}'::jsonb");
 	}
 
 	private boolean exists(long projectId, String condition) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM rankings WHERE project_id = ?" + condition + ")")
-			.param(projectId)
+		return jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM rankings r WHERE r.project_id = :project" + condition + NOT_GOLD
+					+ NOT_EXCLUDED + ")")
+			.param("project", projectId)
 			.query(Boolean.class)
 			.single();
 	}
@@ -146,9 +199,15 @@ public class SubmittedRankings {
 	private record Where(String sql, Object[] params) {
 	}
 
-	private static Where where(long projectId, Selection selection, Instant since) {
+	private static Where where(long projectId, Selection selection, Instant since, Excluded excluded) {
 		StringBuilder sql = new StringBuilder(" WHERE r.project_id = ?");
 		List<Object> params = new ArrayList<>(List.of(projectId));
+		sql.append(notGold("?"));
+		params.add(projectId);
+		if (excluded == Excluded.LEFT_OUT) {
+			sql.append(notExcluded("?"));
+			params.add(projectId);
+		}
 		if (selection != Selection.ALL) {
 			sql.append(RANKABLE);
 		}
@@ -160,6 +219,24 @@ public class SubmittedRankings {
 			params.add(since.atOffset(ZoneOffset.UTC));
 		}
 		return new Where(sql.toString(), params.toArray());
+	}
+
+	/**
+	 * Not a ranking of a gold prompt. Uncorrelated, so that PostgreSQL hashes the
+	 * project's few gold prompts once and filters each row against them, in the order of
+	 * the rankings' index.
+	 * @param project how the statement names the project's id: {@code ?} or a named
+	 * parameter
+	 */
+	private static String notGold(String project) {
+		return " AND r.prompt_id NOT IN (SELECT g.prompt_id FROM prompt_slots g WHERE g.project_id = " + project
+				+ " AND g.gold)";
+	}
+
+	/** Not a ranking of an excluded labeler; hashed once, like {@link #notGold}. */
+	private static String notExcluded(String project) {
+		return " AND r.user_id NOT IN (SELECT x.user_id FROM labeler_exclusions x WHERE x.project_id = " + project
+				+ ")";
 	}
 
 	private <T> Stream<T> open(String sql, Where where, RowMapper<T> rows) {

@@ -2,6 +2,7 @@ package org.ranklab.labeling;
 
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Service;
 
@@ -13,6 +14,11 @@ import org.ranklab.project.Project;
  * first, then oldest. Prompts are taken with {@code FOR UPDATE SKIP LOCKED}, so
  * concurrent labelers on any number of instances spread over different prompts instead of
  * queueing for one, and never over-assign one.
+ * <p>
+ * Gold prompts are mixed in: while the user has regular work left, each new lease is a
+ * gold prompt they never had with probability {@code gold_rate}, drawn per hand-out, so
+ * that nothing in the order of tasks tells them apart. When the regular work is done, no
+ * gold prompt is handed out either. A labeler excluded from the project gets nothing.
  */
 @Service
 class TaskAssigner {
@@ -69,12 +75,26 @@ class TaskAssigner {
 			if (prompt.isEmpty()) {
 				return Optional.empty();
 			}
+			if (pick == 0 && drawsGold(project)) {
+				Optional<Assignment> gold = assignments.leaseGold(project, userId);
+				if (gold.isPresent()) {
+					return gold;
+				}
+			}
 			Optional<Assignment> lease = assignments.leaseIfRoom(project, prompt.getAsLong(), userId);
 			if (lease.isPresent()) {
 				return lease;
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Whether this hand-out is a gold one: never a query when the project has no gold
+	 * rate.
+	 */
+	private static boolean drawsGold(Project project) {
+		return project.goldRate() > 0 && ThreadLocalRandom.current().nextDouble() < project.goldRate();
 	}
 
 }

@@ -134,7 +134,7 @@ final class CsvReader implements RecordReader {
 		String externalId = header.externalId() < 0 || row.get(header.externalId()).isEmpty() ? null
 				: row.get(header.externalId());
 		return new ImportRecord(line, externalId, row.get(header.prompt()), null,
-				texts.stream().map(ImportCandidate::of).toList());
+				texts.stream().map(ImportCandidate::of).toList(), null);
 	}
 
 	private static String rootMessage(Throwable e) {

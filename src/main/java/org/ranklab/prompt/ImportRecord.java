@@ -1,17 +1,37 @@
 package org.ranklab.prompt;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One prompt as read from an import file, before it is checked against the project.
  * {@code line} is the 1-based line (for a JSON array, the element's index + 1);
  * {@code meta} is JSON text or null; an empty candidate list means the prompt waits for
- * generation.
+ * generation; {@code gold}, when given, is the prompt's known ranking: tiers of 0-based
+ * indices into {@code candidates}, best first.
  */
-record ImportRecord(long line, String externalId, String prompt, String meta, List<ImportCandidate> candidates) {
+record ImportRecord(long line, String externalId, String prompt, String meta, List<ImportCandidate> candidates,
+		List<List<Integer>> gold) {
 
 	boolean waitsForGeneration() {
 		return candidates.isEmpty();
+	}
+
+	boolean isGold() {
+		return gold != null;
+	}
+
+	/**
+	 * The gold ranking as stored: a JSON array of tiers of candidate positions, each tier
+	 * sorted, so that one ranking has one form; {@code null} for a prompt without one.
+	 */
+	String goldJson() {
+		if (gold == null) {
+			return null;
+		}
+		return gold.stream()
+			.map(tier -> tier.stream().sorted().map(String::valueOf).collect(Collectors.joining(",", "[", "]")))
+			.collect(Collectors.joining(",", "[", "]"));
 	}
 
 	/** Characters held, to keep a batch of records within a memory budget. */

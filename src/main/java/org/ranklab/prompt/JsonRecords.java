@@ -16,7 +16,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class JsonRecords {
 
-	private static final Set<String> FIELDS = Set.of("external_id", "prompt", "candidates", "meta");
+	private static final Set<String> FIELDS = Set.of("external_id", "prompt", "candidates", "meta", "gold");
+
+	private static final String GOLD_SHAPE = "gold must be tiers of 0-based candidate indices, best first, such as "
+			+ "[[0], [2, 1], [3]]";
 
 	private static final Set<String> CANDIDATE_FIELDS = Set.of("text", "model", "meta");
 
@@ -33,7 +36,7 @@ final class JsonRecords {
 		for (String name : node.propertyNames()) {
 			if (!FIELDS.contains(name)) {
 				problems.add(line, name,
-						"unknown field '" + name + "'; a record has prompt, candidates, " + "external_id and meta");
+						"unknown field '" + name + "'; a record has prompt, candidates, external_id, meta and gold");
 			}
 		}
 		JsonNode prompt = node.get("prompt");
@@ -46,10 +49,11 @@ final class JsonRecords {
 		String externalId = externalId(node.get("external_id"), line, problems);
 		String meta = object(node.get("meta"), line, "meta", "meta", problems);
 		List<ImportCandidate> candidates = candidates(node.get("candidates"), line, problems);
+		List<List<Integer>> gold = gold(node.get("gold"), line, problems);
 		if (problems.count() > before) {
 			return Optional.empty();
 		}
-		return Optional.of(new ImportRecord(line, externalId, prompt.stringValue(), meta, candidates));
+		return Optional.of(new ImportRecord(line, externalId, prompt.stringValue(), meta, candidates, gold));
 	}
 
 	/**
@@ -91,6 +95,42 @@ final class JsonRecords {
 			return null;
 		}
 		return node.toString();
+	}
+
+	/**
+	 * The shape of a gold ranking: arrays of whole numbers. Whether they fit the
+	 * candidates and the project is {@link RecordChecks}' part.
+	 */
+	private static List<List<Integer>> gold(JsonNode node, long line, ImportProblems problems) {
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (!node.isArray()) {
+			problems.add(line, "gold", GOLD_SHAPE + ", not " + kind(node));
+			return null;
+		}
+		List<List<Integer>> tiers = new ArrayList<>(node.size());
+		for (JsonNode tier : node.values()) {
+			if (!tier.isArray()) {
+				problems.add(line, "gold", GOLD_SHAPE + "; a tier is " + kind(tier));
+				return null;
+			}
+			List<Integer> indices = new ArrayList<>(tier.size());
+			for (JsonNode index : tier.values()) {
+				if (!index.isIntegralNumber() || !index.canConvertToInt()) {
+					problems.add(line, "gold", GOLD_SHAPE + "; " + abbreviated(index) + " is not a candidate index");
+					return null;
+				}
+				indices.add(index.intValue());
+			}
+			tiers.add(indices);
+		}
+		return tiers;
+	}
+
+	private static String abbreviated(JsonNode node) {
+		String text = node.toString();
+		return text.length() > 40 ? text.substring(0, 40) + "…" : text;
 	}
 
 	private static List<ImportCandidate> candidates(JsonNode node, long line, ImportProblems problems) {

@@ -30,7 +30,7 @@ final class PromptBatchWriter {
 
 	static final long BATCH_CHARS = 16_000_000;
 
-	private static final String COPY_PROMPTS = "COPY prompts (id, project_id, external_id, text, meta, ready_at) FROM STDIN";
+	private static final String COPY_PROMPTS = "COPY prompts (id, project_id, external_id, text, meta, ready_at, gold) FROM STDIN";
 
 	private static final String COPY_CANDIDATES = "COPY candidates (prompt_id, position, text, model, meta) FROM STDIN";
 
@@ -175,7 +175,8 @@ final class PromptBatchWriter {
 					.text(record.externalId())
 					.text(record.prompt())
 					.text(record.meta())
-					.text(record.waitsForGeneration() ? null : readyAt);
+					.text(record.waitsForGeneration() ? null : readyAt)
+					.text(record.goldJson());
 				rows.endRow();
 				if (record.waitsForGeneration()) {
 					waiting++;
@@ -219,16 +220,23 @@ final class PromptBatchWriter {
 		}
 	}
 
-	/** Prompts that came with candidates are ready; the others wait for generation. */
+	/**
+	 * Prompts that came with candidates are ready; the others wait for generation. Gold
+	 * prompts always come with theirs.
+	 */
 	private void announceReady(List<ImportRecord> records, long[] ids) {
 		List<Long> ready = new ArrayList<>(records.size());
+		List<Long> gold = new ArrayList<>();
 		for (int i = 0; i < records.size(); i++) {
 			if (!records.get(i).waitsForGeneration()) {
 				ready.add(ids[i]);
 			}
+			if (records.get(i).isGold()) {
+				gold.add(ids[i]);
+			}
 		}
 		if (!ready.isEmpty()) {
-			events.publishEvent(new PromptsReady(projectId, ready));
+			events.publishEvent(new PromptsReady(projectId, ready, gold));
 		}
 	}
 

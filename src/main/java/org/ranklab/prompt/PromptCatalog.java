@@ -57,12 +57,13 @@ class PromptCatalog {
 		long afterId = PromptCursor.decode(after);
 		Map<Long, PromptRow> prompts = new LinkedHashMap<>();
 		jdbc.sql("""
-				SELECT id, external_id, text, meta::text FROM prompts
+				SELECT id, external_id, text, meta::text, gold::text FROM prompts
 				WHERE project_id = :project AND id > :after ORDER BY id LIMIT :limit""")
 			.param("project", projectId)
 			.param("after", afterId)
 			.param("limit", limit + 1)
-			.query((rs, n) -> new PromptRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.query((rs, n) -> new PromptRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
 			.list()
 			.forEach(row -> prompts.put(row.id(), row));
 		boolean more = prompts.size() > limit;
@@ -73,8 +74,9 @@ class PromptCatalog {
 		List<PromptListing.Item> items = new ArrayList<>(prompts.size());
 		long last = 0;
 		for (PromptRow row : prompts.values()) {
-			items.add(new PromptListing.Item(Long.toString(row.id()), row.externalId(), row.text(),
-					candidates.getOrDefault(row.id(), List.of()), meta(row.meta())));
+			List<PromptListing.Candidate> ofPrompt = candidates.getOrDefault(row.id(), List.of());
+			items.add(new PromptListing.Item(Long.toString(row.id()), row.externalId(), row.text(), ofPrompt,
+					meta(row.meta()), gold(row.gold(), ofPrompt)));
 			last = row.id();
 		}
 		return new PromptListing(items, more ? PromptCursor.after(last) : null);
@@ -101,7 +103,20 @@ class PromptCatalog {
 		return text == null ? null : json.readTree(text);
 	}
 
-	private record PromptRow(long id, String externalId, String text, String meta) {
+	/** A gold prompt's ranking as tiers of the listed candidates' ids. */
+	private List<List<String>> gold(String stored, List<PromptListing.Candidate> candidates) {
+		if (stored == null) {
+			return null;
+		}
+		List<Long> ids = candidates.stream().map(candidate -> Long.parseLong(candidate.id())).toList();
+		return GoldPositions.parse(json, stored)
+			.asIds(ids)
+			.stream()
+			.map(tier -> tier.stream().map(String::valueOf).toList())
+			.toList();
+	}
+
+	private record PromptRow(long id, String externalId, String text, String meta, String gold) {
 	}
 
 }

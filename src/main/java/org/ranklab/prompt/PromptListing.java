@@ -2,6 +2,7 @@ package org.ranklab.prompt;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -10,7 +11,12 @@ import tools.jackson.databind.JsonNode;
  */
 record PromptListing(List<Item> items, String nextCursor) {
 
-	record Item(String id, String externalId, String text, List<Candidate> candidates, JsonNode meta) {
+	/**
+	 * @param gold a gold prompt's known ranking, tiers of candidate ids best first; only
+	 * on gold prompts
+	 */
+	record Item(String id, String externalId, String text, List<Candidate> candidates, JsonNode meta,
+			@JsonInclude(JsonInclude.Include.NON_NULL) List<List<String>> gold) {
 	}
 
 	record Candidate(String id, String text, String model) {

@@ -8,7 +8,8 @@ import org.ranklab.project.ProjectProgressSource;
 
 /**
  * Contributes the prompt counts of a project's progress: imported, and ready (with their
- * candidates).
+ * candidates). Gold prompts are not counted: they are never complete, and a project's
+ * progress is its data set's.
  */
 @Component
 class PromptProgress implements ProjectProgressSource {
@@ -21,7 +22,7 @@ class PromptProgress implements ProjectProgressSource {
 
 	@Override
 	public ProjectProgress progressOf(long projectId) {
-		return jdbc.sql("SELECT count(*), count(ready_at) FROM prompts WHERE project_id = ?")
+		return jdbc.sql("SELECT count(*), count(ready_at) FROM prompts WHERE project_id = ? AND gold IS NULL")
 			.param(projectId)
 			.query((rs, n) -> new ProjectProgress(rs.getLong(1), rs.getLong(2), 0, 0))
 			.single();

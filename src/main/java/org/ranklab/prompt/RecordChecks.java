@@ -1,5 +1,6 @@
 package org.ranklab.prompt;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,9 @@ import org.ranklab.project.Project;
 
 /**
  * The rules a record must meet in a project: a non-blank prompt and, when it brings
- * candidates, between the project's fewest and most of them, none blank, no two alike.
- * Also what PostgreSQL cannot store (NUL).
+ * candidates, between the project's fewest and most of them, none blank, no two alike; a
+ * gold ranking holds each of its candidates exactly once, ties only where the project
+ * allows them. Also what PostgreSQL cannot store (NUL).
  */
 final class RecordChecks {
 
@@ -24,9 +26,12 @@ final class RecordChecks {
 
 	private final int most;
 
+	private final boolean allowTies;
+
 	RecordChecks(Project project) {
 		this.fewest = project.minCandidates();
 		this.most = project.maxCandidates();
+		this.allowTies = project.allowTies();
 	}
 
 	/** True when the record may be stored; otherwise every reason is reported. */
@@ -43,7 +48,54 @@ final class RecordChecks {
 		if (!candidates.isEmpty()) {
 			checkCandidates(candidates, line, problems);
 		}
+		if (record.isGold()) {
+			checkGold(record.gold(), candidates.size(), line, problems);
+		}
 		return problems.count() == before;
+	}
+
+	/**
+	 * Tiers of indices into the record's candidates: each candidate exactly once, a tier
+	 * of two or more only where ties are allowed.
+	 */
+	private void checkGold(List<List<Integer>> gold, int candidates, long line, ImportProblems problems) {
+		if (candidates == 0) {
+			problems.add(line, "gold", "a gold ranking needs the record's candidates: it ranks them by index");
+			return;
+		}
+		boolean[] seen = new boolean[candidates];
+		for (int t = 0; t < gold.size(); t++) {
+			List<Integer> tier = gold.get(t);
+			String name = "gold tier " + (t + 1);
+			if (tier.isEmpty()) {
+				problems.add(line, "gold", name + " is empty: a tier holds one candidate index, or two or more tied");
+			}
+			if (tier.size() > 1 && !allowTies) {
+				problems.add(line, "gold", name + " ties candidates, which this project does not allow");
+			}
+			for (int index : tier) {
+				if (index < 0 || index >= candidates) {
+					problems.add(line, "gold", "index " + index + " is not a candidate: the record has " + candidates
+							+ " (0 to " + (candidates - 1) + ")");
+				}
+				else if (seen[index]) {
+					problems.add(line, "gold", "candidate " + index + " appears more than once");
+				}
+				else {
+					seen[index] = true;
+				}
+			}
+		}
+		List<String> missing = new ArrayList<>();
+		for (int index = 0; index < candidates; index++) {
+			if (!seen[index]) {
+				missing.add(Integer.toString(index));
+			}
+		}
+		if (!missing.isEmpty()) {
+			problems.add(line, "gold",
+					"gold must rank every candidate exactly once; missing: " + String.join(", ", missing));
+		}
 	}
 
 	private void checkCandidates(List<ImportCandidate> candidates, long line, ImportProblems problems) {

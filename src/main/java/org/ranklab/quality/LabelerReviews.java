@@ -49,7 +49,7 @@ class LabelerReviews {
 		List<SubmittedRanking> latest = submitted.latestOf(projectId, labeler, LATEST);
 		List<Long> prompts = latest.stream().map(SubmittedRanking::promptId).distinct().sorted().toList();
 		Map<Long, List<SubmittedRanking>> othersByPrompt = new HashMap<>();
-		submitted.othersOf(prompts, labeler)
+		submitted.othersOf(projectId, prompts, labeler)
 			.forEach(other -> othersByPrompt.computeIfAbsent(other.promptId(), p -> new ArrayList<>()).add(other));
 		Map<Long, PromptText> texts = new HashMap<>();
 		try (Stream<PromptText> read = promptTexts.of(projectId, prompts.stream())) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import org.ranklab.labeling.SubmittedRankings.Excluded;
 import org.ranklab.web.InvalidInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,19 +14,30 @@ class ExportFilterTests {
 
 	@Test
 	void readsInstantsOffsetsAndDates() {
-		assertThat(ExportFilter.of(1, "2025-03-01T12:00:00Z").since()).isEqualTo(Instant.parse("2025-03-01T12:00:00Z"));
-		assertThat(ExportFilter.of(1, "2025-03-01T14:00:00.5+02:00").since())
+		assertThat(ExportFilter.of(1, "2025-03-01T12:00:00Z", null).since())
+			.isEqualTo(Instant.parse("2025-03-01T12:00:00Z"));
+		assertThat(ExportFilter.of(1, "2025-03-01T14:00:00.5+02:00", null).since())
 			.isEqualTo(Instant.parse("2025-03-01T12:00:00.5Z"));
-		assertThat(ExportFilter.of(1, "2025-03-01").since()).isEqualTo(Instant.parse("2025-03-01T00:00:00Z"));
-		assertThat(ExportFilter.of(1, null).since()).isNull();
-		assertThat(ExportFilter.of(1, " ").since()).isNull();
+		assertThat(ExportFilter.of(1, "2025-03-01", null).since()).isEqualTo(Instant.parse("2025-03-01T00:00:00Z"));
+		assertThat(ExportFilter.of(1, null, null).since()).isNull();
+		assertThat(ExportFilter.of(1, " ", null).since()).isNull();
 	}
 
 	@Test
 	void refusesAnythingElseNamingTheField() {
-		assertThatThrownBy(() -> ExportFilter.of(1, "last tuesday")).isInstanceOfSatisfying(InvalidInputException.class,
-				e -> assertThat(e.errors().get(0).field()).isEqualTo("since"));
-		assertThatThrownBy(() -> ExportFilter.of(1, "2025-13-01")).isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> ExportFilter.of(1, "last tuesday", null)).isInstanceOfSatisfying(
+				InvalidInputException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("since"));
+		assertThatThrownBy(() -> ExportFilter.of(1, "2025-13-01", null)).isInstanceOf(InvalidInputException.class);
+	}
+
+	@Test
+	void leavesExcludedLabelersOutUnlessAskedFor() {
+		assertThat(ExportFilter.of(1, null, null).excluded()).isEqualTo(Excluded.LEFT_OUT);
+		assertThat(ExportFilter.of(1, null, "false").excluded()).isEqualTo(Excluded.LEFT_OUT);
+		assertThat(ExportFilter.of(1, null, "true").excluded()).isEqualTo(Excluded.INCLUDED);
+		assertThat(ExportFilter.of(1, null, "TRUE").excluded()).isEqualTo(Excluded.INCLUDED);
+		assertThatThrownBy(() -> ExportFilter.of(1, null, "yes")).isInstanceOfSatisfying(InvalidInputException.class,
+				e -> assertThat(e.errors().get(0).field()).isEqualTo("include_excluded"));
 	}
 
 }

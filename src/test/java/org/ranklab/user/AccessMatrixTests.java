@@ -254,6 +254,7 @@ class AccessMatrixTests extends IntegrationTest {
 				case "webhooks/{id}" -> fixture.webhook();
 				// A token of the user in the path (users/{id}).
 				case "tokens/{tokenId}" -> fixture.tokenId(Caller.LABELER);
+				case "exclusions/{labeler}" -> fixture.skipperPseudonym;
 				default ->
 					fail("path variable %s of %s has no fixture id: add one to AccessMatrixTests", variable, path);
 			};
@@ -302,6 +303,7 @@ class AccessMatrixTests extends IntegrationTest {
 		bodies.put("POST /api/v1/webhooks", c -> fixture.webhookBody());
 		bodies.put("POST /api/v1/projects/{id}/reward-model/score",
 				c -> "{\"prompt\":\"p\",\"responses\":[\"a\",\"b\"]}");
+		bodies.put("PUT /api/v1/projects/{id}/exclusions/{labeler}", c -> "{\"reason\":\"matrix\"}");
 		Function<Caller, String> body = bodies.get(operation.key());
 		if (body == null) {
 			return fail("%s takes a body that AccessMatrixTests does not know: add a valid one", operation.key());
@@ -367,6 +369,12 @@ class AccessMatrixTests extends IntegrationTest {
 
 		final String rewardModel;
 
+		/**
+		 * A labeler who only skipped a prompt: excluding them changes nothing the other
+		 * operations need.
+		 */
+		final String skipperPseudonym;
+
 		private final Map<Caller, String> tokenSecrets = new HashMap<>();
 
 		Fixture() {
@@ -413,6 +421,7 @@ class AccessMatrixTests extends IntegrationTest {
 				.asString();
 			api.patch("/api/v1/users/" + disabledId, admin(), "{\"disabled\":true}").expectStatus(200);
 			rankAFewPrompts();
+			skipperPseudonym = skipAPrompt();
 			String[] trained = train();
 			trainingRun = trained[0];
 			rewardModel = trained[1];
@@ -442,6 +451,20 @@ class AccessMatrixTests extends IntegrationTest {
 						"{\"ranking\":[" + String.join(",", ids) + "]}")
 					.expectStatus(201);
 			}
+		}
+
+		/** A new labeler skips one prompt, which gives them a pseudonym. */
+		private String skipAPrompt() {
+			Credentials skipper = newLabeler();
+			String assignment = api.post("/api/v1/projects/" + project + "/tasks/next", skipper, null)
+				.expectStatus(200)
+				.json()
+				.path("assignment_id")
+				.asString();
+			api.post("/api/v1/assignments/" + assignment + "/skip", skipper, null).expectStatus(204);
+			return jdbc.sql("""
+					SELECT l.pseudonym::text FROM labelers l JOIN assignments a ON a.user_id = l.user_id
+					WHERE a.id = ?""").param(Long.parseLong(assignment)).query(String.class).single();
 		}
 
 		private String[] train() {

@@ -52,6 +52,25 @@ class WebhookDeliveryTests extends IntegrationTest {
 		}
 	}
 
+	/**
+	 * Gold prompts never complete: the project is complete when its regular prompts are.
+	 */
+	@Test
+	void aProjectWithGoldPromptsCompletesWithItsRegularPrompts() throws Exception {
+		try (WebhookReceiver receiver = new WebhookReceiver()) {
+			long project = projectWithPrompts(1);
+			api.send("POST", "/api/v1/projects/" + project + "/prompts", admin(), "application/x-ndjson",
+					"{\"prompt\":\"gold\",\"candidates\":[\"a\",\"b\"],\"gold\":[[0],[1]]}\n")
+				.expectStatus(201);
+			hook(receiver, project, "project.completed");
+
+			rankNext(project, newLabeler());
+
+			List<WebhookReceiver.Received> got = receiver.await(all -> !all.isEmpty());
+			assertThat(JSON.readTree(got.get(0).body()).path("type").asString()).isEqualTo("project.completed");
+		}
+	}
+
 	@Test
 	void aReceiverThatFailsGetsTheSameEventAgainWithBackoffUntilItAnswers2xx() throws Exception {
 		try (WebhookReceiver receiver = new WebhookReceiver(500, 503)) {
