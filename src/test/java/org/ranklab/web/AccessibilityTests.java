@@ -2,7 +2,10 @@ package org.ranklab.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.webjars.WebJarVersionLocator;
 
@@ -43,6 +47,8 @@ class AccessibilityTests extends BrowserTest {
 
 	private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots", "accessibility");
+
 	private static final Pattern PAGE_VARIABLE = Pattern.compile("\\{([^}]+)}");
 
 	@Autowired
@@ -57,6 +63,7 @@ class AccessibilityTests extends BrowserTest {
 	@Test
 	void everyPagePassesWcag21AaInLightAndDarkMode() {
 		Pages pages = new Pages();
+		proveTheAuditFindsViolations();
 		Map<String, List<String>> violations = new LinkedHashMap<>();
 		for (String scheme : List.of("light", "dark")) {
 			colourScheme(scheme);
@@ -87,6 +94,20 @@ class AccessibilityTests extends BrowserTest {
 		assertThat(violations).as("axe-core WCAG 2.1 AA violations per page").isEmpty();
 	}
 
+	/** An unlabelled field and grey on grey, added to a page, are found. */
+	private void proveTheAuditFindsViolations() {
+		open("/login");
+		script("""
+				const field = document.createElement('input');
+				const faint = document.createElement('p');
+				faint.textContent = 'faint';
+				faint.style.color = '#777';
+				faint.style.background = '#888';
+				document.querySelector('main').append(field, faint);""");
+		assertThat(axeViolations()).anyMatch(v -> v.startsWith("label "))
+			.anyMatch(v -> v.startsWith("color-contrast "));
+	}
+
 	private void audit(String page, String variant, Map<String, List<String>> violations) {
 		audit(page, variant, violations, () -> {
 		});
@@ -97,8 +118,21 @@ class AccessibilityTests extends BrowserTest {
 		waitForQuiet();
 		prepare.run();
 		List<String> found = axeViolations();
+		screenshot(page + " " + variant);
 		if (!found.isEmpty()) {
 			violations.put(page + " (" + variant + ")", found);
+		}
+	}
+
+	/** Kept in {@code target/screenshots/accessibility}, to look at what was audited. */
+	private void screenshot(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Files.write(SCREENSHOTS.resolve(name.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "") + ".png"),
+					((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 	}
 
