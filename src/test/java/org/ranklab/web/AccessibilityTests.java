@@ -49,7 +49,7 @@ class AccessibilityTests extends BrowserTest {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots", "accessibility");
 
-	private static final Pattern PAGE_VARIABLE = Pattern.compile("\\{([^}]+)}");
+	private static final Pattern PAGE_VARIABLE = Pattern.compile("([^/]+)/\\{([^}]+)}");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -213,6 +213,8 @@ class AccessibilityTests extends BrowserTest {
 
 		final String pseudonym;
 
+		final String webhook;
+
 		final List<String> labelerPages = new ArrayList<>();
 
 		final List<String> adminPages = new ArrayList<>();
@@ -235,6 +237,15 @@ class AccessibilityTests extends BrowserTest {
 			}
 			api.post("/api/v1/users", admin(), "{\"username\":\"%s\",\"password\":\"%s\",\"role\":\"LABELER\"}"
 				.formatted(labeler, labelerPassword)).expectStatus(201);
+			webhook = api
+				.post("/api/v1/webhooks", admin(),
+						"""
+								{"url":"http://127.0.0.1:9/audit","events":["ranking.created"],"project_id":"%s"}"""
+							.formatted(project))
+				.expectStatus(201)
+				.json()
+				.path("id")
+				.asString();
 			rankOne(ApiClient.basic(labeler, labelerPassword));
 			pseudonym = api.get("/api/v1/projects/" + project + "/quality", admin())
 				.expectStatus(200)
@@ -249,10 +260,10 @@ class AccessibilityTests extends BrowserTest {
 					continue;
 				}
 				if (pattern.startsWith("/admin/")) {
-					adminPages.add(fill(pattern, project));
+					adminPages.add(fill(pattern));
 				}
 				else if (pattern.equals("/work") || pattern.equals("/projects/{id}/label")) {
-					labelerPages.add(fill(pattern, project));
+					labelerPages.add(fill(pattern));
 				}
 				else {
 					unaudited.add(pattern);
@@ -277,17 +288,19 @@ class AccessibilityTests extends BrowserTest {
 				.expectStatus(201);
 		}
 
-		private String fill(String pattern, String projectId) {
+		private String fill(String pattern) {
 			Matcher matcher = PAGE_VARIABLE.matcher(pattern);
 			StringBuilder filled = new StringBuilder();
 			while (matcher.find()) {
-				String id = switch (matcher.group(1)) {
-					case "id", "projectId" -> projectId;
-					case "labeler" -> pseudonym;
-					default -> fail("page variable %s of %s has no id: add one to AccessibilityTests", matcher.group(1),
-							pattern);
+				String variable = matcher.group(1) + "/{" + matcher.group(2) + "}";
+				String id = switch (variable) {
+					case "projects/{id}", "projects/{projectId}" -> project;
+					case "labelers/{labeler}" -> pseudonym;
+					case "webhooks/{id}" -> webhook;
+					default ->
+						fail("page variable %s of %s has no id: add one to AccessibilityTests", variable, pattern);
 				};
-				matcher.appendReplacement(filled, Matcher.quoteReplacement(id));
+				matcher.appendReplacement(filled, Matcher.quoteReplacement(matcher.group(1) + "/" + id));
 			}
 			matcher.appendTail(filled);
 			return filled.toString();
