@@ -112,6 +112,19 @@ export function isJoinedToAbove(tiers, id) {
   return index >= 0 && tiers[index].indexOf(id) > 0;
 }
 
+/** The keys of a focused card, as the page's help lists them (keyAction is what they do). */
+export function cardKeys({ allowTies }) {
+  const keys = [
+    { keys: ['↑', '↓'], description: 'Move the focused response up or down' },
+    { keys: ['1–9'], description: 'Give the focused response that rank' },
+  ];
+  if (allowTies) {
+    keys.push({ keys: ['='], description: 'Tie the focused response with the one above' },
+      { keys: ['-'], description: 'Split the focused response off from its tie' });
+  }
+  return keys;
+}
+
 /**
  * What a key pressed on a focused card does, or null: arrows move, a digit sets the rank, "=" ties with
  * the card above, "-" splits off.
@@ -135,6 +148,22 @@ export function applyAction(tiers, id, action) {
     case 'split': return splitOff(tiers, id);
     default: return tiers;
   }
+}
+
+/**
+ * What a screen reader hears after a card moved from `before` to `after`: "Response B moved to rank 1.",
+ * "Response C tied at rank 2.", "Response C split off to rank 3.", or that nothing changed.
+ */
+export function describeMove(before, after, id, label) {
+  const rank = rankOf(after, id);
+  if (rankOf(before, id) === rank && isTied(before, id) === isTied(after, id)) {
+    return `${label} stays at rank ${rank}.`;
+  }
+  if (isTied(after, id) && !isTied(before, id)) return `${label} tied at rank ${rank}.`;
+  if (isTied(before, id) && !isTied(after, id) && rankOf(before, id) + 1 === rank) {
+    return `${label} split off to rank ${rank}.`;
+  }
+  return `${label} moved to rank ${rank}${isTied(after, id) ? ', tied' : ''}.`;
 }
 
 function commentOf(comment) {

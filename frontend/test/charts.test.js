@@ -42,3 +42,18 @@ test('a run chart is drawn on its first update and given new data after', () => 
     ['epoch', 'train loss', 'validation loss', 'validation accuracy']);
   assert.deepEqual(plot.updates, [[[1, 2], [0.7, 0.5], [0.6, 0.4], [0.5, 0.8]]]);
 });
+
+test('axes take the page colours, so that they stay readable in dark mode', () => {
+  const style = { '--fg': ' #e6e9ef', '--line': '#343c4c' };
+  const element = {
+    clientWidth: 400,
+    ownerDocument: { defaultView: { getComputedStyle: () => ({ getPropertyValue: (name) => style[name] ?? '' }) } },
+  };
+  const chart = barChart(FakeUPlot, element, [0], [1], { xLabel: 'day' });
+
+  assert.deepEqual(chart.options.axes[0], { stroke: '#e6e9ef', grid: { stroke: '#343c4c' }, ticks: { stroke: '#343c4c' }, label: 'day' });
+  FakeUPlot.drawn = [];
+  runChart(FakeUPlot, element).update([[1], [1], [1], [1]]);
+  assert.equal(FakeUPlot.drawn[0].options.axes[2].stroke, '#e6e9ef');
+  assert.deepEqual(FakeUPlot.drawn[0].options.axes[2].grid, { show: false }, 'the right axis keeps its own grid');
+});

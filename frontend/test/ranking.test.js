@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  applyAction, dropAt, flatten, initialTiers, isJoinedToAbove, isTied, keyAction, moveDown, moveUp,
+  applyAction, cardKeys, describeMove, dropAt, flatten, initialTiers, isJoinedToAbove, isTied, keyAction, moveDown, moveUp,
   notRankablePayload, rankOf, rankingPayload, setRank, splitOff, tieWithAbove,
 } from '../js/ranking.js';
 
@@ -125,4 +125,25 @@ test('needs a 1 to 7 score for every candidate when scores are collected', () =>
 test('a not-rankable verdict carries no ranking', () => {
   assert.deepEqual(notRankablePayload({ comment: 'cut off' }).body, { not_rankable: true, comment: 'cut off' });
   assert.deepEqual(notRankablePayload({}).body, { not_rankable: true });
+});
+
+test('a move is told as a screen reader should hear it', () => {
+  const before = [['a'], ['b'], ['c']];
+  assert.equal(describeMove(before, [['b'], ['a'], ['c']], 'b', 'Response B'), 'Response B moved to rank 1.');
+  assert.equal(describeMove(before, before, 'a', 'Response A'), 'Response A stays at rank 1.');
+  assert.equal(describeMove(before, [['a', 'b'], ['c']], 'b', 'Response B'), 'Response B tied at rank 1.');
+  assert.equal(describeMove([['a', 'b'], ['c']], before, 'b', 'Response B'), 'Response B split off to rank 2.');
+  assert.equal(describeMove([['a'], ['b', 'c']], [['c'], ['a'], ['b']], 'c', 'Response C'), 'Response C moved to rank 1.');
+  assert.equal(describeMove([['a'], ['b', 'c'], ['d']], [['b', 'c'], ['a'], ['d']], 'a', 'Response A'),
+    'Response A moved to rank 2.');
+});
+
+test('the keys of a card, as the help lists them, follow the project', () => {
+  const keys = (allowTies) => cardKeys({ allowTies }).flatMap((k) => k.keys);
+  assert.deepEqual(keys(false), ['↑', '↓', '1–9']);
+  assert.deepEqual(keys(true), ['↑', '↓', '1–9', '=', '-']);
+  const pressed = { '↑': 'ArrowUp', '↓': 'ArrowDown', '1–9': '5' };
+  for (const key of keys(true)) {
+    assert.notEqual(keyAction(pressed[key] ?? key, { allowTies: true }), null, key);
+  }
 });

@@ -1,7 +1,11 @@
 // Just enough of a document for startPage tests in node (which has no DOM): elements found by id or by the
 // selectors a test names, holding text, attributes, children and listeners. No tests here.
 
-class FakeElement {
+function adopt(parent, node) {
+  if (node instanceof FakeElement) node.parent = parent;
+}
+
+export class FakeElement {
   constructor(doc, tag, id) {
     Object.assign(this, { ownerDocument: doc, localName: tag, id, textContent: '', hidden: false, disabled: false });
     this.value = '';
@@ -15,6 +19,7 @@ class FakeElement {
     this.classList = {
       add: (name) => classes.add(name),
       contains: (name) => classes.has(name),
+      remove: (name) => classes.delete(name),
       toggle: (name, on = !classes.has(name)) => {
         if (on) {
           classes.add(name);
@@ -43,16 +48,41 @@ class FakeElement {
 
   append(...nodes) {
     this.children.push(...nodes);
+    nodes.forEach((node) => adopt(this, node));
   }
 
   appendChild(node) {
     this.children = this.children.filter((child) => child !== node);
     this.children.push(node);
+    adopt(this, node);
     return node;
   }
 
   replaceChildren(...nodes) {
     this.children = nodes;
+    nodes.forEach((node) => adopt(this, node));
+  }
+
+  focus() {
+    this.ownerDocument.activeElement = this;
+  }
+
+  /** Simple selectors only: a tag (`select`) or one class (`.candidate`). */
+  matches(selector) {
+    return selector.startsWith('.') ? this.classList.contains(selector.slice(1)) : this.localName === selector;
+  }
+
+  /** This element or the nearest parent (set by append or inside) matching a simple selector. */
+  closest(selector) {
+    for (let node = this; node; node = node.parent) {
+      if (node.matches?.(selector)) return node;
+    }
+    return null;
+  }
+
+  /** Elements a test has listed under a selector with `insideAll(selector, elements)`. */
+  querySelectorAll(selector) {
+    return this.selectorLists?.[selector] ?? [];
   }
 
   /** Elements a test has placed under a selector with `inside(selector, element)`. */
@@ -62,6 +92,7 @@ class FakeElement {
 
   inside(selector, element) {
     this.selectors[selector] = element;
+    adopt(this, element);
     return element;
   }
 
@@ -93,6 +124,14 @@ export function fakeDocument(ids = []) {
     getElementById: (id) => doc.elements.get(id) ?? null,
     querySelector: (selector) => doc.selectors[selector] ?? null,
     el: (id) => doc.elements.get(id),
+    listeners: {},
+    addEventListener: (type, listener) => (doc.listeners[type] ??= []).push(listener),
+    /** Runs the document's listeners of `type` with `event` (give it a `target`). */
+    async dispatch(type, event = {}) {
+      const full = { preventDefault() { this.defaultPrevented = true; }, ...event };
+      await Promise.all((doc.listeners[type] ?? []).map((listener) => listener(full)));
+      return full;
+    },
     inside: (selector, element) => { doc.selectors[selector] = element; return element; },
   };
   for (const id of ids) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
@@ -21,18 +23,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders prompts, candidates and guidelines (untrusted text, often model output) as
- * Markdown that is safe to insert into a page: raw HTML is escaped, so {@code <script>}
- * shows as text; links keep only http, https and mailto URLs; images become links, so
- * nothing loads from elsewhere when a labeler opens a task.
+ * Markdown (with GitHub's tables) that is safe to insert into a page: raw HTML is
+ * escaped, so {@code <script>} shows as text; links keep only http, https and mailto
+ * URLs; images become links, so nothing loads from elsewhere when a labeler opens a task.
  */
 @Component
 class SafeMarkdown {
 
 	private static final UrlSanitizer URLS = new DefaultUrlSanitizer(List.of("http", "https", "mailto"));
 
-	private final Parser parser = Parser.builder().build();
+	/** GitHub's tables: model output compares things in them often. */
+	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+
+	private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
 
 	private final HtmlRenderer renderer = HtmlRenderer.builder()
+		.extensions(EXTENSIONS)
 		.escapeHtml(true)
 		.sanitizeUrls(true)
 		.urlSanitizer(URLS)

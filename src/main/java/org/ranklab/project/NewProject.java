@@ -21,7 +21,8 @@ record NewProject(
 		@Min(value = 1, message = "must be at least 1") @Max(value = 100,
 				message = "must be at most 100") Integer rankingsPerPrompt,
 		Boolean allowTies, Boolean collectScores, @Min(value = 1, message = "must be at least 1") @Max(value = 86_400,
-				message = "must be at most 86400 (a day)") Integer leaseSeconds) {
+				message = "must be at most 86400 (a day)") Integer leaseSeconds,
+		LabelLayout layout) {
 
 	NewProject {
 		guidelines = guidelines == null || guidelines.isBlank() ? null : guidelines;
@@ -31,6 +32,7 @@ record NewProject(
 		allowTies = Objects.requireNonNullElse(allowTies, true);
 		collectScores = Objects.requireNonNullElse(collectScores, false);
 		leaseSeconds = Objects.requireNonNullElse(leaseSeconds, 900);
+		layout = Objects.requireNonNullElse(layout, LabelLayout.LIST);
 	}
 
 	/** The rule bean validation cannot express on one field. */

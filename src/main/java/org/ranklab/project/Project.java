@@ -6,7 +6,7 @@ import java.time.Instant;
 public record Project(long id, String name, String guidelines, int minCandidates, int maxCandidates,
 		int rankingsPerPrompt, boolean allowTies, boolean collectScores, int leaseSeconds, Instant createdAt,
 		ProjectAccess access, boolean archived, int guidelinesVersion, double goldRate, AssignmentOrder assignmentOrder,
-		boolean labelersMayScore) {
+		boolean labelersMayScore, LabelLayout layout) {
 
 	/** Whether labelers can be handed tasks of this project at all. */
 	public boolean open() {

@@ -30,7 +30,7 @@ record ProjectChanges(
 				message = "must be between 2 and 9") Integer minCandidates,
 		@Min(value = 2, message = "must be between 2 and 9") @Max(value = 9,
 				message = "must be between 2 and 9") Integer maxCandidates,
-		Boolean allowTies, Boolean collectScores) {
+		Boolean allowTies, Boolean collectScores, LabelLayout layout) {
 
 	ProjectChanges {
 		name = name == null ? null : name.strip();

@@ -60,6 +60,8 @@ class ProjectEntity {
 	@Column(name = "labelers_may_score")
 	private boolean labelersMayScore;
 
+	private String layout = LabelLayout.LIST.apiName();
+
 	protected ProjectEntity() {
 	}
 
@@ -72,6 +74,7 @@ class ProjectEntity {
 		this.allowTies = settings.allowTies();
 		this.collectScores = settings.collectScores();
 		this.leaseSeconds = settings.leaseSeconds();
+		this.layout = settings.layout().apiName();
 		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 
@@ -97,6 +100,7 @@ class ProjectEntity {
 		maxCandidates = Objects.requireNonNullElse(changes.maxCandidates(), maxCandidates);
 		allowTies = Objects.requireNonNullElse(changes.allowTies(), allowTies);
 		collectScores = Objects.requireNonNullElse(changes.collectScores(), collectScores);
+		layout = changes.layout() == null ? layout : changes.layout().apiName();
 	}
 
 	void archive(boolean archived) {
@@ -106,7 +110,8 @@ class ProjectEntity {
 	Project toProject() {
 		return new Project(id, name, guidelines, minCandidates, maxCandidates, rankingsPerPrompt, allowTies,
 				collectScores, leaseSeconds, createdAt, ProjectAccess.fromApiName(access), archived, guidelinesVersion,
-				goldRate, AssignmentOrder.fromApiName(assignmentOrder), labelersMayScore);
+				goldRate, AssignmentOrder.fromApiName(assignmentOrder), labelersMayScore,
+				LabelLayout.fromApiName(layout));
 	}
 
 }

@@ -21,9 +21,11 @@ class ProjectForm {
 
 	private boolean collectScores;
 
+	private LabelLayout layout = LabelLayout.LIST;
+
 	NewProject toNewProject() {
 		return new NewProject(name, guidelines, minCandidates, maxCandidates, rankingsPerPrompt, allowTies,
-				collectScores, leaseSeconds);
+				collectScores, leaseSeconds, layout);
 	}
 
 	public String getName() {
@@ -88,6 +90,14 @@ class ProjectForm {
 
 	public void setCollectScores(boolean collectScores) {
 		this.collectScores = collectScores;
+	}
+
+	public LabelLayout getLayout() {
+		return layout;
+	}
+
+	public void setLayout(LabelLayout layout) {
+		this.layout = layout;
 	}
 
 }

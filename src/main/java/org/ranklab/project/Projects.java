@@ -19,7 +19,7 @@ public class Projects {
 
 	/** What a new project is compared with in the audit log: nothing set. */
 	private static final Project NO_PROJECT = new Project(0, null, null, 0, 0, 0, false, false, 0, null, null, false, 0,
-			0, null, false);
+			0, null, false, null);
 
 	private final ProjectRepository projects;
 

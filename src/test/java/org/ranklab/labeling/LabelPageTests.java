@@ -1,10 +1,8 @@
 package org.ranklab.labeling;
 
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -15,18 +13,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import org.ranklab.ApiClient;
-import org.ranklab.BrowserTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LabelPageTests extends BrowserTest {
-
-	private PromptFixture prompts;
-
-	@BeforeEach
-	void fixture() {
-		prompts = new PromptFixture(jdbc);
-	}
+class LabelPageTests extends LabelPageBrowserTest {
 
 	@Test
 	void labelerDragsTiesAndSubmitsARanking() {
@@ -193,27 +183,6 @@ class LabelPageTests extends BrowserTest {
 		open("/projects/987654321/label");
 
 		assertThat(visible(By.cssSelector(".alert.error")).getText()).contains("404");
-	}
-
-	private ApiClient.Credentials signInAsNewLabeler() {
-		ApiClient.Credentials labeler = newLabeler();
-		String pair = new String(Base64.getDecoder().decode(labeler.header().substring("Basic ".length())));
-		signIn(pair.substring(0, pair.indexOf(':')), pair.substring(pair.indexOf(':') + 1));
-		return labeler;
-	}
-
-	private List<WebElement> cards() {
-		return browser.findElements(By.cssSelector("#ranking .candidate"));
-	}
-
-	/** The card ids top to bottom, once the task is on the page. */
-	private List<String> cardIds() {
-		visible(By.cssSelector("#ranking .candidate"));
-		return cards().stream().map(card -> card.getAttribute("data-id")).toList();
-	}
-
-	private List<String> rankNumbers() {
-		return browser.findElements(By.cssSelector("#ranking .rank-number")).stream().map(WebElement::getText).toList();
 	}
 
 	/**

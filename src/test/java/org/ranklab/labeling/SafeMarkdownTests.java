@@ -53,6 +53,22 @@ class SafeMarkdownTests {
 	}
 
 	@Test
+	void rendersTablesWithTheirCellsEscaped() {
+		String html = markdown.toHtml("""
+				| model | says |
+				|:--|--:|
+				| a | <script>alert(1)</script> |
+				| b | [x](javascript:alert(2)) **bold** |""");
+
+		assertThat(html).contains("<table>")
+			.contains("<th align=\"left\">model</th>")
+			.contains("<td align=\"right\">&lt;script&gt;alert(1)&lt;/script&gt;</td>")
+			.contains("<strong>bold</strong>")
+			.doesNotContain("<script")
+			.doesNotContainIgnoringCase("javascript:");
+	}
+
+	@Test
 	void rendersNothingForNoText() {
 		assertThat(markdown.toHtml(null)).isEmpty();
 		assertThat(markdown.toHtml("  ")).isEmpty();
