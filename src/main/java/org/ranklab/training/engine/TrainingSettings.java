@@ -55,9 +55,9 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 
 	static final double FINETUNED_LEARNING_RATE = 5e-5;
 
-	static final int FINETUNED_PROMPT_TOKENS = 96;
+	static final int FINETUNED_PROMPT_TOKENS = 64;
 
-	static final int FINETUNED_RESPONSE_TOKENS = 160;
+	static final int FINETUNED_RESPONSE_TOKENS = 128;
 
 	static final int FINETUNED_FROZEN_LAYERS = 3;
 
