@@ -55,6 +55,12 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 
 	static final double FINETUNED_LEARNING_RATE = 5e-5;
 
+	/**
+	 * Rankings per step: activation memory grows with rows times the square of the
+	 * sequence length, and OpenAssistant's rankings hold up to 9 responses.
+	 */
+	static final int FINETUNED_BATCH_SIZE = 8;
+
 	static final int FINETUNED_PROMPT_TOKENS = 64;
 
 	static final int FINETUNED_RESPONSE_TOKENS = 128;
@@ -86,7 +92,7 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 			// (bench/training/README.md)
 			case FINETUNED -> builder.optEpochs(FINETUNED_EPOCHS)
 				.optLearningRate(FINETUNED_LEARNING_RATE)
-				.optBatchSize(16)
+				.optBatchSize(FINETUNED_BATCH_SIZE)
 				.optMaxTokens(FINETUNED_PROMPT_TOKENS, FINETUNED_RESPONSE_TOKENS)
 				.optEmbeddingSize(FinetunedRewardNet.SIZE)
 				.optWeightDecay(0.01)

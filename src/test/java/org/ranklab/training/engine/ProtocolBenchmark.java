@@ -117,8 +117,9 @@ public final class ProtocolBenchmark {
 				}
 				record(architecture, best.testOutcomes, best.innerAccuracy, outcomes, innerAccuracy, foldAccuracy);
 			}
+			// after every fold: a long run that is stopped still leaves its figures
+			report(dataset, outcomes, innerAccuracy, foldAccuracy, pairClusters);
 		}
-		report(dataset, outcomes, innerAccuracy, foldAccuracy, pairClusters);
 	}
 
 	private record Trained(double innerAccuracy, List<Double> testOutcomes, long millis) {
@@ -127,6 +128,7 @@ public final class ProtocolBenchmark {
 	private static Trained train(List<RankedGroup> training, List<RankedGroup> validation, List<RankedGroup> test,
 			TrainingSettings settings) {
 		long started = System.nanoTime();
+		long cpuStarted = cpuNanos();
 		int[] tenths = { 0 };
 		TrainingResult result = new RewardModelTrainer().train(training, settings, progress -> {
 			if (progress.secondsLeft() != null && (int) (progress.fraction() * 10) > tenths[0]) {
@@ -137,6 +139,8 @@ public final class ProtocolBenchmark {
 			return true;
 		});
 		long millis = (System.nanoTime() - started) / 1_000_000;
+		System.out.printf(Locale.ROOT, "    training: wall %.1f s, CPU %.1f s of this process, RSS %s%n",
+				millis / 1000.0, (cpuNanos() - cpuStarted) / 1e9, rss());
 		try (RewardModel model = RewardModel.load(result.artifact())) {
 			return new Trained(mean(outcomes(model, validation)), outcomes(model, test), millis);
 		}
@@ -344,6 +348,24 @@ public final class ProtocolBenchmark {
 		}
 		double m = mean(values);
 		return Math.sqrt(values.stream().mapToDouble(v -> (v - m) * (v - m)).sum() / (values.size() - 1));
+	}
+
+	private static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	private static String rss() {
+		try {
+			return java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))
+				.stream()
+				.filter(l -> l.startsWith("VmHWM") || l.startsWith("VmRSS"))
+				.map(l -> l.replaceAll("\\s+", " "))
+				.collect(Collectors.joining(", "));
+		}
+		catch (java.io.IOException e) {
+			return "?";
+		}
 	}
 
 	/** The sum of the heap pools' peaks since the JVM started, in MiB. */

@@ -23,9 +23,9 @@ class TrainingSettingsTests {
 					64, 1.0, 0.1, 0.25, THREADS, 2, 0));
 		assertThat(TrainingSettings.builder(Architecture.FINETUNED).build())
 			.isEqualTo(new TrainingSettings(Objective.RANK, Architecture.FINETUNED, TrainingSettings.FINETUNED_EPOCHS,
-					TrainingSettings.FINETUNED_LEARNING_RATE, 16, 0.1, 42, TrainingSettings.FINETUNED_PROMPT_TOKENS,
-					TrainingSettings.FINETUNED_RESPONSE_TOKENS, 384, 64, 0.01, 0.1, 0, THREADS, 6,
-					TrainingSettings.FINETUNED_FROZEN_LAYERS));
+					TrainingSettings.FINETUNED_LEARNING_RATE, TrainingSettings.FINETUNED_BATCH_SIZE, 0.1, 42,
+					TrainingSettings.FINETUNED_PROMPT_TOKENS, TrainingSettings.FINETUNED_RESPONSE_TOKENS, 384, 64, 0.01,
+					0.1, 0, THREADS, 6, TrainingSettings.FINETUNED_FROZEN_LAYERS));
 	}
 
 	@Test
