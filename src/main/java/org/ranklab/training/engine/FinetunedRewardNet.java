@@ -15,6 +15,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -226,7 +227,15 @@ final class FinetunedRewardNet extends RewardNet {
 			.mul(1e4f)
 			.reshape(ids.getShape().get(0), 1, 1, length);
 		for (Layer layer : layers) {
-			x = layer.forward(store, x, keyOffset, training);
+			// DJL keeps every array until its manager closes, that is until the end of
+			// the batch: a layer's intermediates (attention scores of rows x 12 x L x L)
+			// are freed as soon as it has run instead. Autograd holds its own references
+			// to what the backward pass needs.
+			try (NDScope scope = new NDScope()) {
+				NDArray next = layer.forward(store, x, keyOffset, training);
+				NDScope.unregister(next);
+				x = next;
+			}
 		}
 		return x;
 	}
