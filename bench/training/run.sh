@@ -6,6 +6,9 @@
 #                                                                (MiniLM embeddings cached in $TMPDIR/ranklab-minilm-*.bin)
 #   bench/training/run.sh speed                                  DJL vs PyTorch (Python) on the same data, twice
 #   bench/training/run.sh scaling 10000 20000 50000 100000       one epoch at each size
+#   bench/training/run.sh protocol hh 5 [folds=1,2] [archs=pooled,finetuned] [grid=finetuned:frozen=3|frozen=5]
+#                                                                the evaluation protocol: 5 folds by cluster, settings
+#                                                                chosen on inner validation, paired statistics
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA="${RANKLAB_DATA:-$(pwd)/../shared/data}"
@@ -13,7 +16,7 @@ DATA="${RANKLAB_DATA:-$(pwd)/../shared/data}"
 
 java_bench() {
   ./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
-    -Dexec.mainClass=org.ranklab.training.engine.RewardBenchmark \
+    -Dexec.mainClass="org.ranklab.training.engine.${MAIN:-RewardBenchmark}" \
     -Dranklab.data="$DATA" -Dai.djl.offline=true -Dexec.args="$*" 2>&1 | grep -v -E " (INFO|WARN) "
 }
 
@@ -36,6 +39,10 @@ case "${1:-quality}" in
       # the same settings, as the Java side printed them
       /usr/bin/python3 bench/training/pooled_torch.py "$file" $(echo "$out" | grep TORCH_ARGS | cut -d' ' -f2-) | grep RESULT
     done
+    ;;
+  protocol)
+    shift
+    MAIN=ProtocolBenchmark java_bench "$@"
     ;;
   *)
     java_bench "$@"

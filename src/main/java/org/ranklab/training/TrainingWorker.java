@@ -158,11 +158,22 @@ class TrainingWorker implements JobWorker {
 				runs.metrics(runId, metrics(progress.metrics()));
 				epochsWritten = progress.metrics().size();
 			}
-			job.report(progress.fraction(), "epoch %d of %d".formatted(progress.epoch(), progress.epochs()),
+			job.report(progress.fraction(), describe(progress),
 					Map.of("rankings", rankings, "epoch", progress.epoch(), "epochs", progress.epochs()));
 			return !job.isCancelRequested();
 		}
 
+	}
+
+	/** "epoch 1 of 3, about 12 min left": the message the training page shows. */
+	static String describe(TrainingProgress progress) {
+		String epoch = "epoch %d of %d".formatted(progress.epoch(), progress.epochs());
+		Long seconds = progress.secondsLeft();
+		if (seconds == null) {
+			return epoch;
+		}
+		String left = seconds < 90 ? seconds + " s" : Math.round(seconds / 60.0) + " min";
+		return epoch + ", about " + left + " left";
 	}
 
 	static List<Map<String, Object>> metrics(List<EpochMetrics> epochs) {

@@ -25,6 +25,11 @@ class TrainingPageTests extends BrowserTest {
 		assertThat(visible(By.id("models-empty")).getText()).isEqualTo("None yet.");
 		Select architecture = new Select(browser.findElement(By.id("architecture")));
 		assertThat(architecture.getFirstSelectedOption().getAttribute("value")).isEqualTo("minilm");
+		// every architecture offered is explained, with its measured figures
+		assertThat(browser.findElements(By.cssSelector("#architecture-notes [data-architecture]")))
+			.extracting(note -> note.getAttribute("data-architecture"))
+			.containsExactlyInAnyOrderElementsOf(
+					architecture.getOptions().stream().map(option -> option.getAttribute("value")).toList());
 		// the fast network keeps this test short
 		architecture.selectByValue("pooled");
 		browser.findElement(By.id("epochs")).sendKeys("3");

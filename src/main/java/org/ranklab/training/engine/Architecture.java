@@ -33,6 +33,15 @@ public enum Architecture {
 	MINILM("minilm", SentenceEmbedder.MINILM),
 
 	/**
+	 * The pretrained all-MiniLM-L6-v2 encoder (6 layers, hidden 384, from its jar)
+	 * fine-tuned end to end as a cross-encoder over "[CLS] prompt's last turns [SEP]
+	 * response [SEP]" in its own word pieces, with a linear head on its mean output state
+	 * and the length features. Its lowest layers can stay frozen. The slowest to train by
+	 * far: every step runs the encoder.
+	 */
+	FINETUNED("finetuned", null),
+
+	/**
 	 * Several networks ({@link #ENSEMBLE_MEMBERS}: three {@link #POOLED} and one
 	 * {@link #MINILM}) trained side by side on the same split with different seeds; the
 	 * reward is the mean of their rewards, each standardised by its mean and standard

@@ -44,6 +44,9 @@ final class Member implements AutoCloseable {
 	Member(PreparedRankings prepared, TrainingSettings settings, long seed, TrainingListener progress) {
 		this.prepared = prepared;
 		this.net = RewardNet.create(prepared.config());
+		if (net instanceof FinetunedRewardNet finetuned) {
+			finetuned.freezeBelow(settings.frozenLayers());
+		}
 		this.loss = RewardLoss.of(settings.objective());
 		this.dataset = new RankingDataset(prepared.training(), net, loss, settings.batchSize(), settings.tokenDropout(),
 				new Random(seed));

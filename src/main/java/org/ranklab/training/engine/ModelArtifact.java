@@ -24,7 +24,8 @@ import ai.djl.util.Pair;
  * The zip a trained reward model travels in: {@code config.json} ({@link ModelConfig}),
  * {@code vocabulary.txt} (UTF-8, one token per line, the line at 0-based index i has id 3
  * + oov_buckets + i) and {@code weights.safetensors} (float32 tensors named as the
- * network's parameters). An ensemble's zip holds its {@code config.json} and one such zip
+ * network's parameters; a finetuned network's leave out the frozen pretrained ones, which
+ * load from their jar). An ensemble's zip holds its {@code config.json} and one such zip
  * per member ({@code member-1.zip} ..).
  *
  * @param config the model's config
@@ -105,6 +106,9 @@ record ModelArtifact(ModelConfig config, Vocabulary vocabulary, byte[] weights, 
 		for (Pair<String, Parameter> parameter : net.getParameters()) {
 			NDArray stored = byName.get(parameter.getKey());
 			NDArray target = parameter.getValue().getArray();
+			if (stored == null && net.pretrained(parameter.getKey())) {
+				continue;
+			}
 			if (stored == null || !stored.getShape().equals(target.getShape())) {
 				throw new IllegalArgumentException("weights do not fit the config: " + parameter.getKey());
 			}
@@ -117,6 +121,10 @@ record ModelArtifact(ModelConfig config, Vocabulary vocabulary, byte[] weights, 
 	static byte[] write(ModelConfig config, Vocabulary vocabulary, RewardNet net) {
 		NDList weights = new NDList();
 		for (Pair<String, Parameter> parameter : net.getParameters()) {
+			if (!parameter.getValue().requiresGradient() && net.pretrained(parameter.getKey())) {
+				// frozen: the pretrained value from the jar
+				continue;
+			}
 			NDArray array = parameter.getValue().getArray();
 			array.setName(parameter.getKey());
 			weights.add(array);

@@ -24,16 +24,27 @@ record PreparedRankings(PromptSplit split, Vocabulary vocabulary, ModelConfig co
 		}
 		List<RankedGroup> usable = usableGroups(groups, settings.objective());
 		PromptSplit split = PromptSplit.of(usable, settings.validationFraction(), settings.seed());
-		boolean wordBigrams = architecture != Architecture.TRANSFORMER;
-		Vocabulary vocabulary = vocabulary(split.training(), new TextTokenizer(wordBigrams));
+		boolean wordBigrams = architecture != Architecture.TRANSFORMER && architecture != Architecture.FINETUNED;
+		boolean finetuned = architecture == Architecture.FINETUNED;
+		// the finetuned network reads the pretrained model's word pieces, not a
+		// vocabulary of the run's
+		Vocabulary vocabulary = finetuned ? new Vocabulary(List.of(), 0)
+				: vocabulary(split.training(), new TextTokenizer(wordBigrams));
 		String textEncoder = architecture.textEncoder();
-		TextEncoder encoder = new TextEncoder(new TextTokenizer(wordBigrams), vocabulary, settings.maxPromptTokens(),
-				settings.maxResponseTokens(), textEncoder == null ? null : SentenceEmbedder.named(textEncoder));
-		boolean transformer = architecture == Architecture.TRANSFORMER;
+		int layers = switch (architecture) {
+			case TRANSFORMER, FINETUNED -> settings.layers();
+			default -> 0;
+		};
+		int heads = switch (architecture) {
+			case TRANSFORMER -> 4;
+			case FINETUNED -> FinetunedRewardNet.HEADS;
+			default -> 0;
+		};
 		ModelConfig config = new ModelConfig(ModelConfig.FORMAT, ModelConfig.FORMAT_VERSION, architecture,
-				settings.objective(), settings.embeddingSize(), settings.hiddenSize(), transformer ? 2 : 0,
-				transformer ? 4 : 0, settings.dropout(), settings.maxPromptTokens(), settings.maxResponseTokens(),
-				wordBigrams, OOV_BUCKETS, vocabulary.words().size(), 0, 1, textEncoder, 0);
+				settings.objective(), settings.embeddingSize(), settings.hiddenSize(), layers, heads,
+				settings.dropout(), settings.maxPromptTokens(), settings.maxResponseTokens(), wordBigrams,
+				finetuned ? 0 : OOV_BUCKETS, vocabulary.words().size(), 0, 1, textEncoder, 0);
+		TextEncoder encoder = TextEncoder.of(config, vocabulary);
 		return new PreparedRankings(split, vocabulary, config, EncodedRankings.of(split.training(), encoder),
 				EncodedRankings.of(split.validation(), encoder));
 	}

@@ -26,6 +26,8 @@ final class ProgressListener extends TrainingListenerAdapter {
 
 	private int step;
 
+	private long firstStepEnded;
+
 	private int epoch = 1;
 
 	private int membersAtEpochEnd;
@@ -44,6 +46,11 @@ final class ProgressListener extends TrainingListenerAdapter {
 	@Override
 	public void onTrainingBatch(Trainer trainer, BatchData batchData) {
 		step++;
+		if (step == 1) {
+			// the clock of the estimate starts when the first step has ended: setup and
+			// warm-up of the native engine are behind
+			firstStepEnded = System.nanoTime();
+		}
 		report();
 	}
 
@@ -56,8 +63,17 @@ final class ProgressListener extends TrainingListenerAdapter {
 		}
 	}
 
+	private Long secondsLeft() {
+		if (step < 2) {
+			return null;
+		}
+		double secondsPerStep = (System.nanoTime() - firstStepEnded) / 1e9 / (step - 1);
+		return Math.round(secondsPerStep * Math.max(0, totalSteps - step));
+	}
+
 	private void report() {
-		if (!monitor.proceed(new TrainingProgress((double) step / totalSteps, epoch, epochs, List.copyOf(metrics)))) {
+		if (!monitor.proceed(
+				new TrainingProgress((double) step / totalSteps, epoch, epochs, List.copyOf(metrics), secondsLeft()))) {
 			throw new TrainingCancelledException();
 		}
 	}

@@ -39,9 +39,7 @@ public final class RewardModel implements AutoCloseable {
 	private RewardModel(ModelConfig config, Vocabulary vocabulary, NDManager manager, RewardNet net) {
 		this.members = List.of();
 		this.config = config;
-		this.encoder = new TextEncoder(new TextTokenizer(config.wordBigrams()), vocabulary, config.maxPromptTokens(),
-				config.maxResponseTokens(),
-				config.textEncoder() == null ? null : SentenceEmbedder.named(config.textEncoder()));
+		this.encoder = TextEncoder.of(config, vocabulary);
 		this.manager = manager;
 		this.net = net;
 		this.store = new ParameterStore(manager, false);

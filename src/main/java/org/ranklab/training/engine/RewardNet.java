@@ -26,6 +26,7 @@ abstract class RewardNet extends AbstractBlock {
 		return switch (config.architecture()) {
 			case POOLED, MINILM -> new PooledRewardNet(config);
 			case TRANSFORMER -> new TransformerRewardNet(config);
+			case FINETUNED -> new FinetunedRewardNet(config);
 			case ENSEMBLE -> throw new IllegalArgumentException("an ensemble has one network per member");
 		};
 	}
@@ -46,6 +47,14 @@ abstract class RewardNet extends AbstractBlock {
 			}
 		}
 		return scores;
+	}
+
+	/**
+	 * Whether a parameter starts from pretrained weights that travel beside the artifact
+	 * (in a jar), so an artifact may leave it out when training did not change it.
+	 */
+	boolean pretrained(String parameterName) {
+		return false;
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package org.ranklab.training.engine;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,9 +17,7 @@ final class TextEncoder {
 	 */
 	static final int FEATURES = 5;
 
-	private final TextTokenizer tokenizer;
-
-	private final Vocabulary vocabulary;
+	private final Tokens tokens;
 
 	private final int maxPromptTokens;
 
@@ -36,11 +35,26 @@ final class TextEncoder {
 	 */
 	TextEncoder(TextTokenizer tokenizer, Vocabulary vocabulary, int maxPromptTokens, int maxResponseTokens,
 			SentenceEmbedder embedder) {
-		this.tokenizer = tokenizer;
-		this.vocabulary = vocabulary;
+		this(words(tokenizer, vocabulary), maxPromptTokens, maxResponseTokens, embedder);
+	}
+
+	TextEncoder(Tokens tokens, int maxPromptTokens, int maxResponseTokens, SentenceEmbedder embedder) {
+		this.tokens = tokens;
 		this.maxPromptTokens = maxPromptTokens;
 		this.maxResponseTokens = maxResponseTokens;
 		this.embedder = embedder;
+	}
+
+	/**
+	 * The encoder a network of this config reads: the finetuned network's own word
+	 * pieces, or the run's vocabulary of word tokens (with the pretrained sentence
+	 * embeddings the config names).
+	 */
+	static TextEncoder of(ModelConfig config, Vocabulary vocabulary) {
+		Tokens tokens = config.architecture() == Architecture.FINETUNED ? WordPieceTokenizer.minilm()
+				: words(new TextTokenizer(config.wordBigrams()), vocabulary);
+		return new TextEncoder(tokens, config.maxPromptTokens(), config.maxResponseTokens(),
+				config.textEncoder() == null ? null : SentenceEmbedder.named(config.textEncoder()));
 	}
 
 	/**
@@ -55,22 +69,17 @@ final class TextEncoder {
 	 * it again.
 	 */
 	PromptTokens prompt(String prompt) {
-		List<String> tokens = tokenizer.tokens(prompt);
-		int from = Math.max(0, tokens.size() - maxPromptTokens);
-		int[] ids = new int[tokens.size() - from];
-		for (int i = 0; i < ids.length; i++) {
-			ids[i] = vocabulary.id(tokens.get(from + i));
-		}
-		return new PromptTokens(ids, new HashSet<>(tokens), tokens.size(),
+		Tokenized tokenized = this.tokens.tokenize(prompt, maxPromptTokens, true);
+		int[] all = tokenized.ids();
+		int[] ids = Arrays.copyOfRange(all, Math.max(0, all.length - maxPromptTokens), all.length);
+		return new PromptTokens(ids, new HashSet<>(tokenized.tokens()), all.length,
 				embedder == null ? null : embedder.embedEnd(prompt));
 	}
 
 	EncodedText encode(PromptTokens prompt, String response) {
-		List<String> tokens = tokenizer.tokens(response);
-		int[] ids = new int[Math.min(tokens.size(), maxResponseTokens)];
-		for (int i = 0; i < ids.length; i++) {
-			ids[i] = vocabulary.id(tokens.get(i));
-		}
+		Tokenized tokenized = this.tokens.tokenize(response, maxResponseTokens, false);
+		List<String> tokens = tokenized.tokens();
+		int[] ids = Arrays.copyOf(tokenized.ids(), Math.min(tokens.size(), maxResponseTokens));
 		long shared = tokens.stream().filter(prompt.distinct()::contains).count();
 		long lines = response.lines().filter(line -> !line.isBlank()).count();
 		float[] features = { (float) Math.log1p(tokens.size()) / 5f, (float) Math.log1p(response.length()) / 8f,
@@ -102,6 +111,31 @@ final class TextEncoder {
 
 	EncodedText encode(String prompt, String response) {
 		return encode(prompt(prompt), response);
+	}
+
+	/**
+	 * The word tokens of {@link TextTokenizer} with ids from a run's {@link Vocabulary}.
+	 */
+	static Tokens words(TextTokenizer tokenizer, Vocabulary vocabulary) {
+		return (text, maxTokens, fromEnd) -> {
+			List<String> tokens = tokenizer.tokens(text);
+			return new Tokenized(tokens, tokens.stream().mapToInt(vocabulary::id).toArray());
+		};
+	}
+
+	/** Splits texts into tokens with their ids. */
+	interface Tokens {
+
+		/**
+		 * All tokens of the text, or at least the {@code maxTokens} at its end
+		 * ({@code fromEnd}) or start.
+		 */
+		Tokenized tokenize(String text, int maxTokens, boolean fromEnd);
+
+	}
+
+	/** A text's tokens and, position by position, their ids. */
+	record Tokenized(List<String> tokens, int[] ids) {
 	}
 
 	record PromptTokens(int[] ids, Set<String> distinct, int count, float[] embedding) {

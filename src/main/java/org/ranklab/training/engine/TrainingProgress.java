@@ -9,6 +9,8 @@ import java.util.List;
  * @param epoch the current epoch, 1-based
  * @param epochs all epochs of the run
  * @param metrics the epochs finished so far
+ * @param secondsLeft the time the rest of the run's training steps will take at the pace
+ * of the steps so far; null before the first step has ended
  */
-public record TrainingProgress(double fraction, int epoch, int epochs, List<EpochMetrics> metrics) {
+public record TrainingProgress(double fraction, int epoch, int epochs, List<EpochMetrics> metrics, Long secondsLeft) {
 }

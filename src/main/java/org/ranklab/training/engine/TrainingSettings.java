@@ -25,10 +25,15 @@ package org.ranklab.training.engine;
  * training batch
  * @param threads intra-op threads of the native engine, bounded so labeling stays
  * responsive
+ * @param layers encoder layers: of the Transformer trained from scratch, or the lowest
+ * layers of the pretrained encoder that the finetuned network keeps
+ * @param frozenLayers the finetuned network's lowest layers (with its embeddings) that
+ * keep their pretrained values; 0 trains everything
  */
 public record TrainingSettings(Objective objective, Architecture architecture, int epochs, double learningRate,
 		int batchSize, double validationFraction, long seed, int maxPromptTokens, int maxResponseTokens,
-		int embeddingSize, int hiddenSize, double weightDecay, double dropout, double tokenDropout, int threads) {
+		int embeddingSize, int hiddenSize, double weightDecay, double dropout, double tokenDropout, int threads,
+		int layers, int frozenLayers) {
 
 	public TrainingSettings {
 		require(objective != null, "objective is required");
@@ -42,7 +47,25 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 		require(weightDecay >= 0 && dropout >= 0 && dropout < 1 && tokenDropout >= 0 && tokenDropout < 1,
 				"weight decay and dropout must be in range");
 		require(threads >= 1, "threads must be positive");
+		require(layers >= 1 && layers <= 12, "layers must be between 1 and 12");
+		require(frozenLayers >= 0 && frozenLayers <= layers, "frozen_layers must be between 0 and layers");
 	}
+
+	static final int FINETUNED_EPOCHS = 1;
+
+	static final double FINETUNED_LEARNING_RATE = 5e-5;
+
+	/**
+	 * Rankings per step: activation memory grows with rows times the square of the
+	 * sequence length, and OpenAssistant's rankings hold up to 9 responses.
+	 */
+	static final int FINETUNED_BATCH_SIZE = 8;
+
+	static final int FINETUNED_PROMPT_TOKENS = 64;
+
+	static final int FINETUNED_RESPONSE_TOKENS = 128;
+
+	static final int FINETUNED_FROZEN_LAYERS = 3;
 
 	/**
 	 * A builder starting from the measured defaults of the pooled network, the fastest
@@ -65,6 +88,18 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 			// (bench/training/README.md)
 			case TRANSFORMER ->
 				builder.optEpochs(3).optLearningRate(1e-3).optBatchSize(16).optMaxTokens(64, 96).optDropout(0.1);
+			// measured on the inner validation splits of HH's training folds
+			// (bench/training/README.md)
+			case FINETUNED -> builder.optEpochs(FINETUNED_EPOCHS)
+				.optLearningRate(FINETUNED_LEARNING_RATE)
+				.optBatchSize(FINETUNED_BATCH_SIZE)
+				.optMaxTokens(FINETUNED_PROMPT_TOKENS, FINETUNED_RESPONSE_TOKENS)
+				.optEmbeddingSize(FinetunedRewardNet.SIZE)
+				.optWeightDecay(0.01)
+				.optDropout(0.1)
+				.optTokenDropout(0)
+				.optLayers(FinetunedRewardNet.MAX_LAYERS)
+				.optFrozenLayers(FINETUNED_FROZEN_LAYERS);
 		};
 	}
 
@@ -113,6 +148,8 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 		builder.dropout = dropout;
 		builder.tokenDropout = tokenDropout;
 		builder.threads = threads;
+		builder.layers = layers;
+		builder.frozenLayers = frozenLayers;
 		return builder;
 	}
 
@@ -151,6 +188,10 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 		private double tokenDropout = 0.25;
 
 		private int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+
+		private int layers = 2;
+
+		private int frozenLayers;
 
 		private Builder(Architecture architecture) {
 			this.architecture = architecture;
@@ -222,10 +263,20 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 			return this;
 		}
 
+		public Builder optLayers(int layers) {
+			this.layers = layers;
+			return this;
+		}
+
+		public Builder optFrozenLayers(int frozenLayers) {
+			this.frozenLayers = frozenLayers;
+			return this;
+		}
+
 		public TrainingSettings build() {
 			return new TrainingSettings(objective, architecture, epochs, learningRate, batchSize, validationFraction,
 					seed, maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout,
-					tokenDropout, threads);
+					tokenDropout, threads, layers, frozenLayers);
 		}
 
 	}

@@ -60,6 +60,35 @@ final class BenchmarkData {
 	}
 
 	/**
+	 * The unit no fold may split: for HH the first human turn (the same opening request
+	 * appears in several conversations), for OpenAssistant the conversation tree.
+	 */
+	static Map<Long, String> clusters(String dataset, List<RankedGroup> groups, Path oasstFile) throws IOException {
+		Map<Long, String> clusters = new HashMap<>();
+		if ("hh".equals(dataset)) {
+			for (RankedGroup group : groups) {
+				int end = group.prompt().indexOf(ASSISTANT);
+				String first = end < 0 ? group.prompt() : group.prompt().substring(0, end);
+				clusters.put(group.promptId(), first.strip().toLowerCase(java.util.Locale.ROOT));
+			}
+			return clusters;
+		}
+		long[] ids = { 1, 1 };
+		int tree = 0;
+		for (String line : Files.readAllLines(oasstFile, StandardCharsets.UTF_8)) {
+			if (!line.isBlank()) {
+				long firstPrompt = ids[0];
+				collect(JSON.readTree(line).get("prompt"), "", new ArrayList<>(), ids);
+				for (long id = firstPrompt; id < ids[0]; id++) {
+					clusters.put(id, "tree-" + tree);
+				}
+				tree++;
+			}
+		}
+		return clusters;
+	}
+
+	/**
 	 * OpenAssistant trees: every message whose replies carry a human rank gives one group
 	 * (rank 0 best, equal ranks tied); the prompt is the conversation up to that message.
 	 */

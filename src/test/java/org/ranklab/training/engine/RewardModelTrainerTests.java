@@ -165,6 +165,9 @@ class RewardModelTrainerTests {
 
 		assertThat(calls).hasValue(5);
 		assertThat(seen).extracting(TrainingProgress::fraction).isSorted().allMatch(f -> f > 0 && f < 1);
+		// the time left is known once a step's pace is
+		assertThat(seen.get(0).secondsLeft()).isNull();
+		assertThat(seen.subList(1, 5)).extracting(TrainingProgress::secondsLeft).allMatch(s -> s != null && s >= 0);
 		// the run freed its model and trainer: the next one starts from scratch and
 		// finishes
 		assertThat(trainer.train(groups, shortRun.toBuilder().optEpochs(1).build(), TrainingMonitor.NONE).metrics())
