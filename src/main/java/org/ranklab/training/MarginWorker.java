@@ -15,6 +15,7 @@ import org.ranklab.jobs.JobWorker;
 import org.ranklab.labeling.ModelMargins;
 import org.ranklab.prompt.PromptText;
 import org.ranklab.prompt.PromptTexts;
+import org.ranklab.training.engine.ScoreMargin;
 
 /**
  * Scores a project's open prompts with a model and records, per prompt, the margin
@@ -85,26 +86,10 @@ class MarginWorker implements JobWorker {
 		Map<Long, Double> margins = new HashMap<>();
 		scores.score(modelId, prompts).forEach((prompt, candidateScores) -> {
 			if (candidateScores.length >= 2) {
-				margins.put(prompt, margin(candidateScores));
+				margins.put(prompt, ScoreMargin.of(candidateScores));
 			}
 		});
 		return margins;
-	}
-
-	/** The gap between the best and the second best score. */
-	static double margin(double[] scores) {
-		double best = Double.NEGATIVE_INFINITY;
-		double second = Double.NEGATIVE_INFINITY;
-		for (double score : scores) {
-			if (score > best) {
-				second = best;
-				best = score;
-			}
-			else if (score > second) {
-				second = score;
-			}
-		}
-		return best - second;
 	}
 
 }

@@ -58,10 +58,4 @@ class ModelMarginTests extends IntegrationTest {
 		assertThat(margins).hasSize(26).allSatisfy(margin -> assertThat(margin).isNotNull().isNotNegative());
 	}
 
-	@Test
-	void marginIsTheGapBetweenTheTwoBestScores() {
-		assertThat(MarginWorker.margin(new double[] { 0.5, 2.0, -1.0, 1.25 })).isEqualTo(0.75);
-		assertThat(MarginWorker.margin(new double[] { 1.0, 1.0 })).isZero();
-	}
-
 }
