@@ -21,8 +21,8 @@
  * progress and rankings per day. Listens to prompt's
  * {@link org.ranklab.prompt.PromptsReady} and opens those prompts' slots in the same
  * transaction, and to user's {@link org.ranklab.user.UserDisabled} and releases that
- * user's open leases in the same transaction. Exclusions are admin actions, written to the
- * audit log in their transaction.
+ * user's open leases in the same transaction. Exclusions are admin actions, written to
+ * the audit log in their transaction.
  * <p>
  * SQL across modules that stays for speed, on the hot path of handing out a task:
  * {@code Assignments} reads prompt's {@code candidates} (the ids to shuffle into a new
