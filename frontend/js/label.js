@@ -2,6 +2,7 @@
 // through SortableJS) or by keyboard, and submits through the api (api.js) with the session's CSRF token.
 // The ordering rules live in ranking.js; this module only wires them to the page.
 import { ApiError } from './api.js';
+import { showGuidelinesOf } from './guidelines.js';
 import {
   applyAction, dropAt, flatten, initialTiers, isJoinedToAbove, isTied, keyAction, notRankablePayload,
   rankOf, rankingPayload, tierIndexOf,
@@ -108,6 +109,7 @@ export function startPage(doc, api, { Sortable }) {
     cards = new Map(task.candidates.map((candidate, index) => [candidate.id, buildCard(candidate, index)]));
     list.replaceChildren();
     el('prompt-text').innerHTML = task.prompt.html;
+    showGuidelinesOf(doc, task);
     el('comment').value = '';
     showError('');
     renderOrder();

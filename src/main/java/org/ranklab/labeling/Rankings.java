@@ -36,9 +36,10 @@ class Rankings {
 
 	/**
 	 * Stores the ranking of a locked assignment in one statement: the labeler's pseudonym
-	 * on first use, the ranking with the order the candidates were shown in and the time
-	 * since the lease began, the assignment closed, and the prompt's count (complete once
-	 * it reaches {@code perPrompt}).
+	 * on first use; the ranking with the order the candidates were shown in, the time
+	 * since the lease began and the guidelines version shown with the task; the
+	 * assignment closed; and the prompt's count (complete once it reaches
+	 * {@code perPrompt}).
 	 */
 	long record(Assignment assignment, ValidRanking ranking, int perPrompt) {
 		return jdbc.sql("""
@@ -51,10 +52,10 @@ class Rankings {
 				    WHERE prompt_id = :prompt
 				)
 				INSERT INTO rankings (assignment_id, project_id, prompt_id, user_id, tiers, scores, not_rankable,
-				                      comment, presented_order, seconds_on_task, body_sha256)
+				                      comment, presented_order, seconds_on_task, body_sha256, guidelines_version)
 				SELECT a.id, a.project_id, a.prompt_id, a.user_id, CAST(:tiers AS jsonb), CAST(:scores AS jsonb),
 				       :notRankable, :comment, a.candidate_order, greatest(0, extract(epoch FROM now() - a.leased_at)),
-				       :sha256
+				       :sha256, a.guidelines_version
 				FROM assignments a WHERE a.id = :assignment
 				RETURNING id""")
 			.param("user", assignment.userId())
