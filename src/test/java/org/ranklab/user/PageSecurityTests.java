@@ -284,6 +284,9 @@ class PageSecurityTests extends IntegrationTest {
 			case "/admin/projects" -> "name=%s&minCandidates=4&maxCandidates=9&rankingsPerPrompt=3&leaseSeconds=900";
 			case "/admin/users" -> "username=%s&password=page-matrix-password&role=LABELER";
 			case "/projects/{id}/label/next" -> "unused=%s";
+			case "/admin/projects/{id}/settings" -> "name=%s&rankingsPerPrompt=1&leaseSeconds=900";
+			case "/admin/projects/{id}/members", "/admin/projects/{id}/archive", "/admin/projects/{id}/unarchive" ->
+				"unused=%s";
 			default -> fail("page %s %s takes a form that PageSecurityTests does not know: add a valid one",
 					route.method(), route.pattern());
 		};
