@@ -75,7 +75,10 @@ WITH labeler AS (
 ), submitted AS (
     UPDATE assignments SET status = 'SUBMITTED', closed_at = now() WHERE id = :id
 ), counted AS (
-    UPDATE prompt_slots SET rankings = rankings + 1, complete = rankings + 1 >= :per_prompt
+    UPDATE prompt_slots
+    SET rankings = rankings + 1,
+        complete = rankings + 1 >= (SELECT p.rankings_per_prompt FROM projects p
+                                    WHERE p.id = prompt_slots.project_id)
     WHERE prompt_id = :prompt_id
 )
 INSERT INTO rankings (assignment_id, project_id, prompt_id, user_id, tiers, scores, not_rankable,

@@ -62,7 +62,7 @@ class RankingSubmissions {
 					if (assignment.needsRoomToSubmit()) {
 						claimRoomAgain(assignment, project);
 					}
-					return new Receipt(rankings.record(assignment, ranking, project.rankingsPerPrompt()), true);
+					return new Receipt(rankings.record(assignment, ranking), true);
 				}
 			}
 		});

@@ -38,17 +38,22 @@ class Rankings {
 	 * Stores the ranking of a locked assignment in one statement: the labeler's pseudonym
 	 * on first use; the ranking with the order the candidates were shown in, the time
 	 * since the lease began and the guidelines version shown with the task; the
-	 * assignment closed; and the prompt's count (complete once it reaches
-	 * {@code perPrompt}).
+	 * assignment closed; and the prompt's count, complete once it reaches the project's
+	 * {@code rankings_per_prompt} as committed now: not as cached, so that a change made
+	 * a moment ago (on any instance) is never undone by a ranking that read the setting
+	 * before it.
 	 */
-	long record(Assignment assignment, ValidRanking ranking, int perPrompt) {
+	long record(Assignment assignment, ValidRanking ranking) {
 		return jdbc.sql("""
 				WITH labeler AS (
 				    INSERT INTO labelers (user_id) VALUES (:user) ON CONFLICT (user_id) DO NOTHING
 				), submitted AS (
 				    UPDATE assignments SET status = :submitted, closed_at = now() WHERE id = :assignment
 				), counted AS (
-				    UPDATE prompt_slots SET rankings = rankings + 1, complete = rankings + 1 >= :perPrompt
+				    UPDATE prompt_slots
+				    SET rankings = rankings + 1,
+				        complete = rankings + 1 >= (SELECT p.rankings_per_prompt FROM projects p
+				                                    WHERE p.id = prompt_slots.project_id)
 				    WHERE prompt_id = :prompt
 				)
 				INSERT INTO rankings (assignment_id, project_id, prompt_id, user_id, tiers, scores, not_rankable,
@@ -62,7 +67,6 @@ class Rankings {
 			.param("assignment", assignment.id())
 			.param("submitted", Assignment.Status.SUBMITTED.name())
 			.param("prompt", assignment.promptId())
-			.param("perPrompt", perPrompt)
 			.param("tiers", ranking.tiersJson(json), Types.VARCHAR)
 			.param("scores", ranking.scoresJson(json), Types.VARCHAR)
 			.param("notRankable", ranking.notRankable())

@@ -84,6 +84,24 @@ class ProjectLifecycleLabelingTests extends IntegrationTest {
 	}
 
 	@Test
+	void aRankingIsCountedAgainstTheSettingCommittedNowNotTheOneCachedBeforeAChange() {
+		long project = newProject("{\"name\":\"Raised elsewhere\",\"min_candidates\":2,\"rankings_per_prompt\":1}");
+		var prompt = prompts.readyPrompt(project, 2);
+		Credentials labeler = newLabeler();
+		JsonNode task = next(project, labeler).expectStatus(200).json();
+		// Raised through another instance: this one still holds the old setting in its
+		// cache.
+		jdbc.sql("UPDATE projects SET rankings_per_prompt = 2 WHERE id = ?").param(project).update();
+
+		rank(task, labeler);
+
+		assertThat(jdbc.sql("SELECT complete FROM prompt_slots WHERE prompt_id = ?")
+			.param(prompt.id())
+			.query(Boolean.class)
+			.single()).isFalse();
+	}
+
+	@Test
 	void loweringRankingsPerPromptClosesPromptsThatHaveEnoughWithoutTouchingRankings() {
 		long project = newProject("{\"name\":\"Lowered\",\"min_candidates\":2,\"rankings_per_prompt\":3}");
 		var full = prompts.readyPrompt(project, 2);
