@@ -2,6 +2,8 @@ package org.ranklab.project;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -73,12 +75,18 @@ class ProjectController {
 
 	/** Who may label the project while its access is {@code members}. */
 	@GetMapping("/{id}/members")
+	@Operation(summary = "The project's members: who may label it while its access is members")
 	ProjectMemberIds members(@PathVariable long id) {
 		return ProjectMemberIds.of(projects.membersOf(id));
 	}
 
 	/** Replaces the members with exactly the users given. */
 	@PutMapping("/{id}/members")
+	@Operation(summary = "Make exactly these users the project's members",
+			description = "Replaces the whole set; the change is written to the audit log.")
+	@ApiResponse(responseCode = "200", description = "the members now")
+	@ApiResponse(responseCode = "400", description = "user_ids missing, or an id that is no user's; nothing changed")
+	@ApiResponse(responseCode = "404", description = "no such project")
 	ProjectMemberIds replaceMembers(@PathVariable long id, @Valid @RequestBody ProjectMemberIds members) {
 		return ProjectMemberIds.of(projects.replaceMembers(id, members.ids()));
 	}
