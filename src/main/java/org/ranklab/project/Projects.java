@@ -23,6 +23,9 @@ import org.ranklab.web.NotFoundException;
 @Service
 public class Projects {
 
+	/** Unknown member ids named in a refusal; the rest are counted. */
+	private static final int NAMED_IDS = 20;
+
 	/** What a new project is compared with in the audit log: nothing set. */
 	private static final Project NO_PROJECT = new Project(0, null, null, 0, 0, 0, false, false, 0, null, null, false, 0,
 			0, null, false);
@@ -118,8 +121,9 @@ public class Projects {
 		Set<Long> unknown = new TreeSet<>(userIds);
 		unknown.removeAll(usernames.of(userIds).keySet());
 		if (!unknown.isEmpty()) {
-			throw InvalidInputException.ofField("user_ids",
-					"no user has the id " + unknown.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+			String named = unknown.stream().limit(NAMED_IDS).map(String::valueOf).collect(Collectors.joining(", "));
+			throw InvalidInputException.ofField("user_ids", "no user has the id " + named
+					+ (unknown.size() > NAMED_IDS ? " (and " + (unknown.size() - NAMED_IDS) + " more)" : ""));
 		}
 		List<Long> before = members.of(id);
 		List<Long> after = List.copyOf(new TreeSet<>(userIds));
