@@ -27,20 +27,22 @@ SELECT 'bench-labeler-' || :project || '-' || g, 'not a hash: cannot sign in', '
 INSERT INTO labelers (user_id) SELECT id FROM users WHERE username LIKE 'bench-labeler-' || :project || '-%';
 
 -- Three different labelers per prompt, each with their own shuffled order, submitted over the last 30 days.
-INSERT INTO assignments (project_id, prompt_id, user_id, candidate_order, status, leased_at, lease_expires_at, closed_at)
+INSERT INTO assignments (project_id, prompt_id, user_id, candidate_order, status, leased_at, lease_expires_at, closed_at,
+                         guidelines_version)
 SELECT :project, p.id, u.id,
        (SELECT array_agg(c.id ORDER BY random()) FROM candidates c WHERE c.prompt_id = p.id),
-       'SUBMITTED', now(), now(), now()
+       'SUBMITTED', now(), now(), now(), 1
 FROM prompts p
 CROSS JOIN generate_series(0, 2) slot
 JOIN users u ON u.username = 'bench-labeler-' || :project || '-' || ((p.id + slot * 7) % 20 + 1)
 WHERE p.project_id = :project;
 
 INSERT INTO rankings (assignment_id, project_id, prompt_id, user_id, tiers, not_rankable, presented_order,
-                      seconds_on_task, body_sha256, created_at)
+                      seconds_on_task, body_sha256, created_at, guidelines_version)
 SELECT a.id, a.project_id, a.prompt_id, a.user_id,
        (SELECT jsonb_agg(jsonb_build_array(id) ORDER BY n) FROM unnest(a.candidate_order) WITH ORDINALITY o(id, n)),
-       false, a.candidate_order, 10 + random() * 90, 'bench', now() - random() * interval '30 days'
+       false, a.candidate_order, 10 + random() * 90, 'bench', now() - random() * interval '30 days',
+       a.guidelines_version
 FROM assignments a WHERE a.project_id = :project ORDER BY a.prompt_id, a.user_id;
 
 UPDATE prompt_slots SET rankings = 3, complete = true WHERE project_id = :project;

@@ -1,7 +1,8 @@
 # Shared by the labeling benchmark (run.sh) and the soak (../soak/run.sh), sourced, not run: starts the app
 # jar on its embedded PostgreSQL (127.0.0.1 only; stopped when the sourcing script exits), creates one project
 # per name in BENCH_PROJECT_NAMES loaded with the public HH and OpenAssistant data COPIES times over, and
-# USERS labelers with access tokens (one per line in $TOKENS).
+# USERS labelers with access tokens (one per line in $TOKENS), the members of every project (which are
+# for members only).
 # Callers set BENCH_PROJECT_NAMES and BENCH_DATA_DIR (the default data directory, deleted and recreated).
 # Sets URL, APP_PID, DATA_DIR, PSQL, PGPORT, PROJECTS (ids, in the order of the names) and TOKENS.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -81,4 +82,14 @@ for i in $(seq 1 "$USERS"); do
     -d '{"name":"bench"}' | sed -E 's/.*"token":"([^"]+)".*/\1/'
   echo
 done >"$TOKENS"
+
+# Every project is for members only, the labelers its members: each labeling call asks about membership,
+# as it does in a real members-only operation.
+MEMBER_IDS="$("${PSQL[@]}" -At -c "SELECT string_agg('\"' || id || '\"', ',') FROM users WHERE username LIKE 'bench-%'")"
+for project in "${PROJECTS[@]}"; do
+  curl -sf "${ADMIN[@]}" -H 'Content-Type: application/json' -X PATCH "$URL/api/v1/projects/$project" \
+    -d '{"access":"members"}' >/dev/null
+  curl -sf "${ADMIN[@]}" -H 'Content-Type: application/json' -X PUT "$URL/api/v1/projects/$project/members" \
+    -d "{\"user_ids\":[$MEMBER_IDS]}" >/dev/null
+done
 

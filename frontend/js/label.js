@@ -5,6 +5,7 @@
 import { ApiError } from './api.js';
 import { renderPrompt } from './conversation.js';
 import { draftStore, refusedForGood } from './drafts.js';
+import { showGuidelinesOf } from './guidelines.js';
 import { HOTKEYS, hotkeyAction } from './hotkeys.js';
 import { chooseLayout, scrollPanesTogether } from './layout.js';
 import { keepLease } from './lease.js';
@@ -212,6 +213,7 @@ export function startPage(doc, api, { Sortable, storage, timers = globalThis, cl
     cards = new Map(task.candidates.map((candidate, index) => [candidate.id, buildCard(candidate, index)]));
     list.replaceChildren();
     promptText = renderPrompt(doc, el('prompt-text'), task.prompt);
+    showGuidelinesOf(doc, task);
     showError('');
     renderOrder();
     el('loading').hidden = true;

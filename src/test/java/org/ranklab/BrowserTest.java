@@ -89,6 +89,13 @@ public abstract class BrowserTest extends IntegrationTest {
 			.until(driver -> !driver.getCurrentUrl().contains("/login") || driver.getPageSource().contains("Wrong"));
 	}
 
+	/** Signs in with the username and password of these Basic credentials. */
+	protected void signIn(ApiClient.Credentials basic) {
+		String pair = new String(java.util.Base64.getDecoder().decode(basic.header().substring("Basic ".length())),
+				java.nio.charset.StandardCharsets.UTF_8);
+		signIn(pair.substring(0, pair.indexOf(':')), pair.substring(pair.indexOf(':') + 1));
+	}
+
 	/** Submits the page's own form (not the sign-out form in the header). */
 	protected void submitForm() {
 		browser.findElement(By.cssSelector("main button[type=submit]")).click();

@@ -57,6 +57,16 @@ public abstract class IntegrationTest {
 		return ApiClient.basic(username, password);
 	}
 
+	/** The id of the user with these Basic credentials. */
+	protected long userIdOf(ApiClient.Credentials basic) {
+		String pair = new String(java.util.Base64.getDecoder().decode(basic.header().substring("Basic ".length())),
+				java.nio.charset.StandardCharsets.UTF_8);
+		return jdbc.sql("SELECT id FROM users WHERE username = ?")
+			.param(pair.substring(0, pair.indexOf(':')))
+			.query(Long.class)
+			.single();
+	}
+
 	/**
 	 * A db-scheduler queue entry for the job due in an hour, as if no worker had picked
 	 * it up yet.

@@ -5,6 +5,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+/**
+ * The audit log page: newest first, a hundred entries a page, of every project or of one.
+ */
 @Controller
 class AuditPageController {
 
@@ -20,7 +23,7 @@ class AuditPageController {
 	String page(@RequestParam(name = "project_id", required = false) Long projectId,
 			@RequestParam(required = false) Long before, Model model) {
 		var entries = log.newest(projectId, before, PAGE);
-		model.addAttribute("entries", entries);
+		model.addAttribute("entries", entries.stream().map(AuditRow::of).toList());
 		model.addAttribute("projectId", projectId);
 		model.addAttribute("older", entries.size() == PAGE ? entries.get(PAGE - 1).id() : null);
 		return "admin/audit";

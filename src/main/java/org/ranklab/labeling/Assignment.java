@@ -10,9 +10,11 @@ import java.util.List;
 /**
  * A prompt handed to a user, as stored. {@code leaseLive} is decided by the database
  * clock, so that every instance agrees on when a lease runs out.
+ * {@code guidelinesVersion} is the version of the project's guidelines the user was last
+ * shown the task with; its ranking records it.
  */
 record Assignment(long id, long projectId, long promptId, long userId, List<Long> candidateOrder, Status status,
-		boolean leaseLive, Instant leasedAt, Instant leaseExpiresAt) {
+		boolean leaseLive, Instant leasedAt, Instant leaseExpiresAt, int guidelinesVersion) {
 
 	enum Status {
 
@@ -25,13 +27,13 @@ record Assignment(long id, long projectId, long promptId, long userId, List<Long
 	 */
 	static final String COLUMNS = """
 			id, project_id, prompt_id, user_id, candidate_order, status, leased_at, lease_expires_at,
-			lease_expires_at > now() AS live""";
+			lease_expires_at > now() AS live, guidelines_version""";
 
 	static Assignment of(ResultSet row, int rowNumber) throws SQLException {
 		return new Assignment(row.getLong("id"), row.getLong("project_id"), row.getLong("prompt_id"),
 				row.getLong("user_id"), ids(row.getArray("candidate_order")), Status.valueOf(row.getString("status")),
 				row.getBoolean("live"), row.getTimestamp("leased_at").toInstant(),
-				row.getTimestamp("lease_expires_at").toInstant());
+				row.getTimestamp("lease_expires_at").toInstant(), row.getInt("guidelines_version"));
 	}
 
 	/**

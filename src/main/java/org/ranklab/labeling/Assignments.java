@@ -113,15 +113,17 @@ class Assignments {
 
 	/**
 	 * Leases the picked prompt (whose slot the caller holds) to the user with a freshly
-	 * shuffled candidate order, if it still has room and the user never had it.
+	 * shuffled candidate order, if it still has room and the user never had it. The lease
+	 * records the guidelines version the task is shown with.
 	 */
 	Optional<Assignment> leaseIfRoom(Project project, long promptId, long userId) {
 		return jdbc
 			.sql("""
-					INSERT INTO assignments (project_id, prompt_id, user_id, candidate_order, status, leased_at, lease_expires_at)
+					INSERT INTO assignments (project_id, prompt_id, user_id, candidate_order, status, leased_at, lease_expires_at,
+					                         guidelines_version)
 					SELECT s.project_id, s.prompt_id, :user,
 					       (SELECT array_agg(c.id ORDER BY random()) FROM candidates c WHERE c.prompt_id = s.prompt_id),
-					       :open, now(), now() + make_interval(secs => :leaseSeconds)
+					       :open, now(), now() + make_interval(secs => :leaseSeconds), :guidelinesVersion
 					FROM prompt_slots s
 					WHERE s.prompt_id = :prompt AND NOT s.complete
 					  AND NOT EXISTS (SELECT 1 FROM assignments mine WHERE mine.prompt_id = s.prompt_id AND mine.user_id = :user)
@@ -134,6 +136,7 @@ class Assignments {
 			.param("perPrompt", project.rankingsPerPrompt())
 			.param("except", 0L)
 			.param("open", Assignment.Status.OPEN.name())
+			.param("guidelinesVersion", project.guidelinesVersion())
 			.query(Assignment::of)
 			.optional();
 	}
@@ -146,10 +149,11 @@ class Assignments {
 	Optional<Assignment> leaseGold(Project project, long userId) {
 		return jdbc
 			.sql("""
-					INSERT INTO assignments (project_id, prompt_id, user_id, candidate_order, status, leased_at, lease_expires_at)
+					INSERT INTO assignments (project_id, prompt_id, user_id, candidate_order, status, leased_at, lease_expires_at,
+					                         guidelines_version)
 					SELECT s.project_id, s.prompt_id, :user,
 					       (SELECT array_agg(c.id ORDER BY random()) FROM candidates c WHERE c.prompt_id = s.prompt_id),
-					       :open, now(), now() + make_interval(secs => :leaseSeconds)
+					       :open, now(), now() + make_interval(secs => :leaseSeconds), :guidelinesVersion
 					FROM prompt_slots s
 					WHERE s.project_id = :project AND s.gold
 					  AND NOT EXISTS (SELECT 1 FROM assignments mine WHERE mine.prompt_id = s.prompt_id AND mine.user_id = :user)
@@ -160,6 +164,7 @@ class Assignments {
 			.param("project", project.id())
 			.param("user", userId)
 			.param("leaseSeconds", project.leaseSeconds())
+			.param("guidelinesVersion", project.guidelinesVersion())
 			.param("open", Assignment.Status.OPEN.name())
 			.query(Assignment::of)
 			.optional();
@@ -192,16 +197,32 @@ class Assignments {
 
 	/**
 	 * A new lease on an assignment whose lease ran out: same assignment, same candidate
-	 * order.
+	 * order, shown with the project's current guidelines.
 	 */
-	Assignment renew(Assignment assignment, int leaseSeconds) {
+	Assignment renew(Assignment assignment, Project project) {
 		return jdbc
 			.sql("""
-					UPDATE assignments SET leased_at = now(), lease_expires_at = now() + make_interval(secs => :leaseSeconds)
+					UPDATE assignments SET leased_at = now(), lease_expires_at = now() + make_interval(secs => :leaseSeconds),
+					                       guidelines_version = :guidelinesVersion
 					WHERE id = :id RETURNING\s"""
 					+ Assignment.COLUMNS)
 			.param("id", assignment.id())
-			.param("leaseSeconds", leaseSeconds)
+			.param("leaseSeconds", project.leaseSeconds())
+			.param("guidelinesVersion", project.guidelinesVersion())
+			.query(Assignment::of)
+			.single();
+	}
+
+	/**
+	 * The running lease shown again under guidelines edited since it began: its ranking
+	 * will record the version shown last.
+	 */
+	Assignment showWithGuidelines(Assignment assignment, int guidelinesVersion) {
+		return jdbc
+			.sql("UPDATE assignments SET guidelines_version = :guidelinesVersion WHERE id = :id RETURNING "
+					+ Assignment.COLUMNS)
+			.param("id", assignment.id())
+			.param("guidelinesVersion", guidelinesVersion)
 			.query(Assignment::of)
 			.single();
 	}

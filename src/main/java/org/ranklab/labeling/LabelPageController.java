@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import org.ranklab.project.Project;
+import org.ranklab.project.ProjectAccessPolicy;
 import org.ranklab.project.Projects;
 import org.ranklab.user.RankLabUser;
 
@@ -36,21 +37,32 @@ class LabelPageController {
 
 	private final SafeMarkdown markdown;
 
-	LabelPageController(Projects projects, RecentProjects recentProjects, TaskAssigner tasks, SafeMarkdown markdown) {
+	private final ProjectAccessPolicy access;
+
+	LabelPageController(Projects projects, RecentProjects recentProjects, TaskAssigner tasks, SafeMarkdown markdown,
+			ProjectAccessPolicy access) {
 		this.projects = projects;
 		this.recentProjects = recentProjects;
 		this.tasks = tasks;
 		this.markdown = markdown;
+		this.access = access;
 	}
 
+	/**
+	 * The page, or an error page: {@code 404} for no such project, {@code 403} for a
+	 * labeler who is not among the members of a project for members only.
+	 */
 	@GetMapping("/projects/{id}/label")
-	String page(@PathVariable long id, Model model, HttpServletResponse response) {
+	String page(@PathVariable long id, @AuthenticationPrincipal RankLabUser user, Model model,
+			HttpServletResponse response) {
 		Optional<Project> project = projects.find(id);
 		if (project.isEmpty()) {
-			response.setStatus(HttpStatus.NOT_FOUND.value());
-			model.addAttribute("status", HttpStatus.NOT_FOUND.value());
-			model.addAttribute("error", "There is no project " + id + ".");
-			return "error";
+			return error(HttpStatus.NOT_FOUND, "There is no project " + id + ".", model, response);
+		}
+		if (!access.mayLabel(project.get(), user)) {
+			return error(HttpStatus.FORBIDDEN,
+					"This project is open to its members only. Ask an admin to add you if you should label it.", model,
+					response);
 		}
 		model.addAttribute("project", project.get());
 		model.addAttribute("guidelines", markdown.toHtml(project.get().guidelines()));
@@ -61,9 +73,18 @@ class LabelPageController {
 	@PostMapping(path = "/projects/{id}/label/next", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	ResponseEntity<PageTask> next(@PathVariable long id, @AuthenticationPrincipal RankLabUser user) {
-		return tasks.next(recentProjects.get(id), user.id())
+		Project project = recentProjects.get(id);
+		access.checkMayLabel(project, user);
+		return tasks.next(project, user.id())
 			.map(task -> ResponseEntity.ok(PageTask.of(task, markdown)))
 			.orElseGet(() -> ResponseEntity.noContent().build());
+	}
+
+	private static String error(HttpStatus status, String message, Model model, HttpServletResponse response) {
+		response.setStatus(status.value());
+		model.addAttribute("status", status.value());
+		model.addAttribute("reason", message);
+		return "error";
 	}
 
 }

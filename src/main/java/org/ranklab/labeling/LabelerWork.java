@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.ranklab.project.Project;
-import org.ranklab.project.Projects;
+import org.ranklab.project.ProjectAccessPolicy;
+import org.ranklab.user.RankLabUser;
 
 /** What a labeler did and has left in each project, for their start page. */
 @Component
@@ -16,11 +17,11 @@ class LabelerWork {
 
 	private final JdbcClient jdbc;
 
-	private final Projects projects;
+	private final ProjectAccessPolicy access;
 
-	LabelerWork(JdbcClient jdbc, Projects projects) {
+	LabelerWork(JdbcClient jdbc, ProjectAccessPolicy access) {
 		this.jdbc = jdbc;
-		this.projects = projects;
+		this.access = access;
 	}
 
 	/**
@@ -32,7 +33,9 @@ class LabelerWork {
 	record Row(Project project, long ranked, long skipped, long left) {
 	}
 
-	List<Row> of(long userId) {
+	/** The projects the user may label that are not archived. */
+	List<Row> of(RankLabUser user) {
+		long userId = user.id();
 		Map<Long, long[]> answered = new HashMap<>();
 		jdbc.sql(
 				"""
@@ -57,7 +60,7 @@ class LabelerWork {
 			.query(row -> {
 				left.put(row.getLong(1), row.getLong(2));
 			});
-		return projects.all().stream().map(project -> {
+		return access.openTo(user).stream().map(project -> {
 			long[] counts = answered.getOrDefault(project.id(), new long[2]);
 			return new Row(project, counts[0], counts[1], left.getOrDefault(project.id(), 0L));
 		}).toList();

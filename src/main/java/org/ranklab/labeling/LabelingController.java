@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.ranklab.project.Project;
+import org.ranklab.project.ProjectAccessPolicy;
 import org.ranklab.user.RankLabUser;
 
 /** The labeling calls of the public API: get a task, rank it or skip it. */
@@ -28,10 +30,14 @@ class LabelingController {
 
 	private final RankingSubmissions submissions;
 
-	LabelingController(RecentProjects projects, TaskAssigner tasks, RankingSubmissions submissions) {
+	private final ProjectAccessPolicy access;
+
+	LabelingController(RecentProjects projects, TaskAssigner tasks, RankingSubmissions submissions,
+			ProjectAccessPolicy access) {
 		this.projects = projects;
 		this.tasks = tasks;
 		this.submissions = submissions;
+		this.access = access;
 	}
 
 	/**
@@ -42,10 +48,13 @@ class LabelingController {
 			description = "Returns the caller's open lease again if there is one. Candidates come in an order "
 					+ "shuffled for this assignment.")
 	@ApiResponse(responseCode = "200", description = "the task")
-	@ApiResponse(responseCode = "204", description = "nothing left for this user")
+	@ApiResponse(responseCode = "204", description = "nothing left for this user, or the project is archived")
+	@ApiResponse(responseCode = "403", description = "the project is for its members only")
 	@ApiResponse(responseCode = "404", description = "no such project")
 	ResponseEntity<Task> next(@PathVariable long id, @AuthenticationPrincipal RankLabUser user) {
-		return tasks.next(projects.get(id), user.id())
+		Project project = projects.get(id);
+		access.checkMayLabel(project, user);
+		return tasks.next(project, user.id())
 			.map(task -> ResponseEntity.ok(task.toTask()))
 			.orElseGet(() -> ResponseEntity.noContent().build());
 	}
@@ -60,13 +69,14 @@ class LabelingController {
 	@ApiResponse(responseCode = "201", description = "stored")
 	@ApiResponse(responseCode = "200", description = "the same ranking was stored before")
 	@ApiResponse(responseCode = "400", description = "invalid ranking; errors name each field")
-	@ApiResponse(responseCode = "403", description = "the assignment belongs to another user")
+	@ApiResponse(responseCode = "403",
+			description = "the assignment belongs to another user, or its project is for members only")
 	@ApiResponse(responseCode = "404", description = "no such assignment")
 	@ApiResponse(responseCode = "409",
 			description = "already ranked differently, skipped, or the lease ran out and the prompt went to others")
 	ResponseEntity<RankingReceipt> rank(@PathVariable long id, @AuthenticationPrincipal RankLabUser user,
 			@RequestBody RankingRequest body) {
-		RankingSubmissions.Receipt receipt = submissions.submit(id, user.id(), body);
+		RankingSubmissions.Receipt receipt = submissions.submit(id, user, body);
 		return ResponseEntity.status(receipt.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.body(new RankingReceipt(Long.toString(receipt.rankingId())));
 	}
@@ -75,11 +85,12 @@ class LabelingController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Skip an assignment: the caller is not offered its prompt again")
 	@ApiResponse(responseCode = "204", description = "skipped")
-	@ApiResponse(responseCode = "403", description = "the assignment belongs to another user")
+	@ApiResponse(responseCode = "403",
+			description = "the assignment belongs to another user, or its project is for members only")
 	@ApiResponse(responseCode = "404", description = "no such assignment")
 	@ApiResponse(responseCode = "409", description = "already ranked")
 	void skip(@PathVariable long id, @AuthenticationPrincipal RankLabUser user) {
-		submissions.skip(id, user.id());
+		submissions.skip(id, user);
 	}
 
 	record RankingReceipt(String rankingId) {

@@ -22,7 +22,7 @@ record LeasedTask(Project project, Assignment assignment, String promptText, Lis
 		return new Task(Long.toString(assignment.id()),
 				new Task.TaskPrompt(Long.toString(assignment.promptId()), promptText),
 				candidates.stream().map(c -> new Task.TaskCandidate(Long.toString(c.id()), c.text())).toList(),
-				assignment.leaseExpiresAt(), project.guidelines());
+				assignment.leaseExpiresAt(), project.guidelines(), assignment.guidelinesVersion());
 	}
 
 }

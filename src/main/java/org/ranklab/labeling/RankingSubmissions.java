@@ -5,6 +5,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
 import org.ranklab.project.Project;
+import org.ranklab.project.ProjectAccessPolicy;
+import org.ranklab.user.RankLabUser;
 import org.ranklab.web.ConflictException;
 import org.ranklab.web.NotFoundException;
 
@@ -26,13 +28,16 @@ class RankingSubmissions {
 
 	private final RankingEvents events;
 
+	private final ProjectAccessPolicy access;
+
 	RankingSubmissions(Assignments assignments, Rankings rankings, RecentProjects projects,
-			RetriedTransactions transactions, RankingEvents events) {
+			RetriedTransactions transactions, RankingEvents events, ProjectAccessPolicy access) {
 		this.assignments = assignments;
 		this.rankings = rankings;
 		this.projects = projects;
 		this.transactions = transactions;
 		this.events = events;
+		this.access = access;
 	}
 
 	/**
@@ -45,9 +50,9 @@ class RankingSubmissions {
 	 * Who may answer, the project and the candidates never change, so the body is checked
 	 * before any lock is taken; only the assignment's state is read under its lock.
 	 */
-	Receipt submit(long assignmentId, long userId, RankingRequest request) {
-		Assignment seen = ownAssignment(assignmentId, userId);
-		Project project = projects.get(seen.projectId());
+	Receipt submit(long assignmentId, RankLabUser user, RankingRequest request) {
+		Assignment seen = ownAssignment(assignmentId, user.id());
+		Project project = projectOf(seen, user);
 		ValidRanking ranking = RankingRules.check(request, project, seen.candidateOrder());
 		return transactions.run(() -> {
 			Assignment assignment = assignments.lock(assignmentId).orElseThrow();
@@ -60,7 +65,7 @@ class RankingSubmissions {
 					if (assignment.needsRoomToSubmit()) {
 						claimRoomAgain(assignment, project);
 					}
-					long rankingId = rankings.record(assignment, ranking, project.rankingsPerPrompt());
+					long rankingId = rankings.record(assignment, ranking);
 					events.recorded(assignment, rankingId, project.rankingsPerPrompt());
 					return new Receipt(rankingId, true);
 				}
@@ -72,8 +77,8 @@ class RankingSubmissions {
 	 * Gives the prompt up for this user for good; skipping twice is harmless, skipping a
 	 * ranked one is not.
 	 */
-	void skip(long assignmentId, long userId) {
-		ownAssignment(assignmentId, userId);
+	void skip(long assignmentId, RankLabUser user) {
+		projectOf(ownAssignment(assignmentId, user.id()), user);
 		transactions.run(() -> {
 			Assignment assignment = assignments.lock(assignmentId).orElseThrow();
 			switch (assignment.status()) {
@@ -94,6 +99,13 @@ class RankingSubmissions {
 					"assignment " + assignmentId + " belongs to another user");
 		}
 		return assignment;
+	}
+
+	/** The assignment's project, if the user may still label it; else {@code 403}. */
+	private Project projectOf(Assignment assignment, RankLabUser user) {
+		Project project = projects.get(assignment.projectId());
+		access.checkMayLabel(project, user);
+		return project;
 	}
 
 	private Receipt sameAsStored(Assignment assignment, ValidRanking ranking) {

@@ -36,35 +36,40 @@ class Rankings {
 
 	/**
 	 * Stores the ranking of a locked assignment in one statement: the labeler's pseudonym
-	 * on first use, the ranking with the order the candidates were shown in and the time
-	 * since the lease began, the assignment closed, and the prompt's count (complete once
-	 * it reaches {@code perPrompt}; a gold prompt never is). The ranking of a labeler
-	 * excluded from the project is stored but not counted, as {@link Exclusions} counts.
+	 * on first use; the ranking with the order the candidates were shown in, the time
+	 * since the lease began and the guidelines version shown with the task; the
+	 * assignment closed; and the prompt's count, complete once it reaches the project's
+	 * {@code rankings_per_prompt} as committed now: not as cached, so that a change made
+	 * a moment ago (on any instance) is never undone by a ranking that read the setting
+	 * before it. A gold prompt is never complete. The ranking of a labeler excluded from
+	 * the project is stored but not counted, as {@link Exclusions} counts.
 	 */
-	long record(Assignment assignment, ValidRanking ranking, int perPrompt) {
+	long record(Assignment assignment, ValidRanking ranking) {
 		return jdbc.sql("""
 				WITH labeler AS (
 				    INSERT INTO labelers (user_id) VALUES (:user) ON CONFLICT (user_id) DO NOTHING
 				), submitted AS (
 				    UPDATE assignments SET status = :submitted, closed_at = now() WHERE id = :assignment
 				), counted AS (
-				    UPDATE prompt_slots SET rankings = rankings + 1, complete = NOT gold AND rankings + 1 >= :perPrompt
+				    UPDATE prompt_slots
+				    SET rankings = rankings + 1,
+				        complete = NOT gold AND rankings + 1 >= (SELECT p.rankings_per_prompt FROM projects p
+				                                                 WHERE p.id = prompt_slots.project_id)
 				    WHERE prompt_id = :prompt
 				      AND NOT EXISTS (SELECT 1 FROM labeler_exclusions x
 				                      WHERE x.project_id = prompt_slots.project_id AND x.user_id = :user)
 				)
 				INSERT INTO rankings (assignment_id, project_id, prompt_id, user_id, tiers, scores, not_rankable,
-				                      comment, presented_order, seconds_on_task, body_sha256)
+				                      comment, presented_order, seconds_on_task, body_sha256, guidelines_version)
 				SELECT a.id, a.project_id, a.prompt_id, a.user_id, CAST(:tiers AS jsonb), CAST(:scores AS jsonb),
 				       :notRankable, :comment, a.candidate_order, greatest(0, extract(epoch FROM now() - a.leased_at)),
-				       :sha256
+				       :sha256, a.guidelines_version
 				FROM assignments a WHERE a.id = :assignment
 				RETURNING id""")
 			.param("user", assignment.userId())
 			.param("assignment", assignment.id())
 			.param("submitted", Assignment.Status.SUBMITTED.name())
 			.param("prompt", assignment.promptId())
-			.param("perPrompt", perPrompt)
 			.param("tiers", ranking.tiersJson(json), Types.VARCHAR)
 			.param("scores", ranking.scoresJson(json), Types.VARCHAR)
 			.param("notRankable", ranking.notRankable())

@@ -3,16 +3,20 @@ package org.ranklab.labeling;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import org.ranklab.project.Project;
+import org.ranklab.project.ProjectChanged;
 import org.ranklab.project.Projects;
 
 /**
  * Project settings as labeling reads them on every call: kept for a few seconds, so that
  * the hot path neither opens a JPA session nor spends a transaction on settings that
- * change rarely (a change shows within {@link #FRESH_FOR}).
+ * change rarely. A change made through this instance shows at once (its entry is dropped
+ * when the change commits); one made through another instance within {@link #FRESH_FOR}.
  */
 @Component
 class RecentProjects {
@@ -22,6 +26,9 @@ class RecentProjects {
 	private final Projects projects;
 
 	private final Map<Long, Loaded> loaded = new ConcurrentHashMap<>();
+
+	/** Changes committed so far: a load that a change overtook is not kept. */
+	private final AtomicLong changes = new AtomicLong();
 
 	RecentProjects(Projects projects) {
 		this.projects = projects;
@@ -37,9 +44,21 @@ class RecentProjects {
 		if (recent != null && now - recent.atNanos() < FRESH_FOR.toNanos()) {
 			return recent.project();
 		}
-		Project project = projects.get(id);
-		loaded.put(id, new Loaded(project, now));
-		return project;
+		long changesBefore = changes.get();
+		Loaded fresh = new Loaded(projects.get(id), now);
+		loaded.put(id, fresh);
+		if (changes.get() != changesBefore) {
+			// A change committed while this was read: what was read may predate it.
+			loaded.remove(id, fresh);
+		}
+		return fresh.project();
+	}
+
+	/** After the change commits: the next call reads the project anew. */
+	@TransactionalEventListener
+	void forget(ProjectChanged changed) {
+		changes.incrementAndGet();
+		loaded.remove(changed.after().id());
 	}
 
 }

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A prompt to rank, as {@code POST /projects/{id}/tasks/next} answers it: candidates in
- * this assignment's order.
+ * this assignment's order, the project's current guidelines and their version.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record Task(String assignmentId, TaskPrompt prompt, List<TaskCandidate> candidates, Instant leaseExpiresAt,
-		String guidelines) {
+		String guidelines, int guidelinesVersion) {
 
 	record TaskPrompt(String id, String text) {
 	}

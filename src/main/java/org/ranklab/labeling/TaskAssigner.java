@@ -11,9 +11,9 @@ import org.ranklab.project.Project;
 /**
  * Hands out prompts fairly: each prompt to at most {@code rankings_per_prompt} users at a
  * time (rankings plus running leases), never twice to one user, closest to completion
- * first, then oldest. Prompts are taken with {@code FOR UPDATE SKIP LOCKED}, so
- * concurrent labelers on any number of instances spread over different prompts instead of
- * queueing for one, and never over-assign one.
+ * first, then oldest; none of an archived project. Prompts are taken with
+ * {@code FOR UPDATE SKIP LOCKED}, so concurrent labelers on any number of instances
+ * spread over different prompts instead of queueing for one, and never over-assign one.
  * <p>
  * Gold prompts are mixed in: while the user has regular work left, each new lease is a
  * gold prompt they never had with probability {@code gold_rate}, drawn per hand-out, so
@@ -43,24 +43,31 @@ class TaskAssigner {
 	 * nothing is left.
 	 */
 	Optional<LeasedTask> next(Project project, long userId) {
+		if (!project.open()) {
+			return Optional.empty();
+		}
 		return transactions.run(() -> ownLease(project, userId).or(() -> newLease(project, userId))
 			.map(assignment -> LeasedTask.of(project, assignment, assignments.contentOf(assignment.promptId()))));
 	}
 
 	/**
-	 * The open lease of this user, returned again rather than duplicated. One that ran
-	 * out is renewed while the prompt still has room; otherwise it is given up and the
-	 * user gets another prompt.
+	 * The open lease of this user, returned again rather than duplicated (with the
+	 * current guidelines). One that ran out is renewed while the prompt still has room;
+	 * otherwise it is given up and the user gets another prompt.
 	 */
 	private Optional<Assignment> ownLease(Project project, long userId) {
 		Optional<Assignment> open = assignments.openLeaseOf(project.id(), userId);
-		if (open.isEmpty() || open.get().leaseLive()) {
+		if (open.isEmpty()) {
 			return open;
+		}
+		if (open.get().leaseLive()) {
+			return open.map(lease -> lease.guidelinesVersion() == project.guidelinesVersion() ? lease
+					: assignments.showWithGuidelines(lease, project.guidelinesVersion()));
 		}
 		Assignment expired = open.get();
 		assignments.lockSlot(expired.promptId());
 		if (assignments.hasRoomFor(expired, project.rankingsPerPrompt())) {
-			return Optional.of(assignments.renew(expired, project.leaseSeconds()));
+			return Optional.of(assignments.renew(expired, project));
 		}
 		assignments.expire(expired);
 		return Optional.empty();

@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.ranklab.user.RankLabUser;
 
 /**
- * A labeler's start page: each project with what they did and what is left, and a way in.
+ * A labeler's start page: each project they may label with what they did and what is
+ * left, and a way in.
  */
 @Controller
 class WorkPageController {
@@ -21,7 +22,7 @@ class WorkPageController {
 
 	@GetMapping("/work")
 	String work(@AuthenticationPrincipal RankLabUser user, Model model) {
-		model.addAttribute("rows", work.of(user.id()));
+		model.addAttribute("rows", work.of(user));
 		return "work";
 	}
 

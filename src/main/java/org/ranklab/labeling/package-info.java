@@ -27,7 +27,11 @@
  * SQL across modules that stays for speed, on the hot path of handing out a task:
  * {@code Assignments} reads prompt's {@code candidates} (the ids to shuffle into a new
  * lease, in the same INSERT) and {@code prompts}/{@code candidates} (the task's texts),
- * one statement each instead of a call per prompt.
+ * one statement each instead of a call per prompt; {@code Rankings} reads project's
+ * {@code projects.rankings_per_prompt} in the statement that counts a ranking, so that a
+ * prompt is marked complete by the setting committed now, not by one cached before a
+ * change. Listens to project's {@link org.ranklab.project.ProjectChanged} and reopens or
+ * closes slots when {@code rankings_per_prompt} changes, in the same transaction.
  */
 @ApplicationModule(allowedDependencies = { "audit", "project", "prompt", "ranking", "user", "web" })
 package org.ranklab.labeling;

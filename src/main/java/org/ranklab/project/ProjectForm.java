@@ -23,9 +23,13 @@ class ProjectForm {
 
 	private LabelLayout layout = LabelLayout.LIST;
 
+	/**
+	 * Browsers send a text area's line breaks as CRLF; stored as LF, so that the settings
+	 * page saves the same text again without a new guidelines version.
+	 */
 	NewProject toNewProject() {
-		return new NewProject(name, guidelines, minCandidates, maxCandidates, rankingsPerPrompt, allowTies,
-				collectScores, leaseSeconds, layout);
+		return new NewProject(name, guidelines == null ? null : guidelines.replace("\r\n", "\n"), minCandidates,
+				maxCandidates, rankingsPerPrompt, allowTies, collectScores, leaseSeconds, layout);
 	}
 
 	public String getName() {

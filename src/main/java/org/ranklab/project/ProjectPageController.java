@@ -25,9 +25,12 @@ class ProjectPageController {
 		this.forms = forms;
 	}
 
+	/** The projects in work first, the archived ones apart below. */
 	@GetMapping("/admin/projects")
 	String list(Model model) {
-		model.addAttribute("projects", rows());
+		List<ProjectRow> rows = rows();
+		model.addAttribute("projects", rows.stream().filter(row -> row.project().open()).toList());
+		model.addAttribute("archived", rows.stream().filter(row -> !row.project().open()).toList());
 		return "admin/projects";
 	}
 

@@ -1,14 +1,20 @@
 package org.ranklab.project;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.ranklab.audit.AdminAction;
 import org.ranklab.audit.AuditLog;
+import org.ranklab.user.Usernames;
 import org.ranklab.web.ConflictException;
 import org.ranklab.web.InvalidInputException;
 import org.ranklab.web.NotFoundException;
@@ -16,6 +22,9 @@ import org.ranklab.web.NotFoundException;
 /** Creates and finds projects; the way other modules read a project's settings. */
 @Service
 public class Projects {
+
+	/** Unknown member ids named in a refusal; the rest are counted. */
+	private static final int NAMED_IDS = 20;
 
 	/** What a new project is compared with in the audit log: nothing set. */
 	private static final Project NO_PROJECT = new Project(0, null, null, 0, 0, 0, false, false, 0, null, null, false, 0,
@@ -31,13 +40,19 @@ public class Projects {
 
 	private final ApplicationEventPublisher events;
 
+	private final ProjectMembers members;
+
+	private final Usernames usernames;
+
 	Projects(ProjectRepository projects, List<ProjectProgressSource> progressSources, JdbcClient jdbc, AuditLog audit,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ProjectMembers members, Usernames usernames) {
 		this.projects = projects;
 		this.progressSources = progressSources;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.events = events;
+		this.members = members;
+		this.usernames = usernames;
 	}
 
 	@Transactional
@@ -58,7 +73,7 @@ public class Projects {
 		ProjectEntity entity = lock(id);
 		Project before = entity.toProject();
 		List<String> meaningChanges = changes.changingMeaningOf(before);
-		if (!meaningChanges.isEmpty() && progressOf(id).rankings() > 0) {
+		if (!meaningChanges.isEmpty() && hasRankings(id)) {
 			throw new ConflictException(String.join(", ", meaningChanges)
 					+ " cannot change once the project has rankings: they would change what those rankings mean");
 		}
@@ -78,6 +93,46 @@ public class Projects {
 		Project before = entity.toProject();
 		entity.archive(archived);
 		return changed(before, entity.toProject(), archived ? "archived" : "unarchived");
+	}
+
+	/**
+	 * Whether a ranking exists: from then on the settings that give rankings their
+	 * meaning are frozen.
+	 */
+	boolean hasRankings(long id) {
+		return progressOf(id).rankings() > 0;
+	}
+
+	/** The project's members, ascending by id. */
+	@Transactional(readOnly = true)
+	List<Long> membersOf(long id) {
+		get(id);
+		return members.of(id);
+	}
+
+	/**
+	 * Makes exactly these users the project's members; an id that is no user's is refused
+	 * ({@code 400}) and nothing changes.
+	 * @return the members now, ascending by id
+	 */
+	@Transactional
+	List<Long> replaceMembers(long id, Set<Long> userIds) {
+		lock(id);
+		Set<Long> unknown = new TreeSet<>(userIds);
+		unknown.removeAll(usernames.of(userIds).keySet());
+		if (!unknown.isEmpty()) {
+			String named = unknown.stream().limit(NAMED_IDS).map(String::valueOf).collect(Collectors.joining(", "));
+			throw InvalidInputException.ofField("user_ids", "no user has the id " + named
+					+ (unknown.size() > NAMED_IDS ? " (and " + (unknown.size() - NAMED_IDS) + " more)" : ""));
+		}
+		List<Long> before = members.of(id);
+		List<Long> after = List.copyOf(new TreeSet<>(userIds));
+		if (!after.equals(before)) {
+			members.replace(id, after);
+			audit.record(AdminAction.onProject(id, "members_changed", Map.of("user_ids", idStrings(before)),
+					Map.of("user_ids", idStrings(after))));
+		}
+		return after;
 	}
 
 	@Transactional(readOnly = true)
@@ -117,6 +172,11 @@ public class Projects {
 		jdbc.sql("INSERT INTO project_guidelines (project_id, version, guidelines) VALUES (?, ?, ?)")
 			.params(project.id(), project.guidelinesVersion(), project.guidelines())
 			.update();
+	}
+
+	/** Ids as the API writes them: strings. */
+	private static List<String> idStrings(List<Long> ids) {
+		return ids.stream().map(String::valueOf).toList();
 	}
 
 	public ProjectProgress progressOf(long projectId) {

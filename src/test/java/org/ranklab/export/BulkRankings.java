@@ -46,10 +46,10 @@ final class BulkRankings {
 			jdbc.sql("INSERT INTO labelers (user_id) VALUES (?)").params(user).update();
 			jdbc.sql("""
 					INSERT INTO assignments (project_id, prompt_id, user_id, candidate_order, status, leased_at,
-					                         lease_expires_at, closed_at)
+					                         lease_expires_at, closed_at, guidelines_version)
 					SELECT :project, p.id, :user,
 					       (SELECT array_agg(c.id ORDER BY random()) FROM candidates c WHERE c.prompt_id = p.id),
-					       'SUBMITTED', now(), now() + interval '15 minutes', now()
+					       'SUBMITTED', now(), now() + interval '15 minutes', now(), 1
 					FROM prompts p WHERE p.project_id = :project""")
 				.param("project", project)
 				.param("user", user)
@@ -58,10 +58,10 @@ final class BulkRankings {
 		jdbc.sql(
 				"""
 						INSERT INTO rankings (assignment_id, project_id, prompt_id, user_id, tiers, not_rankable, presented_order,
-						                      seconds_on_task, body_sha256)
+						                      seconds_on_task, body_sha256, guidelines_version)
 						SELECT a.id, a.project_id, a.prompt_id, a.user_id,
 						       (SELECT jsonb_agg(jsonb_build_array(id) ORDER BY n) FROM unnest(a.candidate_order) WITH ORDINALITY o(id, n)),
-						       false, a.candidate_order, 5 + random() * 60, 'bulk'
+						       false, a.candidate_order, 5 + random() * 60, 'bulk', a.guidelines_version
 						FROM assignments a WHERE a.project_id = :project ORDER BY a.prompt_id, a.user_id""")
 			.param("project", project)
 			.update();

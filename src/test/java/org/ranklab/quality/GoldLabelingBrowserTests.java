@@ -1,7 +1,6 @@
 package org.ranklab.quality;
 
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -142,11 +141,6 @@ class GoldLabelingBrowserTests extends BrowserTest {
 
 	private static String rowSelector(String pseudonym) {
 		return "#labelers tr[data-labeler='" + pseudonym + "']";
-	}
-
-	private void signIn(Credentials labeler) {
-		String pair = new String(Base64.getDecoder().decode(labeler.header().substring("Basic ".length())));
-		signIn(pair.substring(0, pair.indexOf(':')), pair.substring(pair.indexOf(':') + 1));
 	}
 
 	private static String records(String kind, int count, String gold) {

@@ -74,8 +74,8 @@ public final class RankingFixture {
 		String order = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
 		long assignment = jdbc.sql("""
 				INSERT INTO assignments (project_id, prompt_id, user_id, candidate_order, status, leased_at,
-				                         lease_expires_at, closed_at)
-				VALUES (?, ?, ?, ?::bigint[], 'SUBMITTED', now(), now() + interval '1 hour', now()) RETURNING id""")
+				                         lease_expires_at, closed_at, guidelines_version)
+				VALUES (?, ?, ?, ?::bigint[], 'SUBMITTED', now(), now() + interval '1 hour', now(), 1) RETURNING id""")
 			.params(projectId, promptId, labeler, order)
 			.query(Long.class)
 			.single();
@@ -92,8 +92,8 @@ public final class RankingFixture {
 		}
 		jdbc.sql("""
 				INSERT INTO rankings (assignment_id, project_id, prompt_id, user_id, tiers, scores, not_rankable,
-				                      presented_order, seconds_on_task, body_sha256)
-				VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::bigint[], 10, ?)""")
+				                      presented_order, seconds_on_task, body_sha256, guidelines_version)
+				VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::bigint[], 10, ?, 1)""")
 			.params(assignment, projectId, promptId, labeler, tiersJson, scoresJson, tiers == null, order,
 					UUID.randomUUID().toString())
 			.update();

@@ -2,6 +2,7 @@ package org.ranklab.user;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +27,12 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Every operation of the OpenAPI document, read from the running app, called as
  * anonymous, labeler, admin, as another labeler on someone else's assignment or token,
- * and as a disabled admin (by password and by token). The expected outcome comes from
- * api.md's roles: only {@link #LABELER_OPERATIONS} are open to labelers. A new endpoint
- * is covered without editing this test, unless it has a path variable or a body the test
- * does not know yet: then the test fails and asks for one.
+ * and as a labeler who is not a member of the fixture's project (which is for members
+ * only), and as a disabled admin (by password and by token). The expected outcome comes
+ * from api.md's roles: only {@link #LABELER_OPERATIONS} are open to labelers, and those
+ * about a project only to its members. A new endpoint is covered without editing this
+ * test, unless it has a path variable or a body the test does not know yet: then the test
+ * fails and asks for one.
  */
 class AccessMatrixTests extends IntegrationTest {
 
@@ -57,7 +60,7 @@ class AccessMatrixTests extends IntegrationTest {
 
 	private enum Caller {
 
-		ANONYMOUS, LABELER, OTHER_LABELER, ADMIN,
+		ANONYMOUS, LABELER, OTHER_LABELER, NON_MEMBER, ADMIN,
 		/**
 		 * An admin whose account was disabled: nothing works, neither password nor token.
 		 */
@@ -73,6 +76,13 @@ class AccessMatrixTests extends IntegrationTest {
 
 		boolean takes(String kind) {
 			return path.contains(kind + "/{");
+		}
+
+		/**
+		 * About one project: a project's own path, its assignments, its reward models.
+		 */
+		boolean aboutAProject() {
+			return takes("projects") || takes("assignments") || takes("reward-models");
 		}
 
 	}
@@ -148,6 +158,9 @@ class AccessMatrixTests extends IntegrationTest {
 		if (operation.takes("assignments") || operation.takes("tokens")) {
 			seen.put(Caller.OTHER_LABELER, checkOtherLabeler(operation));
 		}
+		if (labelerMay && (operation.aboutAProject() || operation.key().equals("GET /api/v1/projects"))) {
+			seen.put(Caller.NON_MEMBER, checkNonMember(operation));
+		}
 		if (labelerMay) {
 			ApiClient.Response response = call(operation, Caller.LABELER, validBody(operation, Caller.LABELER));
 			assertThat(response.status()).as("labeler: %s, body %s", operation.key(), response.body())
@@ -165,6 +178,27 @@ class AccessMatrixTests extends IntegrationTest {
 		}
 		seen.put(Caller.ADMIN, response.status());
 		return seen;
+	}
+
+	/**
+	 * A labeler who is not a member calls about the project, with their own assignment
+	 * from when they were: refused, nothing changed, and the project is not in their
+	 * list.
+	 */
+	private int checkNonMember(Operation operation) {
+		ApiClient.Response response = call(operation, Caller.NON_MEMBER, validBody(operation, Caller.NON_MEMBER));
+		if (!operation.aboutAProject()) {
+			List<String> listed = response.expectStatus(200)
+				.json()
+				.valueStream()
+				.map(project -> project.path("id").asString())
+				.toList();
+			assertThat(listed).as("projects listed for a non-member").doesNotContain(fixture.project);
+			return response.status();
+		}
+		expectRefusal(response, 403);
+		assertThat(fixture.assignmentStatus(fixture.nonMemberTask)).as(operation.key()).isEqualTo("OPEN");
+		return response.status();
 	}
 
 	/**
@@ -225,6 +259,7 @@ class AccessMatrixTests extends IntegrationTest {
 			case ANONYMOUS -> ApiClient.ANONYMOUS;
 			case LABELER -> fixture.labeler;
 			case OTHER_LABELER -> fixture.otherLabeler;
+			case NON_MEMBER -> fixture.nonMember;
 			case ADMIN -> admin();
 			case DISABLED_USER -> fixture.disabledUser;
 		};
@@ -245,7 +280,7 @@ class AccessMatrixTests extends IntegrationTest {
 				// Archiving would take the fixture's project away from its labelers.
 				case "projects/{id}", "projects/{projectId}" ->
 					path.endsWith("archive") ? fixture.projectToArchive : fixture.project;
-				case "assignments/{id}" -> fixture.openAssignment(owner).path("assignment_id").asString();
+				case "assignments/{id}" -> fixture.assignmentOf(caller, owner).path("assignment_id").asString();
 				case "tokens/{id}" -> fixture.tokenId(owner);
 				case "jobs/{id}" -> fixture.job;
 				case "training-runs/{id}" -> fixture.trainingRun;
@@ -298,7 +333,9 @@ class AccessMatrixTests extends IntegrationTest {
 				c -> "{\"base_url\":\"http://127.0.0.1:9/v1\",\"model\":\"matrix\"}");
 		bodies.put("POST /api/v1/projects/{id}/training-runs", c -> "{\"epochs\":1,\"batch_size\":4,\"seed\":1}");
 		bodies.put("POST /api/v1/assignments/{id}/ranking",
-				c -> rankingOf(fixture.openAssignment(c == Caller.ADMIN ? Caller.ADMIN : Caller.LABELER)));
+				c -> rankingOf(fixture.assignmentOf(c, c == Caller.ADMIN ? Caller.ADMIN : Caller.LABELER)));
+		bodies.put("PUT /api/v1/projects/{id}/members",
+				c -> "{\"user_ids\":[\"%s\",\"%s\"]}".formatted(fixture.labelerId, userIdOf(fixture.otherLabeler)));
 		bodies.put("POST /api/v1/reward-models/{id}/score", c -> "{\"prompt\":\"p\",\"responses\":[\"a\",\"b\"]}");
 		bodies.put("POST /api/v1/webhooks", c -> fixture.webhookBody());
 		bodies.put("POST /api/v1/projects/{id}/reward-model/score",
@@ -363,6 +400,11 @@ class AccessMatrixTests extends IntegrationTest {
 
 		final String disabledUserToken;
 
+		final Credentials nonMember;
+
+		/** The non-member's open assignment, leased while they were a member. */
+		final JsonNode nonMemberTask;
+
 		final String job;
 
 		final String trainingRun;
@@ -420,14 +462,29 @@ class AccessMatrixTests extends IntegrationTest {
 				.path("token")
 				.asString();
 			api.patch("/api/v1/users/" + disabledId, admin(), "{\"disabled\":true}").expectStatus(200);
+			nonMember = newLabeler();
+			membersOnly(labelerId, userIdOf(otherLabeler), userIdOf(nonMember));
+			nonMemberTask = api.post("/api/v1/projects/" + project + "/tasks/next", nonMember, null)
+				.expectStatus(200)
+				.json();
+			Credentials skipper = newLabeler();
+			membersOnly(labelerId, userIdOf(otherLabeler), userIdOf(skipper));
 			rankAFewPrompts();
-			skipperPseudonym = skipAPrompt();
+			skipperPseudonym = skipAPrompt(skipper);
 			String[] trained = train();
 			trainingRun = trained[0];
 			rewardModel = trained[1];
 			job = Long.toString(jdbc.sql("""
 					INSERT INTO jobs (type, project_id, status, finished_at) VALUES ('matrix', ?, 'CANCELLED', now())
 					RETURNING id""").param(Long.parseLong(project)).query(Long.class).single());
+		}
+
+		private void membersOnly(Object... userIds) {
+			api.patch("/api/v1/projects/" + project, admin(), "{\"access\":\"members\"}").expectStatus(200);
+			api.put("/api/v1/projects/" + project + "/members", admin(),
+					"{\"user_ids\":[\""
+							+ Arrays.stream(userIds).map(String::valueOf).collect(Collectors.joining("\",\"")) + "\"]}")
+				.expectStatus(200);
 		}
 
 		/**
@@ -454,8 +511,7 @@ class AccessMatrixTests extends IntegrationTest {
 		}
 
 		/** A new labeler skips one prompt, which gives them a pseudonym. */
-		private String skipAPrompt() {
-			Credentials skipper = newLabeler();
+		private String skipAPrompt(Credentials skipper) {
 			String assignment = api.post("/api/v1/projects/" + project + "/tasks/next", skipper, null)
 				.expectStatus(200)
 				.json()
@@ -487,6 +543,14 @@ class AccessMatrixTests extends IntegrationTest {
 				}
 				pause();
 			}
+		}
+
+		/**
+		 * The assignment a caller answers: the non-member their own from when they were a
+		 * member, anyone else the open lease of {@code owner}.
+		 */
+		JsonNode assignmentOf(Caller caller, Caller owner) {
+			return caller == Caller.NON_MEMBER ? nonMemberTask : openAssignment(owner);
 		}
 
 		/**

@@ -296,6 +296,9 @@ class PageSecurityTests extends IntegrationTest {
 			// The same password again: the caller goes on signed in with it.
 			case "/account/password" ->
 				"currentPassword=%1$s&newPassword=%1$s&repeatedPassword=%1$s&unused=%%s".formatted(password);
+			case "/admin/projects/{id}/settings" -> "name=%s&rankingsPerPrompt=1&leaseSeconds=900";
+			case "/admin/projects/{id}/members", "/admin/projects/{id}/archive", "/admin/projects/{id}/unarchive" ->
+				"unused=%s";
 			default -> fail("page %s %s takes a form that PageSecurityTests does not know: add a valid one",
 					route.method(), route.pattern());
 		};
