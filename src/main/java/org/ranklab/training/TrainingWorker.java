@@ -165,7 +165,7 @@ class TrainingWorker implements JobWorker {
 
 	}
 
-	/** "epoch 1 of 3, about 12 min left": the message the training page shows. */
+	/** The message the training page shows: the epoch and, once known, the time left. */
 	static String describe(TrainingProgress progress) {
 		String epoch = "epoch %d of %d".formatted(progress.epoch(), progress.epochs());
 		Long seconds = progress.secondsLeft();
