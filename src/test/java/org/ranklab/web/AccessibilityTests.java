@@ -215,6 +215,8 @@ class AccessibilityTests extends BrowserTest {
 
 		final String webhook;
 
+		final String labelerId;
+
 		final List<String> labelerPages = new ArrayList<>();
 
 		final List<String> adminPages = new ArrayList<>();
@@ -235,8 +237,14 @@ class AccessibilityTests extends BrowserTest {
 				api.send("POST", "/api/v1/projects/" + id + "/prompts", admin(), "application/x-ndjson", prompts)
 					.expectStatus(201);
 			}
-			api.post("/api/v1/users", admin(), "{\"username\":\"%s\",\"password\":\"%s\",\"role\":\"LABELER\"}"
-				.formatted(labeler, labelerPassword)).expectStatus(201);
+			labelerId = api
+				.post("/api/v1/users", admin(),
+						"{\"username\":\"%s\",\"password\":\"%s\",\"role\":\"LABELER\"}".formatted(labeler,
+								labelerPassword))
+				.expectStatus(201)
+				.json()
+				.path("id")
+				.asString();
 			webhook = api
 				.post("/api/v1/webhooks", admin(),
 						"""
@@ -262,7 +270,7 @@ class AccessibilityTests extends BrowserTest {
 				if (pattern.startsWith("/admin/")) {
 					adminPages.add(fill(pattern));
 				}
-				else if (pattern.equals("/work") || pattern.equals("/projects/{id}/label")) {
+				else if (List.of("/work", "/projects/{id}/label", "/account/password").contains(pattern)) {
 					labelerPages.add(fill(pattern));
 				}
 				else {
@@ -297,6 +305,7 @@ class AccessibilityTests extends BrowserTest {
 					case "projects/{id}", "projects/{projectId}" -> project;
 					case "labelers/{labeler}" -> pseudonym;
 					case "webhooks/{id}" -> webhook;
+					case "users/{id}" -> labelerId;
 					default ->
 						fail("page variable %s of %s has no id: add one to AccessibilityTests", variable, pattern);
 				};
