@@ -42,7 +42,7 @@ class AccountPageTests extends BrowserTest {
 		browser.findElement(By.id("submit")).click();
 
 		waitFor().until(driver -> path().equals("/login"));
-		assertThat(visible(By.cssSelector("main .alert")).getText()).contains("Your session has ended");
+		alertSays("main .alert", "Your session has ended");
 		assertThat(jdbc.sql("SELECT count(*) FROM rankings WHERE project_id = ?")
 			.param(project)
 			.query(Long.class)
@@ -52,7 +52,7 @@ class AccountPageTests extends BrowserTest {
 		browser.findElement(By.id("username")).sendKeys(labeler.username());
 		browser.findElement(By.id("password")).sendKeys(labeler.password());
 		submitForm();
-		assertThat(visible(By.cssSelector("main .alert.error")).getText()).contains("This account is disabled");
+		alertSays("main .alert.error", "This account is disabled");
 	}
 
 	@Test
@@ -67,33 +67,33 @@ class AccountPageTests extends BrowserTest {
 		open("/admin/users");
 
 		row(labeler).findElement(By.cssSelector("button[type=submit]")).click();
-		assertThat(visible(By.cssSelector("main .alert")).getText()).contains("Account disabled");
+		alertSays("main .alert", "Account disabled");
 		assertThat(row(labeler).getText()).contains("Disabled");
 		api.get("/api/v1/projects", labeler.basic()).expectProblem(401);
 
 		row(labeler).findElement(By.linkText(labeler.username())).click();
 		browser.findElement(By.id("access")).click();
-		assertThat(visible(By.cssSelector("main .alert")).getText()).contains("Account enabled");
+		alertSays("main .alert", "Account enabled");
 		api.get("/api/v1/projects", ApiClient.bearer(token)).expectStatus(200);
 
 		WebElement tokenRow = visible(By.cssSelector("tr[data-token]"));
 		assertThat(tokenRow.getText()).contains("laptop");
 		tokenRow.findElement(By.cssSelector("button[type=submit]")).click();
-		assertThat(visible(By.cssSelector("main .alert")).getText()).contains("Token revoked");
+		alertSays("main .alert", "Token revoked");
 		assertThat(browser.findElements(By.cssSelector("tr[data-token]"))).isEmpty();
 		api.get("/api/v1/projects", ApiClient.bearer(token)).expectProblem(401);
 
 		browser.findElement(By.id("new-password")).sendKeys("é".repeat(37));
 		browser.findElement(By.xpath("//button[text()='Reset password']")).click();
-		assertThat(visible(By.cssSelector("main .alert.error")).getText()).contains("72 bytes");
+		alertSays("main .alert.error", "72 bytes");
 		browser.findElement(By.id("new-password")).sendKeys("reset-by-the-admin");
 		browser.findElement(By.xpath("//button[text()='Reset password']")).click();
-		assertThat(visible(By.cssSelector("main .alert")).getText()).contains("Password reset");
+		alertSays("main .alert", "Password reset");
 		api.get("/api/v1/projects", ApiClient.basic(labeler.username(), "reset-by-the-admin")).expectStatus(200);
 
 		new Select(browser.findElement(By.id("role"))).selectByValue("ADMIN");
 		browser.findElement(By.xpath("//button[text()='Change role']")).click();
-		assertThat(visible(By.cssSelector("main .alert")).getText()).contains("Role changed");
+		alertSays("main .alert", "Role changed");
 		api.get("/api/v1/users", ApiClient.basic(labeler.username(), "reset-by-the-admin")).expectStatus(200);
 	}
 
@@ -104,7 +104,7 @@ class AccountPageTests extends BrowserTest {
 
 		browser.findElement(By.cssSelector("tr[data-user='" + ADMIN + "'] button[type=submit]")).click();
 
-		assertThat(visible(By.cssSelector("main .alert.error")).getText()).contains("your own account");
+		alertSays("main .alert.error", "your own account");
 		assertThat(browser.findElement(By.cssSelector("tr[data-user='" + ADMIN + "']")).getText()).contains("Enabled");
 	}
 
@@ -120,7 +120,7 @@ class AccountPageTests extends BrowserTest {
 		assertThat(visible(By.cssSelector(".field-error")).getText()).contains("not the same");
 		fillPasswordForm(labeler.password(), "a-new-password", "a-new-password");
 
-		assertThat(visible(By.cssSelector("main .alert")).getText()).contains("Your password was changed");
+		alertSays("main .alert", "Your password was changed");
 		open("/work");
 		assertThat(path()).isEqualTo("/work");
 		api.get("/api/v1/projects", labeler.basic()).expectProblem(401);
@@ -133,6 +133,14 @@ class AccountPageTests extends BrowserTest {
 		browser.findElement(By.id("repeatedPassword")).sendKeys(repeated);
 		submitForm();
 		waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".field-error, main .alert")));
+	}
+
+	/**
+	 * Waits for the text rather than the element: the page before a form's redirect has
+	 * an alert too.
+	 */
+	private void alertSays(String selector, String text) {
+		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(selector), text));
 	}
 
 	private WebElement row(Account account) {
