@@ -54,27 +54,7 @@ class JobScheduling {
 
 	@Bean
 	SmartLifecycle jobSchedulerLifecycle(Scheduler scheduler) {
-		return new SmartLifecycle() {
-
-			private volatile boolean running;
-
-			@Override
-			public void start() {
-				scheduler.start();
-				running = true;
-			}
-
-			@Override
-			public void stop() {
-				running = false;
-				scheduler.stop();
-			}
-
-			@Override
-			public boolean isRunning() {
-				return running;
-			}
-		};
+		return new SchedulerLifecycle(scheduler);
 	}
 
 	/** Host and process, so that {@code picked_by} tells instances on one host apart. */

@@ -8,8 +8,6 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import org.ranklab.web.ConflictException;
 import org.ranklab.web.NotFoundException;
@@ -54,12 +52,7 @@ public class Jobs {
 		scheduler.schedule(JobRunner.TASK.instance(Long.toString(id))
 			.data(new JobTaskData(id, secrets.seal(job.secret())))
 			.scheduledTo(Instant.now()));
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				scheduler.triggerCheckForDueExecutions();
-			}
-		});
+		SchedulerLifecycle.checkDueAfterCommit(scheduler);
 		return get(id);
 	}
 

@@ -13,8 +13,6 @@ import javax.sql.DataSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
@@ -44,7 +42,7 @@ public class WorkQueue implements SmartLifecycle {
 
 	private final Map<String, Task<Void>> tasks;
 
-	private volatile boolean running;
+	private final SchedulerLifecycle lifecycle;
 
 	WorkQueue(DataSource dataSource, List<RetriedWork> works, JobProperties properties) {
 		this.tasks = works.stream().collect(Collectors.toMap(RetriedWork::type, WorkQueue::task));
@@ -59,6 +57,7 @@ public class WorkQueue implements SmartLifecycle {
 			.shutdownMaxWait(properties.shutdownMaxWait())
 			.enableImmediateExecution()
 			.build();
+		this.lifecycle = new SchedulerLifecycle(scheduler);
 	}
 
 	private static Task<Void> task(RetriedWork work) {
@@ -93,34 +92,22 @@ public class WorkQueue implements SmartLifecycle {
 		}
 		TaskInstance<Void> instance = task.instance(key);
 		scheduler.scheduleIfNotExists(instance, Instant.now());
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					scheduler.triggerCheckForDueExecutions();
-				}
-			});
-		}
-		else {
-			scheduler.triggerCheckForDueExecutions();
-		}
+		SchedulerLifecycle.checkDueAfterCommit(scheduler);
 	}
 
 	@Override
 	public void start() {
-		scheduler.start();
-		running = true;
+		lifecycle.start();
 	}
 
 	@Override
 	public void stop() {
-		running = false;
-		scheduler.stop();
+		lifecycle.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return running;
+		return lifecycle.isRunning();
 	}
 
 }
