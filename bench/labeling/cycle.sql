@@ -80,13 +80,13 @@ WITH labeler AS (
 ), submitted AS (
     UPDATE assignments SET status = 'SUBMITTED', closed_at = now() WHERE id = :id
 ), counted AS (
-    UPDATE prompt_slots
-    SET rankings = rankings + 1,
-        complete = NOT gold AND rankings + 1 >= (SELECT p.rankings_per_prompt FROM projects p
-                                                 WHERE p.id = prompt_slots.project_id)
-    WHERE prompt_id = :prompt_id
+    UPDATE prompt_slots s
+    SET rankings = s.rankings + 1, complete = NOT s.gold AND s.rankings + 1 >= p.rankings_per_prompt
+    FROM projects p
+    WHERE s.prompt_id = :prompt_id AND p.id = s.project_id
       AND NOT EXISTS (SELECT 1 FROM labeler_exclusions x
-                      WHERE x.project_id = prompt_slots.project_id AND x.user_id = :user_id)
+                      WHERE x.project_id = s.project_id AND x.user_id = :user_id)
+    RETURNING s.complete AND s.rankings = p.rankings_per_prompt AS completed_now
 )
 INSERT INTO rankings (assignment_id, project_id, prompt_id, user_id, tiers, scores, not_rankable,
                       comment, presented_order, seconds_on_task, body_sha256, guidelines_version)
@@ -94,5 +94,5 @@ SELECT a.id, a.project_id, a.prompt_id, a.user_id, CAST('[[1], [2], [3]]' AS jso
        false, NULL, a.candidate_order, greatest(0, extract(epoch FROM now() - a.leased_at)),
        '0000000000000000000000000000000000000000000000000000000000000000', a.guidelines_version
 FROM assignments a WHERE a.id = :id
-RETURNING id;
+RETURNING id, coalesce((SELECT completed_now FROM counted), false) AS completed_now;
 COMMIT;

@@ -21,23 +21,10 @@ class RankingEvents {
 		this.events = events;
 	}
 
-	void recorded(Assignment assignment, long rankingId, int perPrompt) {
+	void recorded(Assignment assignment, Rankings.Recorded recorded, int perPrompt) {
 		events.publishEvent(
-				new RankingSubmitted(rankingId, assignment.id(), assignment.projectId(), assignment.promptId()));
-		// Complete with exactly perPrompt rankings: this ranking was the one that filled
-		// it (a full prompt takes no further ranking), unless it was not counted, being
-		// an excluded labeler's.
-		boolean completedNow = jdbc
-			.sql("""
-					SELECT s.complete AND s.rankings = :perPrompt
-					       AND NOT EXISTS (SELECT 1 FROM labeler_exclusions x WHERE x.project_id = s.project_id AND x.user_id = :user)
-					FROM prompt_slots s WHERE s.prompt_id = :prompt""")
-			.param("prompt", assignment.promptId())
-			.param("user", assignment.userId())
-			.param("perPrompt", perPrompt)
-			.query(Boolean.class)
-			.single();
-		if (!completedNow) {
+				new RankingSubmitted(recorded.id(), assignment.id(), assignment.projectId(), assignment.promptId()));
+		if (!recorded.completedPrompt()) {
 			return;
 		}
 		events.publishEvent(new PromptCompleted(assignment.projectId(), assignment.promptId(), perPrompt));

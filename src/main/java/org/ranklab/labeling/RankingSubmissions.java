@@ -65,9 +65,9 @@ class RankingSubmissions {
 					if (assignment.needsRoomToSubmit()) {
 						claimRoomAgain(assignment, project);
 					}
-					long rankingId = rankings.record(assignment, ranking);
-					events.recorded(assignment, rankingId, project.rankingsPerPrompt());
-					return new Receipt(rankingId, true);
+					Rankings.Recorded recorded = rankings.record(assignment, ranking);
+					events.recorded(assignment, recorded, project.rankingsPerPrompt());
+					return new Receipt(recorded.id(), true);
 				}
 			}
 		});
