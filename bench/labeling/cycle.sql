@@ -1,6 +1,6 @@
 -- One task cycle as the app runs it, statement for statement (captured with pg_stat_statements from
 -- the running app: POST /tasks/next, then POST /assignments/{id}/ranking, both with a Bearer token).
--- Keep in step with labeling/Assignments.java, labeling/Rankings.java and the token, project and
+-- Keep in step with labeling/Assignments.java, labeling/Rankings.java, webhook/WebhookStore.java and the token, project and
 -- membership look-ups (both projects of the benchmark are for members only).
 -- Variables from run.sh: project, first_user, per_prompt, lease_seconds, token_hash.
 \set user_id :first_user + :client_id
@@ -9,15 +9,17 @@
 
 -- POST /api/v1/projects/{id}/tasks/next
 -- Bearer token authentication.
-BEGIN;
-SELECT ua1_0.id, ua1_0.created_at, ua1_0.disabled_at, ua1_0.password_hash, ua1_0.role, ua1_0.session_epoch,
-       ua1_0.username
-FROM access_tokens at1_0 JOIN users ua1_0 ON ua1_0.id = at1_0.user_id
-WHERE at1_0.token_hash = :token_hash AND at1_0.revoked_at IS NULL
-  AND (at1_0.expires_at IS NULL OR at1_0.expires_at > now()) AND ua1_0.disabled_at IS NULL;
-UPDATE access_tokens SET last_used_at = now()
-WHERE token_hash = :token_hash AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute');
-COMMIT;
+WITH owner AS (
+    SELECT t.id AS token_id, u.id, u.username, u.role, u.session_epoch
+    FROM access_tokens t JOIN users u ON u.id = t.user_id
+    WHERE t.token_hash = :token_hash AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
+      AND u.disabled_at IS NULL
+), touched AS (
+    UPDATE access_tokens SET last_used_at = now()
+    WHERE id = (SELECT token_id FROM owner)
+      AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+)
+SELECT id, username, role, session_epoch FROM owner;
 -- (The project's settings come from a cache of a few seconds: no statement.)
 -- The caller may label the project: the project is for members only.
 SELECT EXISTS (SELECT 1 FROM project_members WHERE project_id = :project AND user_id = :user_id);
@@ -56,15 +58,17 @@ WHERE p.id = :prompt_id;
 COMMIT;
 
 -- POST /api/v1/assignments/{id}/ranking
-BEGIN;
-SELECT ua1_0.id, ua1_0.created_at, ua1_0.disabled_at, ua1_0.password_hash, ua1_0.role, ua1_0.session_epoch,
-       ua1_0.username
-FROM access_tokens at1_0 JOIN users ua1_0 ON ua1_0.id = at1_0.user_id
-WHERE at1_0.token_hash = :token_hash AND at1_0.revoked_at IS NULL
-  AND (at1_0.expires_at IS NULL OR at1_0.expires_at > now()) AND ua1_0.disabled_at IS NULL;
-UPDATE access_tokens SET last_used_at = now()
-WHERE token_hash = :token_hash AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute');
-COMMIT;
+WITH owner AS (
+    SELECT t.id AS token_id, u.id, u.username, u.role, u.session_epoch
+    FROM access_tokens t JOIN users u ON u.id = t.user_id
+    WHERE t.token_hash = :token_hash AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
+      AND u.disabled_at IS NULL
+), touched AS (
+    UPDATE access_tokens SET last_used_at = now()
+    WHERE id = (SELECT token_id FROM owner)
+      AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+)
+SELECT id, username, role, session_epoch FROM owner;
 -- Whose assignment, which candidates, may the caller label its project (checked before any lock),
 -- then the state under its lock.
 SELECT id, project_id, prompt_id, user_id, candidate_order, status, leased_at, lease_expires_at,
@@ -95,4 +99,9 @@ SELECT a.id, a.project_id, a.prompt_id, a.user_id, CAST('[[1], [2], [3]]' AS jso
        '0000000000000000000000000000000000000000000000000000000000000000', a.guidelines_version
 FROM assignments a WHERE a.id = :id
 RETURNING id, coalesce((SELECT completed_now FROM counted), false) AS completed_now;
+-- The webhook outbox: a delivery for each hook that wants ranking.created (none in the benchmark).
+INSERT INTO webhook_deliveries (webhook_id, message_id, event, payload, next_attempt_at)
+SELECT id, 'msg_0', 'ranking.created', '{}', now() FROM webhooks
+WHERE events @> ARRAY['ranking.created']::text[] AND (project_id IS NULL OR project_id = :project)
+RETURNING id;
 COMMIT;

@@ -35,7 +35,7 @@ class AccessToken {
 	@Column(name = "expires_at", updatable = false)
 	private Instant expiresAt;
 
-	/** Written by {@link AccessTokenRepository#touch} only. */
+	/** Written by {@link AccessTokens#authenticate} only. */
 	@Column(name = "last_used_at", insertable = false, updatable = false)
 	private Instant lastUsedAt;
 
