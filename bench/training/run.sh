@@ -9,6 +9,8 @@
 #   bench/training/run.sh protocol hh 5 [folds=1,2] [archs=pooled,finetuned] [grid=finetuned:frozen=3|frozen=5]
 #                                                                the evaluation protocol: 5 folds by cluster, settings
 #                                                                chosen on inner validation, paired statistics
+#   bench/training/run.sh objectives 3 [plot.png]                rank against direct-score objective with simulated
+#                                                                labelers of uneven calibration, 3 seeds per level
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA="${RANKLAB_DATA:-$(pwd)/../shared/data}"
@@ -43,6 +45,10 @@ case "${1:-quality}" in
   protocol)
     shift
     MAIN=ProtocolBenchmark java_bench "$@"
+    ;;
+  objectives)
+    shift
+    MAIN=ObjectiveBenchmark java_bench "$@"
     ;;
   *)
     java_bench "$@"
