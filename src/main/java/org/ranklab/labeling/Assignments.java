@@ -1,5 +1,7 @@
 package org.ranklab.labeling;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -211,6 +213,27 @@ class Assignments {
 			.param("guidelinesVersion", project.guidelinesVersion())
 			.query(Assignment::of)
 			.single();
+	}
+
+	/**
+	 * Extends a running lease by the project's lease length, but not past
+	 * {@code maxLease} after it began (nor ever shortens it); {@code leased_at} stays, so
+	 * that the ranking's time on task still counts from the start. Empty when the lease
+	 * is gone: ranked, skipped, released or run out. One statement, so no lock is needed.
+	 */
+	Optional<Instant> extendLease(long id, int leaseSeconds, Duration maxLease) {
+		return jdbc.sql("""
+				UPDATE assignments
+				SET lease_expires_at = greatest(lease_expires_at,
+				                                least(now() + make_interval(secs => :leaseSeconds),
+				                                      leased_at + make_interval(secs => :maxSeconds)))
+				WHERE id = :id AND status = 'OPEN' AND lease_expires_at > now()
+				RETURNING lease_expires_at""")
+			.param("id", id)
+			.param("leaseSeconds", leaseSeconds)
+			.param("maxSeconds", (double) maxLease.toSeconds())
+			.query((row, n) -> row.getTimestamp(1).toInstant())
+			.optional();
 	}
 
 	/**
