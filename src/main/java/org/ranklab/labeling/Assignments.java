@@ -3,6 +3,7 @@ package org.ranklab.labeling;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Component;
 
 import org.ranklab.project.AssignmentOrder;
 import org.ranklab.project.Project;
+import org.ranklab.prompt.ChatMessage;
+import org.ranklab.prompt.Conversations;
 
 /**
  * The SQL of handing out prompts. A prompt's {@code prompt_slots} row is its lock:
@@ -276,20 +279,25 @@ class Assignments {
 			.update();
 	}
 
-	/** The prompt's text and its candidates' texts by id. */
+	/**
+	 * The prompt's text (and a conversation's messages) and its candidates' texts by id.
+	 */
 	PromptContent contentOf(long promptId) {
-		var prompt = new String[1];
+		var prompt = new String[2];
 		Map<Long, String> candidates = new LinkedHashMap<>();
 		jdbc.sql("""
-				SELECT p.text AS prompt, c.id, c.text FROM prompts p JOIN candidates c ON c.prompt_id = p.id
+				SELECT p.text AS prompt, p.messages::text AS messages, c.id, c.text
+				FROM prompts p JOIN candidates c ON c.prompt_id = p.id
 				WHERE p.id = :prompt""").param("prompt", promptId).query(row -> {
 			prompt[0] = row.getString("prompt");
+			prompt[1] = row.getString("messages");
 			candidates.put(row.getLong("id"), row.getString("text"));
 		});
-		return new PromptContent(promptId, prompt[0], candidates);
+		return new PromptContent(promptId, prompt[0], Conversations.fromJson(prompt[1]), candidates);
 	}
 
-	record PromptContent(long promptId, String text, Map<Long, String> candidates) {
+	/** {@code messages} is {@code null} for a single-text prompt. */
+	record PromptContent(long promptId, String text, List<ChatMessage> messages, Map<Long, String> candidates) {
 	}
 
 }
