@@ -14,7 +14,8 @@ final class ExportLines {
 	private ExportLines() {
 	}
 
-	record CandidateLine(String id, String text, String model) {
+	/** {@code meta}: the candidate's provenance as imported or generated, or null. */
+	record CandidateLine(String id, String text, String model, @JsonRawValue String meta) {
 	}
 
 	/**
@@ -24,11 +25,17 @@ final class ExportLines {
 	 * for all its rankings
 	 * @param comment the labeler's comment, only when there is one (beyond the contract's
 	 * fields)
+	 * @param messages a conversation prompt's turns (then {@code prompt} is their
+	 * flattening), only for such prompts
+	 * @param meta the prompt's meta as imported, or null
+	 * @param presentedOrder the candidate ids in the order the labeler saw them
 	 */
 	record RankingLine(String rankingId, String promptId, String externalId, String prompt,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @JsonRawValue String messages, @JsonRawValue String meta,
 			@JsonRawValue String candidates, List<List<String>> ranking,
 			@JsonInclude(JsonInclude.Include.NON_NULL) @JsonRawValue String scores, boolean notRankable, String labeler,
-			Instant createdAt, @JsonInclude(JsonInclude.Include.NON_NULL) String comment) {
+			Instant createdAt, @JsonInclude(JsonInclude.Include.NON_NULL) String comment, List<String> presentedOrder,
+			double secondsOnTask, int guidelinesVersion) {
 	}
 
 	/**
