@@ -52,6 +52,8 @@ class ConversationImportTests extends IntegrationTest {
 		assertThat(messages.valueStream().map(m -> m.path("role").asString() + ":" + m.path("content").asString()))
 			.containsExactly("system:Be brief.", "user:Hi!", "assistant:Hello.", "user:Capital of France?");
 		assertThat(task.at("/prompt/text").asString()).startsWith("System: Be brief.");
+		JsonNode listed = api.get("/api/v1/projects/" + project + "/prompts", admin()).expectStatus(200).json();
+		assertThat(listed.at("/items/0/messages/3/content").asString()).isEqualTo("Capital of France?");
 	}
 
 	@Test
@@ -66,6 +68,11 @@ class ConversationImportTests extends IntegrationTest {
 
 		assertThat(task.path("prompt").propertyNames()).containsExactlyInAnyOrder("id", "text");
 		assertThat(task.at("/prompt/text").asString()).isEqualTo("Plain question");
+		assertThat(api.get("/api/v1/projects/" + project + "/prompts", admin())
+			.expectStatus(200)
+			.json()
+			.at("/items/0")
+			.has("messages")).isFalse();
 		assertThat(jdbc.sql("SELECT count(*) FROM prompts WHERE project_id = ? AND messages IS NOT NULL")
 			.param(project)
 			.query(Long.class)

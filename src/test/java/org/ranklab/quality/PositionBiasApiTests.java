@@ -1,6 +1,5 @@
 package org.ranklab.quality;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -31,19 +30,9 @@ class PositionBiasApiTests extends IntegrationTest {
 	@Test
 	void reportsFirstPlacesByPositionAndTheirPValueOverAllAndPerLabeler() {
 		long project = newProject("{\"name\":\"Position bias\",\"rankings_per_prompt\":2,\"allow_ties\":false}");
-		StringBuilder prompts = new StringBuilder();
-		for (int i = 0; i < 20; i++) {
-			prompts.append("{\"prompt\":\"Question %d\",\"candidates\":[\"a%d\",\"b%d\",\"c%d\",\"d%d\"]}\n"
-				.formatted(i, i, i, i, i));
-		}
-		fixture.importPrompts(project, admin(), prompts.toString());
 		Credentials firstShown = newLabeler();
 		Credentials even = newLabeler();
-
-		for (int task = 0; task < 20; task++) {
-			rankWithFirstAt(project, fixture.token(firstShown), 0);
-			rankWithFirstAt(project, fixture.token(even), task % 4);
-		}
+		new PositionBiasFixture(api, fixture).rank(project, admin(), firstShown, even);
 
 		JsonNode quality = api.get("/api/v1/projects/" + project + "/quality", fixture.token(admin()))
 			.expectStatus(200)
@@ -72,19 +61,6 @@ class PositionBiasApiTests extends IntegrationTest {
 
 		assertThat(quality.at("/position_bias/first_place_by_position").isEmpty()).isTrue();
 		assertThat(quality.at("/position_bias/p_value").isNull()).isTrue();
-	}
-
-	/** Ranks the next task with the response shown at {@code position} on top. */
-	private void rankWithFirstAt(long project, Credentials labeler, int position) {
-		JsonNode task = api.post("/api/v1/projects/" + project + "/tasks/next", labeler, null).expectStatus(200).json();
-		List<String> shown = task.path("candidates").valueStream().map(c -> c.path("id").asString()).toList();
-		List<String> order = new ArrayList<>(shown);
-		order.remove(position);
-		order.add(0, shown.get(position));
-		String tiers = String.join(",", order.stream().map(id -> "[\"" + id + "\"]").toList());
-		api.post("/api/v1/assignments/" + task.path("assignment_id").asString() + "/ranking", labeler,
-				"{\"ranking\":[" + tiers + "]}")
-			.expectStatus(201);
 	}
 
 	private static JsonNode labeler(JsonNode quality, String pseudonym) {
