@@ -6,6 +6,9 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
+import org.ranklab.prompt.ChatMessage;
+import org.ranklab.prompt.PromptText;
+
 /**
  * The lines of the NDJSON exports (snake_case like the rest of the API; ids as strings).
  */
@@ -50,9 +53,21 @@ final class ExportLines {
 
 	/**
 	 * {@code export/best}: prompt and completion for supervised fine-tuning, with their
-	 * ids.
+	 * ids: texts, or for a conversation TRL's conversational prompt-completion form (the
+	 * messages, and one assistant message).
 	 */
-	record BestLine(String prompt, String completion, String promptId, String completionId) {
+	record BestLine(Object prompt, Object completion, String promptId, String completionId) {
+
+		static BestLine of(PromptText prompt, PromptText.Candidate best) {
+			String promptId = Long.toString(prompt.id());
+			String completionId = Long.toString(best.id());
+			if (prompt.conversation()) {
+				return new BestLine(prompt.messages(), List.of(new ChatMessage(ChatMessage.ASSISTANT, best.text())),
+						promptId, completionId);
+			}
+			return new BestLine(prompt.text(), best.text(), promptId, completionId);
+		}
+
 	}
 
 }

@@ -126,8 +126,7 @@ class Exports {
 	void best(ExportFilter filter, OutputStream out) throws IOException {
 		read(filter, Selection.PROMPTS_CHANGED, true, (prompt, rankings) -> {
 			long best = RankedPairs.consensus(tiersOf(rankings)).best().get(0);
-			line(new BestLine(prompt.text(), prompt.candidate(best).text(), Long.toString(prompt.id()),
-					Long.toString(best)), out);
+			line(BestLine.of(prompt, prompt.candidate(best)), out);
 		});
 	}
 

@@ -40,7 +40,7 @@ class ConversationExportTests extends IntegrationTest {
 	}
 
 	@Test
-	void pairsOfAConversationAreInTrlsConversationalForm() {
+	void pairsAndBestOfAConversationAreInTrlsConversationalForm() {
 		long project = newProject("{\"name\":\"Conversation pairs\",\"rankings_per_prompt\":1}");
 		Map<String, StoredPrompt> prompts = fixture.importPrompts(project, admin(),
 				CONVERSATION + "{\"prompt\":\"Plain\",\"candidates\":[\"W\",\"X\",\"Y\",\"Z\"]}\n");
@@ -63,6 +63,14 @@ class ConversationExportTests extends IntegrationTest {
 		List<String> consensus = lines(
 				api.get(export(project, "export/pairs?source=consensus"), adminToken).expectStatus(200));
 		assertThat(ApiJson.parse(consensus.get(0)).path("prompt").isArray()).isTrue();
+		List<String> best = lines(api.get(export(project, "export/best"), adminToken).expectStatus(200));
+		assertThat(best.get(0)).isEqualTo(("{\"prompt\":[{\"role\":\"system\",\"content\":\"Be \\\"kind\\\".\"},"
+				+ "{\"role\":\"user\",\"content\":\"Hi?\"}],\"completion\":[{\"role\":\"assistant\",\"content\":\"A\"}],"
+				+ "\"prompt_id\":\"%d\",\"completion_id\":\"%d\"}")
+			.formatted(chat.id(), chat.id("A")));
+		assertThat(best.get(1))
+			.isEqualTo("{\"prompt\":\"Plain\",\"completion\":\"W\",\"prompt_id\":\"%d\",\"completion_id\":\"%d\"}"
+				.formatted(plain.id(), plain.id("W")));
 	}
 
 	@Test
