@@ -4,6 +4,7 @@
 #
 #   bench/import/run.sh                  # 25,000 and 100,000 prompts × 9 candidates
 #   SIZES="100000" bench/import/run.sh   # one size
+#   CONVERSATIONS=1 bench/import/run.sh  # records with "messages" (4 turns) instead of "prompt"
 #
 # Settings (environment): SIZES, CANDIDATES (9), PORT (18481), HEAP (512m), SOURCE (OpenAssistant trees
 # to draw real texts from; synthetic texts when missing), KEEP=1 keeps the work directory.
@@ -143,7 +144,7 @@ for size in $SIZES; do
 	python3 bench/import/generate.py tsv "$file" "$project" "$first" "$now" "$WORK/prompts.tsv" "$WORK/candidates.tsv"
 	log "loading the same rows with psql \\copy into project $project"
 	start=$(date +%s.%N)
-	sql -1 -c "\\copy prompts (id, project_id, external_id, text, meta, ready_at) from '$WORK/prompts.tsv'" \
+	sql -1 -c "\\copy prompts (id, project_id, external_id, text, meta, ready_at, messages) from '$WORK/prompts.tsv'" \
 		-c "\\copy candidates (prompt_id, position, text, model, meta) from '$WORK/candidates.tsv'" \
 		-c "INSERT INTO prompt_slots (prompt_id, project_id)
 			SELECT id, project_id FROM prompts WHERE project_id = $project AND ready_at IS NOT NULL"

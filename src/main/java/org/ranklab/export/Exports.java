@@ -75,13 +75,16 @@ class Exports {
 		read(filter, Selection.ALL, true, (prompt, rankings) -> {
 			String candidates = json.writeValueAsString(prompt.candidates()
 				.stream()
-				.map(c -> new CandidateLine(Long.toString(c.id()), c.text(), c.model()))
+				.map(c -> new CandidateLine(Long.toString(c.id()), c.text(), c.model(), c.meta()))
 				.toList());
+			String messages = prompt.conversation() ? json.writeValueAsString(prompt.messages()) : null;
 			for (SubmittedRanking ranking : rankings) {
 				line(new RankingLine(Long.toString(ranking.id()), Long.toString(prompt.id()), prompt.externalId(),
-						prompt.text(), candidates, ranking.tiers() == null ? null : ranking.tiers().asStrings(),
-						ranking.scoresJson(), ranking.notRankable(), ranking.labeler(), ranking.createdAt(),
-						ranking.comment()), out);
+						prompt.text(), messages, prompt.meta(), candidates,
+						ranking.tiers() == null ? null : ranking.tiers().asStrings(), ranking.scoresJson(),
+						ranking.notRankable(), ranking.labeler(), ranking.createdAt(), ranking.comment(),
+						ranking.presentedOrder().stream().map(String::valueOf).toList(), ranking.secondsOnTask(),
+						ranking.guidelinesVersion()), out);
 			}
 		});
 	}
@@ -90,7 +93,7 @@ class Exports {
 	void pairs(ExportFilter filter, PairSource source, OutputStream out) throws IOException {
 		Selection selection = source == PairSource.RANKINGS ? Selection.RANKABLE : Selection.PROMPTS_CHANGED;
 		read(filter, selection, true, (prompt, rankings) -> {
-			PairLines pairs = new PairLines(prompt, out);
+			PairLines pairs = new PairLines(prompt, out, json);
 			if (source == PairSource.RANKINGS) {
 				for (SubmittedRanking ranking : rankings) {
 					pairs.writeAll(ranking.tiers());
@@ -123,8 +126,7 @@ class Exports {
 	void best(ExportFilter filter, OutputStream out) throws IOException {
 		read(filter, Selection.PROMPTS_CHANGED, true, (prompt, rankings) -> {
 			long best = RankedPairs.consensus(tiersOf(rankings)).best().get(0);
-			line(new BestLine(prompt.text(), prompt.candidate(best).text(), Long.toString(prompt.id()),
-					Long.toString(best)), out);
+			line(BestLine.of(prompt, prompt.candidate(best)), out);
 		});
 	}
 

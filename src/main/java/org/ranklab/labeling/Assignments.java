@@ -1,6 +1,9 @@
 package org.ranklab.labeling;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -10,6 +13,8 @@ import org.springframework.stereotype.Component;
 
 import org.ranklab.project.AssignmentOrder;
 import org.ranklab.project.Project;
+import org.ranklab.prompt.ChatMessage;
+import org.ranklab.prompt.Conversations;
 
 /**
  * The SQL of handing out prompts. A prompt's {@code prompt_slots} row is its lock:
@@ -214,6 +219,27 @@ class Assignments {
 	}
 
 	/**
+	 * Extends a running lease by the project's lease length, but not past
+	 * {@code maxLease} after it began (nor ever shortens it); {@code leased_at} stays, so
+	 * that the ranking's time on task still counts from the start. Empty when the lease
+	 * is gone: ranked, skipped, released or run out. One statement, so no lock is needed.
+	 */
+	Optional<Instant> extendLease(long id, int leaseSeconds, Duration maxLease) {
+		return jdbc.sql("""
+				UPDATE assignments
+				SET lease_expires_at = greatest(lease_expires_at,
+				                                least(now() + make_interval(secs => :leaseSeconds),
+				                                      leased_at + make_interval(secs => :maxSeconds)))
+				WHERE id = :id AND status = 'OPEN' AND lease_expires_at > now()
+				RETURNING lease_expires_at""")
+			.param("id", id)
+			.param("leaseSeconds", leaseSeconds)
+			.param("maxSeconds", (double) maxLease.toSeconds())
+			.query((row, n) -> row.getTimestamp(1).toInstant())
+			.optional();
+	}
+
+	/**
 	 * The running lease shown again under guidelines edited since it began: its ranking
 	 * will record the version shown last.
 	 */
@@ -253,20 +279,25 @@ class Assignments {
 			.update();
 	}
 
-	/** The prompt's text and its candidates' texts by id. */
+	/**
+	 * The prompt's text (and a conversation's messages) and its candidates' texts by id.
+	 */
 	PromptContent contentOf(long promptId) {
-		var prompt = new String[1];
+		var prompt = new String[2];
 		Map<Long, String> candidates = new LinkedHashMap<>();
 		jdbc.sql("""
-				SELECT p.text AS prompt, c.id, c.text FROM prompts p JOIN candidates c ON c.prompt_id = p.id
+				SELECT p.text AS prompt, p.messages::text AS messages, c.id, c.text
+				FROM prompts p JOIN candidates c ON c.prompt_id = p.id
 				WHERE p.id = :prompt""").param("prompt", promptId).query(row -> {
 			prompt[0] = row.getString("prompt");
+			prompt[1] = row.getString("messages");
 			candidates.put(row.getLong("id"), row.getString("text"));
 		});
-		return new PromptContent(promptId, prompt[0], candidates);
+		return new PromptContent(promptId, prompt[0], Conversations.fromJson(prompt[1]), candidates);
 	}
 
-	record PromptContent(long promptId, String text, Map<Long, String> candidates) {
+	/** {@code messages} is {@code null} for a single-text prompt. */
+	record PromptContent(long promptId, String text, List<ChatMessage> messages, Map<Long, String> candidates) {
 	}
 
 }

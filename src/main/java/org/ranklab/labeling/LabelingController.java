@@ -1,5 +1,7 @@
 package org.ranklab.labeling;
 
+import java.time.Instant;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,13 +32,16 @@ class LabelingController {
 
 	private final RankingSubmissions submissions;
 
+	private final LeaseRenewals renewals;
+
 	private final ProjectAccessPolicy access;
 
 	LabelingController(RecentProjects projects, TaskAssigner tasks, RankingSubmissions submissions,
-			ProjectAccessPolicy access) {
+			LeaseRenewals renewals, ProjectAccessPolicy access) {
 		this.projects = projects;
 		this.tasks = tasks;
 		this.submissions = submissions;
+		this.renewals = renewals;
 		this.access = access;
 	}
 
@@ -93,7 +98,24 @@ class LabelingController {
 		submissions.skip(id, user);
 	}
 
+	@PostMapping("/assignments/{id}/renew")
+	@Operation(summary = "Extend the lease of an assignment while its labeler works on it",
+			description = "By the project's lease length from now, up to ranklab.labeling.max-lease (default 4 h) "
+					+ "after the lease began.")
+	@ApiResponse(responseCode = "200", description = "the lease's new end")
+	@ApiResponse(responseCode = "403",
+			description = "the assignment belongs to another user, or its project is for members only")
+	@ApiResponse(responseCode = "404", description = "no such assignment")
+	@ApiResponse(responseCode = "409",
+			description = "the lease is gone: ranked, skipped, released or run out, or the project was archived")
+	LeaseRenewal renew(@PathVariable long id, @AuthenticationPrincipal RankLabUser user) {
+		return new LeaseRenewal(renewals.renew(id, user));
+	}
+
 	record RankingReceipt(String rankingId) {
+	}
+
+	record LeaseRenewal(Instant leaseExpiresAt) {
 	}
 
 }

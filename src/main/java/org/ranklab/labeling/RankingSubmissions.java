@@ -1,14 +1,10 @@
 package org.ranklab.labeling;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import org.ranklab.project.Project;
-import org.ranklab.project.ProjectAccessPolicy;
 import org.ranklab.user.RankLabUser;
 import org.ranklab.web.ConflictException;
-import org.ranklab.web.NotFoundException;
 
 /**
  * Takes rankings and skips for assignments. Only the assignment's own user may answer it;
@@ -22,22 +18,19 @@ class RankingSubmissions {
 
 	private final Rankings rankings;
 
-	private final RecentProjects projects;
+	private final OwnAssignments own;
 
 	private final RetriedTransactions transactions;
 
 	private final RankingEvents events;
 
-	private final ProjectAccessPolicy access;
-
-	RankingSubmissions(Assignments assignments, Rankings rankings, RecentProjects projects,
-			RetriedTransactions transactions, RankingEvents events, ProjectAccessPolicy access) {
+	RankingSubmissions(Assignments assignments, Rankings rankings, OwnAssignments own, RetriedTransactions transactions,
+			RankingEvents events) {
 		this.assignments = assignments;
 		this.rankings = rankings;
-		this.projects = projects;
+		this.own = own;
 		this.transactions = transactions;
 		this.events = events;
-		this.access = access;
 	}
 
 	/**
@@ -51,8 +44,9 @@ class RankingSubmissions {
 	 * before any lock is taken; only the assignment's state is read under its lock.
 	 */
 	Receipt submit(long assignmentId, RankLabUser user, RankingRequest request) {
-		Assignment seen = ownAssignment(assignmentId, user.id());
-		Project project = projectOf(seen, user);
+		OwnAssignments.Owned owned = own.get(assignmentId, user);
+		Assignment seen = owned.assignment();
+		Project project = owned.project();
 		ValidRanking ranking = RankingRules.check(request, project, seen.candidateOrder());
 		return transactions.run(() -> {
 			Assignment assignment = assignments.lock(assignmentId).orElseThrow();
@@ -78,7 +72,7 @@ class RankingSubmissions {
 	 * ranked one is not.
 	 */
 	void skip(long assignmentId, RankLabUser user) {
-		projectOf(ownAssignment(assignmentId, user.id()), user);
+		own.get(assignmentId, user);
 		transactions.run(() -> {
 			Assignment assignment = assignments.lock(assignmentId).orElseThrow();
 			switch (assignment.status()) {
@@ -89,23 +83,6 @@ class RankingSubmissions {
 			}
 			return null;
 		});
-	}
-
-	private Assignment ownAssignment(long assignmentId, long userId) {
-		Assignment assignment = assignments.find(assignmentId)
-			.orElseThrow(() -> new NotFoundException("assignment", assignmentId));
-		if (assignment.userId() != userId) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-					"assignment " + assignmentId + " belongs to another user");
-		}
-		return assignment;
-	}
-
-	/** The assignment's project, if the user may still label it; else {@code 403}. */
-	private Project projectOf(Assignment assignment, RankLabUser user) {
-		Project project = projects.get(assignment.projectId());
-		access.checkMayLabel(project, user);
-		return project;
 	}
 
 	private Receipt sameAsStored(Assignment assignment, ValidRanking ranking) {

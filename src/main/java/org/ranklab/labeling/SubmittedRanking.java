@@ -1,6 +1,7 @@
 package org.ranklab.labeling;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.ranklab.ranking.Tiers;
 
@@ -12,7 +13,12 @@ import org.ranklab.ranking.Tiers;
  * {@code null}
  * @param labeler the labeler's stable pseudonym, never the username
  * @param comment the labeler's comment, or {@code null}
+ * @param presentedOrder the candidate ids in the order the labeler was shown them
+ * @param secondsOnTask from the start of the lease to the submission
+ * @param guidelinesVersion the version of the guidelines the labeler was last shown the
+ * task with
  */
 public record SubmittedRanking(long id, long promptId, Tiers tiers, String scoresJson, boolean notRankable,
-		String labeler, Instant createdAt, String comment) {
+		String labeler, Instant createdAt, String comment, List<Long> presentedOrder, double secondsOnTask,
+		int guidelinesVersion) {
 }

@@ -72,7 +72,7 @@ public class SubmittedRankings {
 
 	private static final String COLUMNS = """
 			r.prompt_id, r.id, r.tiers::text, r.scores::text, r.not_rankable, l.pseudonym::text, r.created_at,
-			r.comment""";
+			r.comment, r.presented_order, r.seconds_on_task, r.guidelines_version""";
 
 	private static final String FROM = " FROM rankings r JOIN labelers l ON l.user_id = r.user_id";
 
@@ -251,7 +251,8 @@ public class SubmittedRankings {
 		String tiers = row.getString(3);
 		return new SubmittedRanking(row.getLong(2), row.getLong(1), tiers == null ? null : Tiers.parse(tiers),
 				row.getString(4), row.getBoolean(5), row.getString(6),
-				row.getObject(7, OffsetDateTime.class).toInstant(), row.getString(8));
+				row.getObject(7, OffsetDateTime.class).toInstant(), row.getString(8),
+				List.of((Long[]) row.getArray(9).getArray()), row.getDouble(10), row.getInt(11));
 	}
 
 }

@@ -94,6 +94,11 @@ final class CsvReader implements RecordReader {
 			else if (candidate > 0) {
 				candidates[candidate] = column;
 			}
+			else if (name.equals("messages")) {
+				problems.add(1, "messages",
+						"conversations (messages) cannot be imported from CSV; use NDJSON or a JSON "
+								+ "array with \"messages\": [{\"role\", \"content\"}, ...]");
+			}
 			else {
 				problems.add(1, row.get(column),
 						"unknown column '" + row.get(column) + "'; the columns are " + COLUMNS);
@@ -133,7 +138,7 @@ final class CsvReader implements RecordReader {
 		}
 		String externalId = header.externalId() < 0 || row.get(header.externalId()).isEmpty() ? null
 				: row.get(header.externalId());
-		return new ImportRecord(line, externalId, row.get(header.prompt()), null,
+		return new ImportRecord(line, externalId, row.get(header.prompt()), null, null,
 				texts.stream().map(ImportCandidate::of).toList(), null);
 	}
 

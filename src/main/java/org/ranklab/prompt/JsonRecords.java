@@ -16,7 +16,12 @@ import tools.jackson.databind.JsonNode;
  */
 final class JsonRecords {
 
-	private static final Set<String> FIELDS = Set.of("external_id", "prompt", "candidates", "meta", "gold");
+	private static final Set<String> FIELDS = Set.of("external_id", "prompt", "messages", "candidates", "meta", "gold");
+
+	private static final Set<String> MESSAGE_FIELDS = Set.of("role", "content");
+
+	private static final String MESSAGES_SHAPE = "messages must be an array of {\"role\": \"system\"|\"user\"|"
+			+ "\"assistant\", \"content\": \"...\"} objects";
 
 	private static final String GOLD_SHAPE = "gold must be tiers of 0-based candidate indices, best first, such as "
 			+ "[[0], [2, 1], [3]]";
@@ -35,17 +40,27 @@ final class JsonRecords {
 		long before = problems.count();
 		for (String name : node.propertyNames()) {
 			if (!FIELDS.contains(name)) {
-				problems.add(line, name,
-						"unknown field '" + name + "'; a record has prompt, candidates, external_id, meta and gold");
+				problems.add(line, name, "unknown field '" + name
+						+ "'; a record has prompt (or messages), candidates, external_id, meta and gold");
 			}
 		}
 		JsonNode prompt = node.get("prompt");
-		if (prompt == null || prompt.isNull()) {
+		JsonNode messageArray = node.get("messages");
+		boolean conversation = messageArray != null && !messageArray.isNull();
+		if (conversation && prompt != null && !prompt.isNull()) {
+			problems.add(line, "messages",
+					"a record gives either prompt (one text) or messages (a conversation), " + "not both");
+		}
+		else if (conversation) {
+			// checked below
+		}
+		else if (prompt == null || prompt.isNull()) {
 			problems.add(line, "prompt", "prompt is missing");
 		}
 		else if (!prompt.isString()) {
 			problems.add(line, "prompt", "prompt must be a string, not " + kind(prompt));
 		}
+		List<ChatMessage> messages = conversation ? messages(messageArray, line, problems) : null;
 		String externalId = externalId(node.get("external_id"), line, problems);
 		String meta = object(node.get("meta"), line, "meta", "meta", problems);
 		List<ImportCandidate> candidates = candidates(node.get("candidates"), line, problems);
@@ -53,7 +68,8 @@ final class JsonRecords {
 		if (problems.count() > before) {
 			return Optional.empty();
 		}
-		return Optional.of(new ImportRecord(line, externalId, prompt.stringValue(), meta, candidates, gold));
+		String text = messages == null ? prompt.stringValue() : Conversations.flatten(messages);
+		return Optional.of(new ImportRecord(line, externalId, text, messages, meta, candidates, gold));
 	}
 
 	/**
@@ -126,6 +142,51 @@ final class JsonRecords {
 			tiers.add(indices);
 		}
 		return tiers;
+	}
+
+	/**
+	 * The shape of a conversation: objects with a string role and content. Which roles in
+	 * which order is {@link RecordChecks}' part.
+	 */
+	private static List<ChatMessage> messages(JsonNode node, long line, ImportProblems problems) {
+		if (!node.isArray()) {
+			problems.add(line, "messages", MESSAGES_SHAPE + ", not " + kind(node));
+			return null;
+		}
+		if (node.isEmpty()) {
+			problems.add(line, "messages", "messages is empty; a conversation ends with a user turn");
+			return null;
+		}
+		long before = problems.count();
+		List<ChatMessage> messages = new ArrayList<>(node.size());
+		int number = 0;
+		for (JsonNode element : node.values()) {
+			number++;
+			String name = "message " + number;
+			if (!element.isObject()) {
+				problems.add(line, "messages", MESSAGES_SHAPE + "; " + name + " is " + kind(element));
+				continue;
+			}
+			for (String field : element.propertyNames()) {
+				if (!MESSAGE_FIELDS.contains(field)) {
+					problems.add(line, "messages",
+							name + ": unknown field '" + field + "'; a message has role and content");
+				}
+			}
+			JsonNode role = element.get("role");
+			JsonNode content = element.get("content");
+			if (role == null || !role.isString()) {
+				problems.add(line, "messages", name + ": role must be \"system\", \"user\" or \"assistant\"");
+			}
+			if (content == null || !content.isString()) {
+				problems.add(line, "messages", name + ": content must be a string"
+						+ (content == null || content.isNull() ? "" : ", not " + kind(content)));
+			}
+			if (problems.count() == before) {
+				messages.add(new ChatMessage(role.stringValue(), content.stringValue()));
+			}
+		}
+		return problems.count() == before ? List.copyOf(messages) : null;
 	}
 
 	private static String abbreviated(JsonNode node) {

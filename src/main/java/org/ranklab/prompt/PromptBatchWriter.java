@@ -30,7 +30,7 @@ final class PromptBatchWriter {
 
 	static final long BATCH_CHARS = 16_000_000;
 
-	private static final String COPY_PROMPTS = "COPY prompts (id, project_id, external_id, text, meta, ready_at, gold) FROM STDIN";
+	private static final String COPY_PROMPTS = "COPY prompts (id, project_id, external_id, text, meta, ready_at, gold, messages) FROM STDIN";
 
 	private static final String COPY_CANDIDATES = "COPY candidates (prompt_id, position, text, model, meta) FROM STDIN";
 
@@ -176,7 +176,8 @@ final class PromptBatchWriter {
 					.text(record.prompt())
 					.text(record.meta())
 					.text(record.waitsForGeneration() ? null : readyAt)
-					.text(record.goldJson());
+					.text(record.goldJson())
+					.text(record.messagesJson());
 				rows.endRow();
 				if (record.waitsForGeneration()) {
 					waiting++;

@@ -57,13 +57,13 @@ class PromptCatalog {
 		long afterId = PromptCursor.decode(after);
 		Map<Long, PromptRow> prompts = new LinkedHashMap<>();
 		jdbc.sql("""
-				SELECT id, external_id, text, meta::text, gold::text FROM prompts
+				SELECT id, external_id, text, meta::text, gold::text, messages::text FROM prompts
 				WHERE project_id = :project AND id > :after ORDER BY id LIMIT :limit""")
 			.param("project", projectId)
 			.param("after", afterId)
 			.param("limit", limit + 1)
 			.query((rs, n) -> new PromptRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5)))
+					rs.getString(5), rs.getString(6)))
 			.list()
 			.forEach(row -> prompts.put(row.id(), row));
 		boolean more = prompts.size() > limit;
@@ -76,7 +76,7 @@ class PromptCatalog {
 		for (PromptRow row : prompts.values()) {
 			List<PromptListing.Candidate> ofPrompt = candidates.getOrDefault(row.id(), List.of());
 			items.add(new PromptListing.Item(Long.toString(row.id()), row.externalId(), row.text(), ofPrompt,
-					meta(row.meta()), gold(row.gold(), ofPrompt)));
+					meta(row.meta()), gold(row.gold(), ofPrompt), Conversations.fromJson(row.messages())));
 			last = row.id();
 		}
 		return new PromptListing(items, more ? PromptCursor.after(last) : null);
@@ -116,7 +116,7 @@ class PromptCatalog {
 			.toList();
 	}
 
-	private record PromptRow(long id, String externalId, String text, String meta, String gold) {
+	private record PromptRow(long id, String externalId, String text, String meta, String gold, String messages) {
 	}
 
 }

@@ -60,18 +60,19 @@ public class PromptTexts {
 	/** Candidate rows of one batch of prompts, ordered by prompt id, then position. */
 	private Stream<Row> rows(long projectId, List<Long> promptIds) {
 		return cursor.queryForStream("""
-				SELECT p.id, p.external_id, p.text, c.id, c.text, c.model
+				SELECT p.id, p.external_id, p.text, p.messages::text, p.meta::text, c.id, c.text, c.model, c.meta::text
 				FROM prompts p JOIN candidates c ON c.prompt_id = p.id
 				WHERE p.id = ANY (?) AND p.project_id = ?
 				ORDER BY p.id, c.position""", PromptTexts::row, promptIds.toArray(Long[]::new), projectId);
 	}
 
-	private record Row(long promptId, String externalId, String text, PromptText.Candidate candidate) {
+	private record Row(long promptId, String externalId, String text, String messages, String meta,
+			PromptText.Candidate candidate) {
 	}
 
 	private static Row row(ResultSet rs, int n) throws SQLException {
-		return new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
-				new PromptText.Candidate(rs.getLong(4), rs.getString(5), rs.getString(6)));
+		return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				new PromptText.Candidate(rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9)));
 	}
 
 	/** Groups the rows of one batch after another into prompts. */
@@ -122,7 +123,8 @@ public class PromptTexts {
 				}
 				candidates.add(row.candidate());
 			}
-			return new PromptText(first.promptId(), first.externalId(), first.text(), candidates);
+			return new PromptText(first.promptId(), first.externalId(), first.text(),
+					Conversations.fromJson(first.messages()), first.meta(), candidates);
 		}
 
 		private boolean openNextBatch() {

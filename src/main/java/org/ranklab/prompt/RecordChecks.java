@@ -4,15 +4,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.ranklab.project.Project;
 
 /**
- * The rules a record must meet in a project: a non-blank prompt and, when it brings
- * candidates, between the project's fewest and most of them, none blank, no two alike; a
- * gold ranking holds each of its candidates exactly once, ties only where the project
- * allows them. Also what PostgreSQL cannot store (NUL).
+ * The rules a record must meet in a project: a non-blank prompt (or a conversation whose
+ * roles are in order and whose turns are not blank, ending with the user's) and, when it
+ * brings candidates, between the project's fewest and most of them, none blank, no two
+ * alike; a gold ranking holds each of its candidates exactly once, ties only where the
+ * project allows them. Also what PostgreSQL cannot store (NUL).
  */
 final class RecordChecks {
 
@@ -21,6 +23,8 @@ final class RecordChecks {
 	 * backslash followed by "u0000".
 	 */
 	private static final Pattern JSON_NUL = Pattern.compile("(?<!\\\\)(\\\\\\\\)*\\\\u0000");
+
+	private static final Set<String> ROLES = Set.of(ChatMessage.SYSTEM, ChatMessage.USER, ChatMessage.ASSISTANT);
 
 	private final int fewest;
 
@@ -38,10 +42,15 @@ final class RecordChecks {
 	boolean check(ImportRecord record, ImportProblems problems) {
 		long before = problems.count();
 		long line = record.line();
-		if (record.prompt().isBlank()) {
-			problems.add(line, "prompt", "prompt is blank");
+		if (record.messages() != null) {
+			checkMessages(record.messages(), line, problems);
 		}
-		noNul(record.prompt(), line, "prompt", "prompt", problems);
+		else {
+			if (record.prompt().isBlank()) {
+				problems.add(line, "prompt", "prompt is blank");
+			}
+			noNul(record.prompt(), line, "prompt", "prompt", problems);
+		}
 		noNul(record.externalId(), line, "external_id", "external_id", problems);
 		jsonWithoutNul(record.meta(), line, "meta", "meta", problems);
 		List<ImportCandidate> candidates = record.candidates();
@@ -52,6 +61,32 @@ final class RecordChecks {
 			checkGold(record.gold(), candidates.size(), line, problems);
 		}
 		return problems.count() == before;
+	}
+
+	/**
+	 * A conversation: known roles, a system turn only first, no blank content, and a user
+	 * turn last (the one the candidates answer).
+	 */
+	private static void checkMessages(List<ChatMessage> messages, long line, ImportProblems problems) {
+		for (int i = 0; i < messages.size(); i++) {
+			ChatMessage message = messages.get(i);
+			String name = "message " + (i + 1);
+			if (!ROLES.contains(message.role())) {
+				problems.add(line, "messages",
+						name + ": unknown role '" + message.role() + "'; the roles are system, user and assistant");
+			}
+			else if (message.role().equals(ChatMessage.SYSTEM) && i > 0) {
+				problems.add(line, "messages", name + ": a system message may only come first");
+			}
+			if (message.content().isBlank()) {
+				problems.add(line, "messages", name + ": content is blank");
+			}
+			noNul(message.content(), line, "messages", name, problems);
+		}
+		if (!messages.isEmpty() && !ChatMessage.USER.equals(messages.get(messages.size() - 1).role())) {
+			problems.add(line, "messages", "the last message must be the user's (the candidates answer it), not '"
+					+ messages.get(messages.size() - 1).role() + "'");
+		}
 	}
 
 	/**

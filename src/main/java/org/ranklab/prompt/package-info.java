@@ -3,8 +3,8 @@
  * listing, and generation of candidates by a model server (in {@code generation}, as a
  * job of the {@code jobs} module).
  * <p>
- * Owns the tables {@code prompts} (with the known ranking of gold prompts) and
- * {@code candidates}.
+ * Owns the tables {@code prompts} (with the known ranking of gold prompts and the turns
+ * of conversation prompts) and {@code candidates}.
  * <p>
  * Publishes {@link org.ranklab.prompt.PromptTexts}: a stream of prompts with their
  * candidates for given prompt ids, in their order, which export, quality and training

@@ -21,7 +21,9 @@ import org.ranklab.labeling.SubmittedRankings.Excluded;
 import org.ranklab.labeling.SubmittedRankings.Selection;
 import org.ranklab.prompt.GoldRankings;
 import org.ranklab.quality.QualityReport.LabelerQuality;
+import org.ranklab.quality.QualityReport.PositionBiasReport;
 import org.ranklab.ranking.Agreement;
+import org.ranklab.ranking.PositionBias;
 import org.ranklab.ranking.RankedPairs;
 import org.ranklab.ranking.Tiers;
 import org.ranklab.user.Usernames;
@@ -31,8 +33,9 @@ import org.ranklab.user.Usernames;
  * gold prompts. Counts, shares and medians come from labeling's tallies; agreement and
  * Kendall's tau from one pass over the rankable rankings, prompt by prompt, so memory
  * holds one prompt's rankings and one running sum per labeler; gold tau from a pass over
- * the gold prompts' rankings against their known rankings. Labelers excluded from the
- * project are listed with their own figures but count in nobody else's. Reads only: a
+ * the gold prompts' rankings against their known rankings; position bias from the same
+ * pass, from the order each ranking's candidates were shown in. Labelers excluded from
+ * the project are listed with their own figures but count in nobody else's. Reads only: a
  * labeler gets their pseudonym when they first rank or skip.
  */
 @Service
@@ -93,9 +96,16 @@ class Quality {
 			.collect(Collectors.toSet());
 		Mean agreement = new Mean();
 		Map<String, Mean> tau = new HashMap<>();
+		PositionBias bias = new PositionBias();
+		Map<String, PositionBias> labelerBias = new HashMap<>();
 		List<SubmittedRanking> prompt = new ArrayList<>();
 		try (Stream<SubmittedRanking> rankings = submitted.of(projectId, Selection.RANKABLE, null, Excluded.INCLUDED)) {
 			rankings.forEachOrdered(ranking -> {
+				if (!excluded.contains(ranking.labeler())) {
+					bias.add(ranking.presentedOrder(), ranking.tiers());
+				}
+				labelerBias.computeIfAbsent(ranking.labeler(), labeler -> new PositionBias())
+					.add(ranking.presentedOrder(), ranking.tiers());
 				if (!prompt.isEmpty() && ranking.promptId() != prompt.get(0).promptId()) {
 					addPrompt(prompt, excluded, agreement, tau);
 					prompt.clear();
@@ -109,16 +119,19 @@ class Quality {
 		List<LabelerQuality> report = new ArrayList<>();
 		for (Labelers.Tally tally : tallies) {
 			Double labelerGoldTau = goldTau.getOrDefault(tally.labeler(), new Mean()).value();
+			PositionBiasReport labelerPositions = PositionBiasReport
+				.of(labelerBias.getOrDefault(tally.labeler(), new PositionBias()));
 			report.add(new LabelerQuality(tally.labeler(), tally.rankings(),
 					tau.getOrDefault(tally.labeler(), new Mean()).value(), tally.medianSeconds(), tally.skips(),
 					tally.notRankable(), share(tally.skips(), tally.skips() + tally.rankings()),
 					share(tally.notRankable(), tally.rankings()), tally.goldTasks(), labelerGoldTau,
 					labelerGoldTau != null && labelerGoldTau < goldTauThreshold, tally.excluded(),
-					tally.exclusionReason(), names.get(tally.userId())));
+					tally.exclusionReason(), names.get(tally.userId()), labelerPositions,
+					labelerPositions.significant()));
 		}
 		report
 			.sort(Comparator.comparingLong(LabelerQuality::rankings).reversed().thenComparing(LabelerQuality::labeler));
-		return new QualityReport(agreement.value(), goldTauThreshold, report);
+		return new QualityReport(agreement.value(), goldTauThreshold, PositionBiasReport.of(bias), report);
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import org.ranklab.ranking.PositionBias;
+
 /**
  * {@code GET /projects/{id}/quality}.
  *
@@ -11,8 +13,36 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * same prompt, by labelers not excluded from the project; {@code null} when no prompt has
  * two
  * @param goldTauThreshold labelers whose gold tau is below it are flagged
+ * @param positionBias first places by the position shown, over the rankable rankings of
+ * labelers not excluded
  */
-record QualityReport(Double pairwiseAgreement, double goldTauThreshold, List<LabelerQuality> labelers) {
+record QualityReport(Double pairwiseAgreement, double goldTauThreshold, PositionBiasReport positionBias,
+		List<LabelerQuality> labelers) {
+
+	/**
+	 * p-values below this mark a labeler's position bias as significant (on the quality
+	 * page and in {@code position_biased}).
+	 */
+	static final double POSITION_BIAS_P = 0.01;
+
+	/**
+	 * @param firstPlaceByPosition per position shown (first shown first), how often the
+	 * candidate there ended first (a tie for first shares it)
+	 * @param pValue chi-square goodness of fit against no bias; {@code null} when there
+	 * are too few rankings to tell (see {@link PositionBias})
+	 * @param rankings rankings counted
+	 */
+	record PositionBiasReport(List<Double> firstPlaceByPosition, Double pValue, long rankings) {
+
+		static PositionBiasReport of(PositionBias bias) {
+			return new PositionBiasReport(bias.firstPlaceByPosition(), bias.pValue(), bias.rankings());
+		}
+
+		boolean significant() {
+			return pValue != null && pValue < POSITION_BIAS_P;
+		}
+
+	}
 
 	/**
 	 * @param labeler stable pseudonym, as in the exports
@@ -31,10 +61,13 @@ record QualityReport(Double pairwiseAgreement, double goldTauThreshold, List<Lab
 	 * nowhere
 	 * @param exclusionReason why, when excluded
 	 * @param username shown to admins on the quality page, never in the API
+	 * @param positionBias the labeler's first places by position shown
+	 * @param positionBiased its p-value is below {@link #POSITION_BIAS_P}
 	 */
 	record LabelerQuality(String labeler, long rankings, Double kendallTau, Double medianSeconds, long skips,
 			long notRankable, Double skipShare, Double notRankableShare, long goldTasks, Double goldTau,
-			boolean flagged, boolean excluded, String exclusionReason, @JsonIgnore String username) {
+			boolean flagged, boolean excluded, String exclusionReason, @JsonIgnore String username,
+			PositionBiasReport positionBias, boolean positionBiased) {
 	}
 
 }

@@ -39,7 +39,7 @@ public class RewardScores {
 		return models.with(modelId, model -> {
 			Map<Long, double[]> scores = new LinkedHashMap<>();
 			for (PromptText prompt : prompts) {
-				scores.put(prompt.id(), model.score(prompt.text(),
+				scores.put(prompt.id(), model.score(prompt.modelText(),
 						prompt.candidates().stream().map(PromptText.Candidate::text).toList()));
 			}
 			return scores;

@@ -138,7 +138,7 @@ class TrainingData {
 			if (rankedCandidates.size() < 2) {
 				return Optional.empty();
 			}
-			return Optional.of(new RankedGroup(text.id(), text.text(), rankedCandidates, ranking.tiers().tiers(),
+			return Optional.of(new RankedGroup(text.id(), text.modelText(), rankedCandidates, ranking.tiers().tiers(),
 					scores(ranking.scoresJson())));
 		}
 

@@ -164,10 +164,10 @@ class ExportApiTests extends IntegrationTest {
 		long rankingId = rankingOf(made.second(), france);
 		String candidates = "[" + String.join(",", candidate(france, "Paris"), candidate(france, "Lyon"),
 				candidate(france, "Nice"), candidate(france, "Lille\n(north)")) + "]";
-		assertThat(lines.get(1)).isEqualTo(("{\"ranking_id\":\"%d\",\"prompt_id\":\"%d\",\"external_id\":null,"
-				+ "\"prompt\":\"Capital of \\\"France\\\"? «é»\",\"candidates\":%s,"
+		assertThat(lines.get(1)).startsWith(("{\"ranking_id\":\"%d\",\"prompt_id\":\"%d\",\"external_id\":null,"
+				+ "\"prompt\":\"Capital of \\\"France\\\"? «é»\",\"meta\":null,\"candidates\":%s,"
 				+ "\"ranking\":[[\"%d\"],[\"%d\",\"%d\"],[\"%d\"]],\"not_rankable\":false,\"labeler\":\"%s\","
-				+ "\"created_at\":\"%s\"}")
+				+ "\"created_at\":\"%s\",\"presented_order\":[")
 			.formatted(rankingId, france.id(), candidates, france.id("Paris"), france.id("Lyon"), france.id("Nice"),
 					france.id("Lille\n(north)"), fixture.pseudonym(made.second()), createdAt(rankingId)));
 		JsonNode notRankable = ApiJson.parse(lines.get(3));
@@ -341,7 +341,7 @@ class ExportApiTests extends IntegrationTest {
 	}
 
 	private static String candidate(StoredPrompt prompt, String text) {
-		return "{\"id\":\"%d\",\"text\":\"%s\",\"model\":null}".formatted(prompt.id(text), escaped(text));
+		return "{\"id\":\"%d\",\"text\":\"%s\",\"model\":null,\"meta\":null}".formatted(prompt.id(text), escaped(text));
 	}
 
 	/** The few escapes the hand-made texts need. */

@@ -3,7 +3,12 @@ package org.ranklab.labeling;
 import java.util.ArrayList;
 import java.util.List;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.ranklab.prompt.ChatMessage;
+import org.ranklab.prompt.Conversations;
 
 /**
  * Ready prompts with candidates written straight into the database, with the slot
@@ -11,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the import endpoint.
  */
 final class PromptFixture {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
 
@@ -40,6 +47,23 @@ final class PromptFixture {
 				.single());
 		}
 		return new StoredPrompt(promptId, candidates);
+	}
+
+	/**
+	 * A ready conversation prompt, as the import stores one: the turns and their
+	 * flattening.
+	 * @param turns role and content, one after the other
+	 */
+	StoredPrompt readyConversation(long projectId, List<String> turns, String... candidateTexts) {
+		List<ChatMessage> messages = new ArrayList<>();
+		for (int i = 0; i < turns.size(); i += 2) {
+			messages.add(new ChatMessage(turns.get(i), turns.get(i + 1)));
+		}
+		StoredPrompt prompt = readyPrompt(projectId, Conversations.flatten(messages), candidateTexts);
+		jdbc.sql("UPDATE prompts SET messages = ?::jsonb WHERE id = ?")
+			.params(JSON.writeValueAsString(messages), prompt.id())
+			.update();
+		return prompt;
 	}
 
 	/** A ready prompt with {@code count} numbered candidates. */

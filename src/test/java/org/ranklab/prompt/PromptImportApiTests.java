@@ -292,7 +292,7 @@ class PromptImportApiTests extends IntegrationTest {
 				"line 3: external_id must be a string, not a number",
 				"line 3: candidate 2 must be a string or an object with \"text\", not a number",
 				"line 4: meta must be a JSON object, not an array",
-				"line 5: unknown field 'candidate'; a record has prompt, candidates, external_id, meta and gold",
+				"line 5: unknown field 'candidate'; a record has prompt (or messages), candidates, external_id, meta and gold",
 				"line 6: a record must be a JSON object such as {\"prompt\": \"...\", \"candidates\": [\"...\", \"...\"]}, not an array",
 				"line 7: candidate 1: model must be a string, not a number",
 				"line 7: candidate 2: unknown field 'txt'; a candidate has text, model and meta",

@@ -53,6 +53,32 @@ class QualityPageTests extends BrowserTest {
 		assertThat(browser.findElement(By.cssSelector("#reviewed .tau")).getText()).isEqualTo("τ 0.91");
 	}
 
+	@Test
+	void qualityPageShowsPositionBiasAndFlagsTheBiasedLabeler() {
+		long project = newProject("{\"name\":\"Position bias page\",\"rankings_per_prompt\":2,\"allow_ties\":false}");
+		var firstShown = newLabeler();
+		var even = newLabeler();
+		new PositionBiasFixture(api, fixture).rank(project, admin(), firstShown, even);
+		signInAsAdmin();
+
+		open("/admin/projects/" + project + "/quality");
+
+		assertThat(visible(By.id("first-place-by-position")).getText()).isEqualTo("62% · 12% · 12% · 12%");
+		assertThat(browser.findElement(By.id("position-bias-p")).getText())
+			.isEqualTo("Chi-square test against chance: p < 0.001: the position shown sways the rankings.");
+		WebElement biased = row(fixture.pseudonym(firstShown));
+		assertThat(biased.findElement(By.cssSelector("td.position-bias")).getText())
+			.startsWith("100% · 0% · 0% · 0% (p < 0.001)")
+			.endsWith("position bias");
+		WebElement unbiased = row(fixture.pseudonym(even));
+		assertThat(unbiased.findElement(By.cssSelector("td.position-bias")).getText())
+			.isEqualTo("25% · 25% · 25% · 25% (p = 1.000)");
+	}
+
+	private WebElement row(String pseudonym) {
+		return browser.findElement(By.cssSelector("#labelers tr[data-labeler='" + pseudonym + "']"));
+	}
+
 	/**
 	 * Two prompts ranked by three labelers, as in the API tests: five rankings, one not
 	 * rankable, one skip.

@@ -58,6 +58,27 @@ class TrainingDataTests extends IntegrationTest {
 		api.post("/api/v1/projects/" + project + "/training-runs", admin(), "{\"epochs\":1}").expectProblem(409);
 	}
 
+	@Test
+	void readsAConversationAsItsLastTurnsAndASingleTextWhole() {
+		long project = newProject("{\"name\":\"Conversation training data\",\"rankings_per_prompt\":1}");
+		String early = "An early turn that does not fit. ".repeat(60);
+		String longText = "A long single prompt. ".repeat(150);
+		Map<String, StoredPrompt> prompts = fixture.importPrompts(project, admin(), """
+				{"messages": [{"role": "user", "content": "%s"}, {"role": "assistant", "content": "Noted."}, \
+				{"role": "user", "content": "And now?"}], "candidates": ["A", "B", "C", "D"]}
+				{"prompt": "%s", "candidates": ["A", "B", "C", "D"]}
+				""".formatted(early, longText));
+		StoredPrompt conversation = prompts.get("User: " + early + "\n\nAssistant: Noted.\n\nUser: And now?");
+		fixture.label(project, newLabeler(),
+				plan(conversation, "A > B > C > D", prompts.get(longText), "A > B > C > D"));
+
+		Map<Long, String> texts = new java.util.HashMap<>();
+		trainingData.rankings(project).forEach(group -> texts.put(group.promptId(), group.prompt()));
+
+		assertThat(texts.get(conversation.id())).isEqualTo("Assistant: Noted.\n\nUser: And now?");
+		assertThat(texts.get(prompts.get(longText).id())).isEqualTo(longText);
+	}
+
 	/**
 	 * Two regular prompts, a gold one and fillers, so that each labeler is handed the
 	 * gold prompt (see {@link org.ranklab.RankingFixture#fillers}).

@@ -42,7 +42,8 @@ class AccessMatrixTests extends IntegrationTest {
 	 */
 	private static final Set<String> LABELER_OPERATIONS = Set.of("GET /api/v1/projects", "GET /api/v1/projects/{id}",
 			"POST /api/v1/projects/{id}/tasks/next", "POST /api/v1/assignments/{id}/ranking",
-			"POST /api/v1/assignments/{id}/skip", "POST /api/v1/tokens", "PUT /api/v1/users/me/password",
+			"POST /api/v1/assignments/{id}/skip", "POST /api/v1/assignments/{id}/renew", "POST /api/v1/tokens",
+			"PUT /api/v1/users/me/password",
 			// Their own tokens only (checked below as another labeler's token).
 			"GET /api/v1/tokens", "DELETE /api/v1/tokens/{id}",
 			// "any user with a token"

@@ -90,6 +90,8 @@ class XssCorpusTests extends BrowserTest {
 
 	private int pagesChecked;
 
+	private int conversations;
+
 	@Test
 	void noPayloadRunsOnAnyPageThatShowsIt() throws Exception {
 		List<String> payloads = payloads();
@@ -242,6 +244,14 @@ class XssCorpusTests extends BrowserTest {
 						&& !prompt.getText().equals(before);
 			});
 			previous = browser.findElement(By.id("prompt-text")).getText();
+			if (!browser.findElements(By.cssSelector("#prompt-text.conversation")).isEmpty()) {
+				conversations++;
+				assertThat(browser.findElements(By.cssSelector("#prompt-text .turn-role")))
+					.extracting(role -> role.getAttribute("textContent"))
+					.containsExactly("System", "User", "Assistant", "User");
+				// Opened, so that the folded turns are rendered as a reader sees them.
+				script("arguments[0].open = true", browser.findElement(By.cssSelector("#prompt-text details")));
+			}
 			checkPage("label page task " + (i + 1));
 			// A script click: which element lies on top of the button is not this test's
 			// business.
@@ -249,6 +259,7 @@ class XssCorpusTests extends BrowserTest {
 		}
 		visible(By.id("all-done"));
 		checkPage("label page done");
+		assertThat(conversations).as("conversation tasks shown").isEqualTo(tasks / 2);
 	}
 
 	private void checkPage(String page) {
@@ -310,7 +321,7 @@ class XssCorpusTests extends BrowserTest {
 
 	/**
 	 * Nine payloads a prompt: one as its text, the others as candidates, external id and
-	 * model name.
+	 * model name; and a conversation of the same candidates with a payload in each role.
 	 */
 	private int importPrompts(long project, List<String> payloads) {
 		StringBuilder ndjson = new StringBuilder();
@@ -329,6 +340,17 @@ class XssCorpusTests extends BrowserTest {
 			record.put("prompt", payloads.get((first + 4) % payloads.size()));
 			record.put("candidates", candidates);
 			ndjson.append(JSON.writeValueAsString(record)).append('\n');
+			records++;
+			// The same payloads as the turns of a conversation, one in each role.
+			Map<String, Object> conversation = new LinkedHashMap<>();
+			conversation.put("external_id", group.get(0) + " conversation " + tag);
+			conversation.put("messages",
+					List.of(Map.of("role", "system", "content", payloads.get((first + 5) % payloads.size())),
+							Map.of("role", "user", "content", payloads.get((first + 6) % payloads.size())),
+							Map.of("role", "assistant", "content", payloads.get((first + 7) % payloads.size())),
+							Map.of("role", "user", "content", payloads.get((first + 8) % payloads.size()))));
+			conversation.put("candidates", candidates);
+			ndjson.append(JSON.writeValueAsString(conversation)).append('\n');
 			records++;
 		}
 		JsonNode imported = api

@@ -8,6 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.ranklab.prompt.ChatMessage;
+
 /**
  * Gathers {@code n} distinct, non-blank completions for prompts of one job. Asks for the
  * missing number at once ({@code n}); once the server shows that it ignores {@code n}
@@ -52,7 +54,7 @@ class CandidateCollector {
 	 * @throws ModelCallFailed only for failures that stop the whole job
 	 * @throws InterruptedException when the job is cancelled or the app stops
 	 */
-	Outcome collect(String prompt) throws ModelCallFailed, InterruptedException {
+	Outcome collect(List<ChatMessage> prompt) throws ModelCallFailed, InterruptedException {
 		int n = settings.n();
 		Map<String, Completion> distinct = new LinkedHashMap<>();
 		int budget = properties.retryBudget();

@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
+import org.ranklab.prompt.ChatMessage;
 import org.ranklab.outbound.OutboundPolicy;
 import org.ranklab.outbound.PinnedHttpClient;
 
@@ -71,10 +72,10 @@ class ChatCompletionsClient {
 	}
 
 	/**
-	 * Asks for {@code n} completions of one prompt; the server may return fewer (some
-	 * ignore {@code n}).
+	 * Asks for {@code n} completions of one prompt, its messages sent as they are; the
+	 * server may return fewer (some ignore {@code n}).
 	 */
-	List<Completion> complete(GenerationSettings settings, String apiKey, String prompt, int n)
+	List<Completion> complete(GenerationSettings settings, String apiKey, List<ChatMessage> prompt, int n)
 			throws ModelCallFailed, InterruptedException {
 		List<InetAddress> addresses = checkAddress(settings);
 		Map<String, String> headers = new LinkedHashMap<>();
@@ -121,10 +122,10 @@ class ChatCompletionsClient {
 		}
 	}
 
-	private String body(GenerationSettings settings, String prompt, int n) {
+	private String body(GenerationSettings settings, List<ChatMessage> prompt, int n) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("model", settings.model());
-		body.put("messages", List.of(Map.of("role", "user", "content", prompt)));
+		body.put("messages", prompt);
 		body.put("n", n);
 		body.put("temperature", settings.temperature());
 		body.put("max_tokens", settings.maxTokens());

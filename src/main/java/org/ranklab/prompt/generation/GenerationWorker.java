@@ -172,7 +172,7 @@ class GenerationWorker implements JobWorker {
 				return;
 			}
 			try {
-				CandidateCollector.Outcome outcome = collector.collect(prompt.text());
+				CandidateCollector.Outcome outcome = collector.collect(prompt.messages());
 				if (!outcome.complete()) {
 					failed.incrementAndGet();
 					lastProblem.set("prompt " + prompt.id() + ": " + outcome.problem());

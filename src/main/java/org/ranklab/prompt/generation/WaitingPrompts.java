@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.ranklab.prompt.ChatMessage;
+import org.ranklab.prompt.Conversations;
 import org.ranklab.prompt.PromptsReady;
 
 /**
@@ -24,7 +26,18 @@ class WaitingPrompts {
 			p.project_id = ? AND p.ready_at IS NULL
 			AND NOT EXISTS (SELECT 1 FROM candidates c WHERE c.prompt_id = p.id)""";
 
-	record Prompt(long id, String text) {
+	/**
+	 * A waiting prompt as the model is asked it: a conversation's messages as they are, a
+	 * single text as the user's one message.
+	 */
+	record Prompt(long id, List<ChatMessage> messages) {
+
+		static Prompt of(long id, String text, String messages) {
+			List<ChatMessage> conversation = Conversations.fromJson(messages);
+			return new Prompt(id,
+					conversation != null ? conversation : List.of(new ChatMessage(ChatMessage.USER, text)));
+		}
+
 	}
 
 	/**
@@ -67,10 +80,10 @@ class WaitingPrompts {
 	/** The next waiting prompts after {@code afterId}, in id order. */
 	List<Prompt> page(long projectId, long afterId, long upToId, int limit) {
 		return jdbc
-			.sql("SELECT p.id, p.text FROM prompts p WHERE " + WAITING
+			.sql("SELECT p.id, p.text, p.messages::text FROM prompts p WHERE " + WAITING
 					+ " AND p.id > ? AND p.id <= ? ORDER BY p.id LIMIT ?")
 			.params(projectId, afterId, upToId, limit)
-			.query((rs, row) -> new Prompt(rs.getLong(1), rs.getString(2)))
+			.query((rs, row) -> Prompt.of(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.list();
 	}
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 import org.ranklab.outbound.OutboundPolicy;
+import org.ranklab.prompt.ChatMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,13 +69,13 @@ class ChatCompletionsClientTests {
 			ChatCompletionsClient client = new ChatCompletionsClient(patient(List.of("127.0.0.2")), policy);
 			GenerationSettings settings = settings("http://LocalHost.:" + checked.port() + "/v1");
 
-			List<Completion> answer = client.complete(settings, null, "Hello", 2);
+			List<Completion> answer = client.complete(settings, null, user("Hello"), 2);
 
 			assertThat(answer).hasSize(2);
 			assertThat(lookups).as("one lookup per request, by the check").hasValue(1);
 			assertThat(checked.calls()).hasSize(1);
 			assertThat(internal.calls()).as("the address the check never saw").isEmpty();
-			assertThatThrownBy(() -> client.complete(settings, null, "Hello again", 2))
+			assertThatThrownBy(() -> client.complete(settings, null, user("Hello again"), 2))
 				.isInstanceOfSatisfying(ModelCallFailed.class, e -> {
 					assertThat(e.scope()).isEqualTo(ModelCallFailed.Scope.JOB);
 					assertThat(e.getMessage()).contains("127.0.0.1").contains("loopback");
@@ -90,7 +91,7 @@ class ChatCompletionsClientTests {
 					host -> List.of(InetAddress.getByAddress(host, InetAddress.getByName("127.0.0.2").getAddress())));
 			ChatCompletionsClient client = new ChatCompletionsClient(patient(List.of("127.0.0.2")), policy);
 
-			client.complete(settings("http://model.example:" + server.port() + "/v1/"), "sk-key", "Hi", 2);
+			client.complete(settings("http://model.example:" + server.port() + "/v1/"), "sk-key", user("Hi"), 2);
 
 			ModelServer.Call call = server.calls().get(0);
 			assertThat(call.path()).isEqualTo("/v1/chat/completions");
@@ -111,7 +112,7 @@ class ChatCompletionsClientTests {
 					new OutboundPolicy(List.of("127.0.0.1"), false, NO_LOOKUPS));
 			String key = "sk-secret-123456\u200b";
 
-			assertThatThrownBy(() -> client.complete(settings(server.baseUrl()), key, "Hi", 2))
+			assertThatThrownBy(() -> client.complete(settings(server.baseUrl()), key, user("Hi"), 2))
 				.isInstanceOfSatisfying(ModelCallFailed.class, e -> {
 					assertThat(e.scope()).isEqualTo(ModelCallFailed.Scope.JOB);
 					assertThat(e.getMessage()).contains("API key").doesNotContain("sk-secret");
@@ -145,7 +146,7 @@ class ChatCompletionsClientTests {
 					new OutboundPolicy(List.of("127.0.0.1"), false, NO_LOOKUPS));
 			long started = System.nanoTime();
 
-			assertThatThrownBy(() -> client.complete(settings(server.baseUrl()), null, "Hi", 2))
+			assertThatThrownBy(() -> client.complete(settings(server.baseUrl()), null, user("Hi"), 2))
 				.isInstanceOfSatisfying(ModelCallFailed.class, e -> {
 					assertThat(e.scope()).isEqualTo(ModelCallFailed.Scope.RETRY);
 					assertThat(e.getMessage()).contains(problem);
@@ -173,11 +174,15 @@ class ChatCompletionsClientTests {
 		GenerationSettings settings = new GenerationSettings(URI.create("http://127.0.0.1:" + closedPort + "/v1"), "m",
 				2, 1.0, 16, false);
 
-		assertThatThrownBy(() -> client.complete(settings, null, "Hello", 2))
+		assertThatThrownBy(() -> client.complete(settings, null, user("Hello"), 2))
 			.isInstanceOfSatisfying(ModelCallFailed.class, e -> {
 				assertThat(e.scope()).isEqualTo(ModelCallFailed.Scope.JOB);
 				assertThat(e.getMessage()).contains("base_url is not allowed").contains("loopback");
 			});
+	}
+
+	private static List<ChatMessage> user(String text) {
+		return List.of(new ChatMessage(ChatMessage.USER, text));
 	}
 
 }
