@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 import org.ranklab.project.Projects;
+import org.ranklab.training.engine.PromptResponses;
 import org.ranklab.training.engine.RewardModel;
 import org.ranklab.web.NotFoundException;
 
@@ -21,10 +22,13 @@ class RewardModels {
 
 	private final Projects projects;
 
-	RewardModels(RewardModelStore store, RewardModelCache cache, Projects projects) {
+	private final ScoringSettings limits;
+
+	RewardModels(RewardModelStore store, RewardModelCache cache, Projects projects, ScoringSettings limits) {
 		this.store = store;
 		this.cache = cache;
 		this.projects = projects;
+		this.limits = limits;
 	}
 
 	RewardModelInfo get(long id) {
@@ -49,9 +53,17 @@ class RewardModels {
 		return store.newest(projectId).orElseThrow(() -> new NotFoundException("reward model of project", projectId));
 	}
 
-	double[] score(long id, ScoreRequest request) {
-		request.validate();
-		return cache.with(id, this::load, model -> model.score(request.prompt(), request.responses()));
+	/**
+	 * The scores of each prompt's responses, in the request's order.
+	 */
+	List<double[]> score(long id, ScoreRequest request) {
+		List<PromptResponses> items = request.validated(limits);
+		return cache.with(id, this::load, model -> model.scoreAll(items));
+	}
+
+	/** Scores of validated items with the model, in order. */
+	List<double[]> scoreAll(long id, List<PromptResponses> items) {
+		return cache.with(id, this::load, model -> model.scoreAll(items));
 	}
 
 	/** Applies {@code use} to the loaded model (cached). */
