@@ -1,6 +1,9 @@
 package org.ranklab.training;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
@@ -24,11 +27,36 @@ class RewardModels {
 
 	private final ScoringSettings limits;
 
+	private final Map<Long, Long> projectOfModel = new ConcurrentHashMap<>();
+
+	/**
+	 * Scoring runs concurrently (no lock per model), but no more requests run the network
+	 * at once than there are cores: each forward pass holds its batch's activations in
+	 * native memory (hundreds of MB for a finetuned batch), and more passes than cores
+	 * only share the cores while they all hold theirs (measured in bench/scoring: 32
+	 * unbounded clients of the finetuned model took 12 GB).
+	 */
+	private final Semaphore forwardPasses;
+
 	RewardModels(RewardModelStore store, RewardModelCache cache, Projects projects, ScoringSettings limits) {
 		this.store = store;
 		this.cache = cache;
 		this.projects = projects;
 		this.limits = limits;
+		this.forwardPasses = new Semaphore(limits.forwardPasses(), true);
+	}
+
+	/**
+	 * The model's project, remembered: a model never moves, and scoring asks on every
+	 * call. {@code 404} for an unknown model.
+	 */
+	long projectOf(long id) {
+		Long project = projectOfModel.get(id);
+		if (project == null) {
+			project = Long.parseLong(get(id).projectId());
+			projectOfModel.put(id, project);
+		}
+		return project;
 	}
 
 	RewardModelInfo get(long id) {
@@ -58,17 +86,25 @@ class RewardModels {
 	 */
 	List<double[]> score(long id, ScoreRequest request) {
 		List<PromptResponses> items = request.validated(limits);
-		return cache.with(id, this::load, model -> model.scoreAll(items));
+		return with(id, model -> model.scoreAll(items));
 	}
 
 	/** Scores of validated items with the model, in order. */
 	List<double[]> scoreAll(long id, List<PromptResponses> items) {
-		return cache.with(id, this::load, model -> model.scoreAll(items));
+		return with(id, model -> model.scoreAll(items));
 	}
 
 	/** Applies {@code use} to the loaded model (cached). */
 	<T> T with(long id, Function<RewardModel, T> use) {
-		return cache.with(id, this::load, use);
+		return cache.with(id, this::load, model -> {
+			forwardPasses.acquireUninterruptibly();
+			try {
+				return use.apply(model);
+			}
+			finally {
+				forwardPasses.release();
+			}
+		});
 	}
 
 	private RewardModel load(long id) {

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 
 /**
@@ -47,6 +48,22 @@ abstract class RewardNet extends AbstractBlock {
 		}
 		Arrays.sort(byLength, Comparator.comparingInt(i -> length(rows.get(i))));
 		double[] scores = new double[rows.size()];
+		// Parameters are made to require gradients when a network is initialised, so
+		// without this PyTorch would record every operation for a backward pass that
+		// never comes (time, and native memory per call). Grad mode is per thread.
+		boolean recording = JniUtils.isGradMode();
+		JniUtils.setGradMode(false);
+		try {
+			score(parent, store, rows, byLength, scores);
+		}
+		finally {
+			JniUtils.setGradMode(recording);
+		}
+		return scores;
+	}
+
+	private void score(NDManager parent, ParameterStore store, List<EncodedText> rows, Integer[] byLength,
+			double[] scores) {
 		for (int from = 0; from < rows.size(); from += ROWS_PER_BATCH) {
 			int to = Math.min(rows.size(), from + ROWS_PER_BATCH);
 			List<EncodedText> chunk = new ArrayList<>(to - from);
@@ -60,7 +77,6 @@ abstract class RewardNet extends AbstractBlock {
 				}
 			}
 		}
-		return scores;
 	}
 
 	private static int length(EncodedText row) {
