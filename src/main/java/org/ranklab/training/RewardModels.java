@@ -3,8 +3,15 @@ package org.ranklab.training;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.stereotype.Service;
 
@@ -30,20 +37,28 @@ class RewardModels {
 	private final Map<Long, Long> projectOfModel = new ConcurrentHashMap<>();
 
 	/**
-	 * Scoring runs concurrently (no lock per model), but no more requests run the network
-	 * at once than there are cores: each forward pass holds its batch's activations in
-	 * native memory (hundreds of MB for a finetuned batch), and more passes than cores
-	 * only share the cores while they all hold theirs (measured in bench/scoring: 32
-	 * unbounded clients of the finetuned model took 12 GB).
+	 * Scoring runs concurrently (no lock per model), on a few threads of its own: as many
+	 * as {@code ranklab.scoring.concurrency} (one per core by default). Each forward pass
+	 * holds its batch's activations in native memory (hundreds of MB for a finetuned
+	 * batch), and more passes than cores only share the cores while they all hold theirs
+	 * (32 unbounded finetuned clients took 12 GB in bench/scoring). And the same few
+	 * threads keep PyTorch's per-thread state warm, which a request thread of Tomcat's
+	 * large pool does not: a single client of the transformer got a fifth of the bare
+	 * forward pass's rate when its requests ran the network themselves.
 	 */
-	private final Semaphore forwardPasses;
+	private final ExecutorService forwardThreads;
 
 	RewardModels(RewardModelStore store, RewardModelCache cache, Projects projects, ScoringSettings limits) {
 		this.store = store;
 		this.cache = cache;
 		this.projects = projects;
 		this.limits = limits;
-		this.forwardPasses = new Semaphore(limits.forwardPasses(), true);
+		AtomicInteger threads = new AtomicInteger();
+		this.forwardThreads = Executors.newFixedThreadPool(limits.forwardPasses(), work -> {
+			Thread thread = new Thread(work, "scoring-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/**
@@ -96,15 +111,33 @@ class RewardModels {
 
 	/** Applies {@code use} to the loaded model (cached). */
 	<T> T with(long id, Function<RewardModel, T> use) {
-		return cache.with(id, this::load, model -> {
-			forwardPasses.acquireUninterruptibly();
-			try {
-				return use.apply(model);
+		return cache.with(id, this::load, model -> onForwardThread(() -> use.apply(model)));
+	}
+
+	private <T> T onForwardThread(Callable<T> work) {
+		Future<T> result = forwardThreads.submit(work);
+		try {
+			return result.get();
+		}
+		catch (ExecutionException e) {
+			if (e.getCause() instanceof RuntimeException cause) {
+				throw cause;
 			}
-			finally {
-				forwardPasses.release();
+			if (e.getCause() instanceof Error cause) {
+				throw cause;
 			}
-		});
+			throw new IllegalStateException(e.getCause());
+		}
+		catch (InterruptedException e) {
+			result.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while scoring", e);
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		forwardThreads.shutdownNow();
 	}
 
 	private RewardModel load(long id) {
