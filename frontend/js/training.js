@@ -86,8 +86,11 @@ export function startPage(doc, api, { intervalMs = 1000, uPlot } = {}) {
       const link = doc.createElement('a');
       link.href = `/api/v1/reward-models/${encodeURIComponent(model.id)}/artifact`;
       link.textContent = 'zip';
+      const keys = doc.createElement('a');
+      keys.href = `/admin/reward-models/${encodeURIComponent(model.id)}`;
+      keys.textContent = 'serving keys';
       const download = doc.createElement('td');
-      download.append(link);
+      download.append(link, ' · ', keys);
       row.append(cell(doc, model.id), cell(doc, String(model.created_at ?? '').replace('T', ' ').slice(0, 16)),
         cell(doc, model.architecture), cell(doc, model.objective), cell(doc, String(model.metrics?.epochs ?? '')),
         cell(doc, formatMetric(model.metrics?.val_accuracy)), cell(doc, formatMetric(model.metrics?.val_loss)),

@@ -120,6 +120,7 @@ test('the page lists the project\'s models, for download and for the "try it" fo
   assert.deepEqual(row.children.slice(0, 7).map((td) => td.textContent),
     ['11', '2025-03-01 10:15', 'pooled', 'rank', '3', '0.812', '–']);
   assert.equal(row.children[7].children[0].href, '/api/v1/reward-models/11/artifact');
+  assert.ok(row.children[7].children.some((link) => link.href === '/admin/reward-models/11'), 'link to the keys page');
   assert.equal(doc.el('models-empty').hidden, true);
   assert.deepEqual(doc.el('score-model').children.map((option) => [option.value, option.textContent]),
     [['11', 'Model 11 (pooled, accuracy 0.812)']]);

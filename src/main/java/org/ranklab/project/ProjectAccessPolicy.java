@@ -46,6 +46,20 @@ public class ProjectAccessPolicy {
 	}
 
 	/**
+	 * Refuses with {@code 403} whoever may not score with the project's reward models:
+	 * admins may; a labeler only who {@link #mayLabel may label} the project and only
+	 * when it lets labelers score ({@code labelers_may_score}), since a score hints at
+	 * what the labelers are asked to judge.
+	 */
+	public void checkMayScore(Project project, RankLabUser user) {
+		checkMayLabel(project, user);
+		if (!user.isAdmin() && !project.labelersMayScore()) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"project " + project.id() + " does not let labelers score with its models");
+		}
+	}
+
+	/**
 	 * The projects the user may label that are not archived, newest first: a labeler's
 	 * list and start page.
 	 */

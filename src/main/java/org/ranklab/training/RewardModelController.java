@@ -3,6 +3,9 @@ package org.ranklab.training;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,8 +23,9 @@ import org.ranklab.project.Projects;
 import org.ranklab.user.RankLabUser;
 
 /**
- * Reward models: metadata and artifact (ADMIN), scoring (any authenticated user, as the
- * security configuration allows for the two score paths).
+ * Reward models: metadata and artifact (ADMIN), scoring (admins, and labelers of projects
+ * with {@code labelers_may_score}; the security configuration lets any signed-in user
+ * reach the two score paths, the project decides).
  */
 @RestController
 class RewardModelController {
@@ -62,27 +66,50 @@ class RewardModelController {
 			.body(zip);
 	}
 
+	/**
+	 * One prompt's responses ({@code {"scores": [...]}}) or, with {@code items}, several
+	 * prompts' ({@code {"items": [{"scores": [...]}, ...]}}).
+	 */
 	@PostMapping("/api/v1/reward-models/{id}/score")
-	Map<String, double[]> score(@PathVariable long id, @RequestBody ScoreRequest request,
+	@Operation(summary = "Score responses with the model: one prompt, or a batch of prompts",
+			description = "Admins, and labelers of projects with labelers_may_score. Body {\"prompt\", "
+					+ "\"responses\": [...]} answers {\"scores\": [...]}; body {\"items\": [{\"prompt\", "
+					+ "\"responses\": [...]}, ...]} answers {\"items\": [{\"scores\": [...]}, ...]}. Limits: "
+					+ "ranklab.scoring.max-items, max-responses-per-item, max-text-chars.")
+	@ApiResponse(responseCode = "400",
+			description = "invalid request; errors name each field, e.g. " + "items[3].responses[2]")
+	@ApiResponse(responseCode = "403", description = "a labeler, where the project does not let labelers score")
+	@ApiResponse(responseCode = "404", description = "no such model")
+	Map<String, Object> score(@PathVariable long id, @RequestBody ScoreRequest request,
 			@AuthenticationPrincipal RankLabUser user) {
-		checkMayLabel(Long.parseLong(models.get(id).projectId()), user);
-		return Map.of("scores", models.score(id, request));
+		checkMayScore(models.projectOf(id), user);
+		return scored(request, models.score(id, request));
 	}
 
 	/** The same with the project's newest model; {@code 404} when it has none. */
 	@PostMapping("/api/v1/projects/{id}/reward-model/score")
-	Map<String, double[]> scoreWithNewest(@PathVariable long id, @RequestBody ScoreRequest request,
+	Map<String, Object> scoreWithNewest(@PathVariable long id, @RequestBody ScoreRequest request,
 			@AuthenticationPrincipal RankLabUser user) {
-		checkMayLabel(id, user);
-		return Map.of("scores", models.score(models.newest(id), request));
+		checkMayScore(id, user);
+		return scored(request, models.score(models.newest(id), request));
+	}
+
+	private static Map<String, Object> scored(ScoreRequest request, List<double[]> scores) {
+		if (request.batch()) {
+			return Map.of("items", scores.stream().map(item -> Map.of("scores", item)).toList());
+		}
+		return Map.of("scores", scores.get(0));
 	}
 
 	/**
-	 * A model is its project's: a labeler who may not label a project for members only
-	 * may not score with it either ({@code 403}).
+	 * A model is its project's: admins score with it; labelers only where the project
+	 * lets them and they may label it ({@code 403} otherwise).
 	 */
-	private void checkMayLabel(long projectId, RankLabUser user) {
-		access.checkMayLabel(projects.get(projectId), user);
+	private void checkMayScore(long projectId, RankLabUser user) {
+		// an admin may score with every model: no need to read the project on each call
+		if (!user.isAdmin()) {
+			access.checkMayScore(projects.get(projectId), user);
+		}
 	}
 
 }

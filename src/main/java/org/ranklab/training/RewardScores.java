@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import org.ranklab.prompt.PromptText;
+import org.ranklab.training.engine.PromptResponses;
 
 /**
  * Scores with a project's reward models for other modules (quality compares the newest
@@ -36,14 +37,16 @@ public class RewardScores {
 	 * order, by prompt id.
 	 */
 	public Map<Long, double[]> score(long modelId, List<PromptText> prompts) {
-		return models.with(modelId, model -> {
-			Map<Long, double[]> scores = new LinkedHashMap<>();
-			for (PromptText prompt : prompts) {
-				scores.put(prompt.id(), model.score(prompt.modelText(),
-						prompt.candidates().stream().map(PromptText.Candidate::text).toList()));
-			}
-			return scores;
-		});
+		List<PromptResponses> items = prompts.stream()
+			.map(prompt -> new PromptResponses(prompt.modelText(),
+					prompt.candidates().stream().map(PromptText.Candidate::text).toList()))
+			.toList();
+		List<double[]> scored = models.with(modelId, model -> model.scoreAll(items));
+		Map<Long, double[]> scores = new LinkedHashMap<>();
+		for (int i = 0; i < prompts.size(); i++) {
+			scores.put(prompts.get(i).id(), scored.get(i));
+		}
+		return scores;
 	}
 
 }

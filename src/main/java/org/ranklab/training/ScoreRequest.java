@@ -4,45 +4,83 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.ranklab.training.engine.PromptResponses;
 import org.ranklab.web.InputError;
 import org.ranklab.web.InvalidInputException;
 
 /**
- * {@code POST /api/v1/reward-models/{id}/score}: responses to one prompt, scored in one
- * batch.
+ * {@code POST /api/v1/reward-models/{id}/score}: responses to one prompt ({@code prompt},
+ * {@code responses}), or to several ({@code items}), scored in one call.
  */
-record ScoreRequest(String prompt, List<String> responses) {
+record ScoreRequest(String prompt, List<String> responses, List<Item> items) {
 
-	static final int MAX_RESPONSES = 100;
+	/** One prompt of a batch and its responses. */
+	record Item(String prompt, List<String> responses) {
+	}
 
-	static final int MAX_CHARS = 50_000;
+	boolean batch() {
+		return items != null;
+	}
 
-	void validate() {
+	/**
+	 * The prompts and their responses, once the request is valid; {@code 400} naming
+	 * every field at fault (such as {@code items[3].responses[2]}) otherwise.
+	 */
+	List<PromptResponses> validated(ScoringSettings limits) {
 		List<InputError> errors = new ArrayList<>();
-		if (prompt == null || prompt.isBlank()) {
-			errors.add(InputError.field("prompt", "must not be blank"));
-		}
-		else if (prompt.length() > MAX_CHARS) {
-			errors.add(InputError.field("prompt", "must be at most " + MAX_CHARS + " characters"));
-		}
-		if (responses == null || responses.isEmpty() || responses.size() > MAX_RESPONSES) {
-			errors.add(InputError.field("responses", "must hold 1 to " + MAX_RESPONSES + " responses"));
-		}
-		else {
-			for (int i = 0; i < responses.size(); i++) {
-				String response = responses.get(i);
-				if (response == null) {
-					errors.add(InputError.field("responses[" + i + "]", "must be a string"));
-				}
-				else if (response.length() > MAX_CHARS) {
-					errors
-						.add(InputError.field("responses[" + i + "]", "must be at most " + MAX_CHARS + " characters"));
+		if (batch()) {
+			if (prompt != null || responses != null) {
+				errors.add(InputError.field("items", "give either items or prompt and responses, not both"));
+			}
+			if (items.isEmpty() || items.size() > limits.maxItems()) {
+				errors.add(InputError.field("items", "must hold 1 to " + limits.maxItems() + " items"));
+			}
+			else {
+				for (int i = 0; i < items.size(); i++) {
+					Item item = items.get(i);
+					if (item == null) {
+						errors.add(InputError.field("items[" + i + "]", "must be an object"));
+					}
+					else {
+						validate("items[" + i + "].", item.prompt(), item.responses(), limits, errors);
+					}
 				}
 			}
+		}
+		else {
+			validate("", prompt, responses, limits, errors);
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(
 					errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
+		}
+		return batch() ? items.stream().map(item -> new PromptResponses(item.prompt(), item.responses())).toList()
+				: List.of(new PromptResponses(prompt, responses));
+	}
+
+	private static void validate(String prefix, String prompt, List<String> responses, ScoringSettings limits,
+			List<InputError> errors) {
+		int maxChars = limits.maxTextChars();
+		if (prompt == null || prompt.isBlank()) {
+			errors.add(InputError.field(prefix + "prompt", "must not be blank"));
+		}
+		else if (prompt.length() > maxChars) {
+			errors.add(InputError.field(prefix + "prompt", "must be at most " + maxChars + " characters"));
+		}
+		int maxResponses = limits.maxResponsesPerItem();
+		if (responses == null || responses.isEmpty() || responses.size() > maxResponses) {
+			errors.add(InputError.field(prefix + "responses", "must hold 1 to " + maxResponses + " responses"));
+			return;
+		}
+		for (int i = 0; i < responses.size(); i++) {
+			String response = responses.get(i);
+			String field = prefix + "responses[" + i + "]";
+			if (response == null) {
+				errors.add(InputError.field(field, "must be a string"));
+			}
+			else if (response.length() > maxChars) {
+				errors.add(InputError.field(field, "must be at most " + maxChars + " characters"));
+			}
 		}
 	}
 

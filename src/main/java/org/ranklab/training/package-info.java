@@ -2,7 +2,9 @@
  * Reward models: training runs (a job of the {@code jobs} module that trains with DJL on
  * a project's rankings, in {@code engine}), the stored models, and scoring with them.
  * <p>
- * Owns the tables {@code training_runs} and {@code reward_models}.
+ * Owns the tables {@code training_runs}, {@code reward_models} and
+ * {@code reward_serving_keys} (keys that let a training loop score with one model by URL
+ * alone; their creation and revocation go to {@link org.ranklab.audit.AuditLog}).
  * <p>
  * Reads rankings through labeling's {@link org.ranklab.labeling.SubmittedRankings} and
  * their texts through prompt's {@link org.ranklab.prompt.PromptTexts}, in one snapshot;
@@ -14,7 +16,7 @@
  * {@link org.ranklab.labeling.ModelMargins}. Publishes
  * {@link org.ranklab.training.RewardScores} (the newest model's scores, for quality).
  */
-@ApplicationModule(allowedDependencies = { "jobs", "labeling", "project", "prompt", "ranking", "user", "web" })
+@ApplicationModule(allowedDependencies = { "audit", "jobs", "labeling", "project", "prompt", "ranking", "user", "web" })
 package org.ranklab.training;
 
 import org.springframework.modulith.ApplicationModule;

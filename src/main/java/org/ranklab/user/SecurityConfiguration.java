@@ -18,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -51,6 +52,24 @@ class SecurityConfiguration {
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	/**
+	 * Reward serving ({@code /api/v1/reward-serving/{key}}): the key in the path is the
+	 * only credential, checked by the training module. Nothing here authenticates a user:
+	 * no Basic, no Bearer token, no session; and as for the API's token calls, no CSRF
+	 * token, since no cookie ever authenticates it.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain rewardServing(HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/v1/reward-serving/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext(context -> context.securityContextRepository(new NullSecurityContextRepository()))
+			.requestCache(cache -> cache.disable())
+			.csrf(csrf -> csrf.disable());
+		return http.build();
 	}
 
 	@Bean

@@ -47,8 +47,11 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	private final JsonMapper json;
 
-	DatabaseUnavailableFilter(JsonMapper json) {
+	private final PathMask mask;
+
+	DatabaseUnavailableFilter(JsonMapper json, PathMask mask) {
 		this.json = json;
+		this.mask = mask;
 	}
 
 	@Override
@@ -61,7 +64,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			if (!isDatabaseUnavailable(e) || response.isCommitted()) {
 				throw e;
 			}
-			log.warn("{} {}: database unavailable ({})", request.getMethod(), request.getRequestURI(),
+			log.warn("{} {}: database unavailable ({})", request.getMethod(), mask.masked(request.getRequestURI()),
 					rootCause(e).toString());
 			response.reset();
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());

@@ -43,7 +43,10 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final JsonMapper json;
 
-	RequestBodyLimitFilter(BodyLimits limits, JsonMapper json) {
+	private final PathMask mask;
+
+	RequestBodyLimitFilter(BodyLimits limits, JsonMapper json, PathMask mask) {
+		this.mask = mask;
 		this.limits = limits;
 		this.json = json;
 	}
@@ -72,7 +75,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
 			ProblemDetail problem) throws IOException {
-		problem.setInstance(java.net.URI.create(request.getRequestURI()));
+		problem.setInstance(java.net.URI.create(mask.masked(request.getRequestURI())));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		json.writeValue(response.getOutputStream(), problem);

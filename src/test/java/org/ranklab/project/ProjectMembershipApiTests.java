@@ -87,7 +87,9 @@ class ProjectMembershipApiTests extends IntegrationTest {
 	@Test
 	void aNonMemberIsRefusedOnEveryCallAboutAProjectForMembersOnly() {
 		long project = newProject("{\"name\":\"Members only\",\"min_candidates\":2}");
-		api.patch("/api/v1/projects/" + project, admin(), "{\"access\":\"members\"}").expectStatus(200);
+		// Labelers may score here, so that only membership decides.
+		api.patch("/api/v1/projects/" + project, admin(), "{\"access\":\"members\",\"labelers_may_score\":true}")
+			.expectStatus(200);
 		prompts.prompt(project, "First", "a", "b");
 		prompts.prompt(project, "Second", "c", "d");
 		Credentials member = newLabeler();

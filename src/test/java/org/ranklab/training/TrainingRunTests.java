@@ -81,7 +81,7 @@ class TrainingRunTests extends IntegrationTest {
 			.expectStatus(200)
 			.json();
 		JsonNode byProject = api
-			.post("/api/v1/projects/" + run.path("project_id").asString() + "/reward-model/score", newLabeler(), body)
+			.post("/api/v1/projects/" + run.path("project_id").asString() + "/reward-model/score", admin(), body)
 			.expectStatus(200)
 			.json();
 
@@ -292,7 +292,35 @@ class TrainingRunTests extends IntegrationTest {
 	}
 
 	@Test
-	void onlyAdminsTrainAndReadModelsButEveryUserMayScore() {
+	void aLabelerScoresOnlyInAProjectThatLetsLabelersScore() {
+		JsonNode run = trainedRun();
+		String project = run.path("project_id").asString();
+		String byModel = "/api/v1/reward-models/" + run.path("reward_model_id").asString() + "/score";
+		String byProject = "/api/v1/projects/" + project + "/reward-model/score";
+		ApiClient.Credentials labeler = newLabeler();
+
+		assertThat(api.post(byModel, labeler, scoreBody("p", "a")).expectProblem(403).path("detail").asString())
+			.contains("does not let labelers score");
+		api.post(byProject, labeler, scoreBody("p", "a")).expectProblem(403);
+
+		api.patch("/api/v1/projects/" + project, admin(), "{\"labelers_may_score\":true}").expectStatus(200);
+		try {
+			JsonNode scored = api.post(byModel, labeler, scoreBody("p", GOOD_RESPONSE, BAD_RESPONSE))
+				.expectStatus(200)
+				.json();
+			assertThat(scored.path("scores").get(0).asDouble()).isGreaterThan(scored.path("scores").get(1).asDouble());
+			api.post(byProject, labeler, scoreBody("p", "a")).expectStatus(200);
+			// Letting labelers score does not open the project's other calls to them.
+			api.get("/api/v1/reward-models/" + run.path("reward_model_id").asString(), labeler).expectProblem(403);
+		}
+		finally {
+			api.patch("/api/v1/projects/" + project, admin(), "{\"labelers_may_score\":false}").expectStatus(200);
+		}
+		api.post(byModel, labeler, scoreBody("p", "a")).expectProblem(403);
+	}
+
+	@Test
+	void onlyAdminsTrainAndReadModels() {
 		JsonNode run = trainedRun();
 		String project = run.path("project_id").asString();
 		String model = run.path("reward_model_id").asString();
@@ -304,7 +332,6 @@ class TrainingRunTests extends IntegrationTest {
 		api.get("/api/v1/reward-models/" + model, labeler).expectProblem(403);
 		api.get("/api/v1/reward-models/" + model + "/artifact", labeler).expectProblem(403);
 		api.get("/api/v1/projects/" + project + "/reward-models", labeler).expectProblem(403);
-		api.post("/api/v1/reward-models/" + model + "/score", labeler, scoreBody("p", "a")).expectStatus(200);
 
 		api.post("/api/v1/projects/" + project + "/training-runs", ApiClient.ANONYMOUS, "{}").expectProblem(401);
 		api.get("/api/v1/training-runs/" + run.path("id").asString(), ApiClient.ANONYMOUS).expectProblem(401);
@@ -318,18 +345,31 @@ class TrainingRunTests extends IntegrationTest {
 	 * Trains the shared model once: 150 easy prompts, 10 epochs, a fifth of the prompts
 	 * held out.
 	 */
-	private synchronized JsonNode trainedRun() {
+	private JsonNode trainedRun() {
+		return trainedRun(api, admin(), jdbc);
+	}
+
+	/**
+	 * The shared model's finished run, trained on first use; other tests of the package
+	 * score with it too.
+	 */
+	static synchronized JsonNode trainedRun(ApiClient api, ApiClient.Credentials admin,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		if (trained == null) {
-			long project = newProject("{\"name\":\"Easy order\"}");
+			long project = Long.parseLong(api.post("/api/v1/projects", admin, "{\"name\":\"Easy order\"}")
+				.expectStatus(201)
+				.json()
+				.path("id")
+				.asString());
 			new RankingFixture(jdbc).easyRankings(project, 150, 7, false);
-			JsonNode started = api.post("/api/v1/projects/" + project + "/training-runs", admin(),
+			JsonNode started = api.post("/api/v1/projects/" + project + "/training-runs", admin,
 					"{\"architecture\":\"pooled\",\"epochs\":%d,\"batch_size\":8,\"validation_fraction\":0.2,\"seed\":42}"
 						.formatted(EPOCHS))
 				.expectStatus(202)
 				.json();
 			assertThat(started.path("status").asString()).isEqualTo("QUEUED");
 			List<String> seen = new ArrayList<>(List.of("QUEUED"));
-			JsonNode ended = awaitEnd(started.path("id").asString(), seen);
+			JsonNode ended = awaitEnd(api, admin, started.path("id").asString(), seen);
 			tools.jackson.databind.node.ObjectNode copy = (tools.jackson.databind.node.ObjectNode) ended.deepCopy();
 			copy.putPOJO("seen_statuses", seen);
 			trained = copy;
@@ -346,16 +386,21 @@ class TrainingRunTests extends IntegrationTest {
 	}
 
 	private JsonNode awaitEnd(String id) {
-		return awaitEnd(id, new ArrayList<>());
+		return awaitEnd(api, admin(), id, new ArrayList<>());
 	}
 
 	/**
 	 * Polls the run until it ends (at most 120 s), noting every status seen on the way.
 	 */
-	private JsonNode awaitEnd(String id, List<String> seen) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+	static JsonNode awaitEnd(ApiClient api, ApiClient.Credentials admin, String id, List<String> seen) {
+		return awaitEnd(api, admin, id, seen, Duration.ofSeconds(120));
+	}
+
+	static JsonNode awaitEnd(ApiClient api, ApiClient.Credentials admin, String id, List<String> seen,
+			Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
-			JsonNode run = api.get("/api/v1/training-runs/" + id, admin()).expectStatus(200).json();
+			JsonNode run = api.get("/api/v1/training-runs/" + id, admin).expectStatus(200).json();
 			String status = run.path("status").asString();
 			if (!seen.contains(status)) {
 				seen.add(status);
@@ -364,7 +409,7 @@ class TrainingRunTests extends IntegrationTest {
 				return run;
 			}
 			if (System.nanoTime() > deadline) {
-				fail("training run %s did not end within 120 s; last seen: %s", id, run);
+				fail("training run %s did not end within %s; last seen: %s", id, timeout, run);
 			}
 			pause();
 		}
@@ -410,7 +455,7 @@ class TrainingRunTests extends IntegrationTest {
 		return body.toString();
 	}
 
-	private static List<String> fields(JsonNode problem) {
+	static List<String> fields(JsonNode problem) {
 		List<String> fields = new ArrayList<>();
 		problem.path("errors").forEach(error -> fields.add(error.path("field").asString()));
 		return fields;

@@ -46,8 +46,21 @@ class AccessMatrixTests extends IntegrationTest {
 			"PUT /api/v1/users/me/password",
 			// Their own tokens only (checked below as another labeler's token).
 			"GET /api/v1/tokens", "DELETE /api/v1/tokens/{id}",
-			// "any user with a token"
+			// Only in projects that let labelers score (SCORING_OPERATIONS).
 			"POST /api/v1/reward-models/{id}/score", "POST /api/v1/projects/{id}/reward-model/score");
+
+	/**
+	 * api.md 1.1: labelers score only in projects with {@code labelers_may_score}, which
+	 * the fixture's project has; with it off they are refused.
+	 */
+	private static final Set<String> SCORING_OPERATIONS = Set.of("POST /api/v1/reward-models/{id}/score",
+			"POST /api/v1/projects/{id}/reward-model/score");
+
+	/**
+	 * api.md 1.1: the reward-serving URL needs no other credentials; its key alone
+	 * decides, whoever calls ({@link #checkServingKey}).
+	 */
+	private static final String SERVING_OPERATION = "POST /api/v1/reward-serving/{key}";
 
 	/** Where an admin's valid call still ends without a 2xx, and why. */
 	private static final Map<String, Set<Integer>> ADMIN_NOT_2XX = Map.of(
@@ -135,6 +148,9 @@ class AccessMatrixTests extends IntegrationTest {
 	}
 
 	private Map<Caller, Integer> check(Operation operation) {
+		if (operation.key().equals(SERVING_OPERATION)) {
+			return checkServingKey(operation);
+		}
 		Map<Caller, Integer> seen = new LinkedHashMap<>();
 		boolean labelerMay = LABELER_OPERATIONS.contains(operation.key());
 
@@ -162,6 +178,15 @@ class AccessMatrixTests extends IntegrationTest {
 		if (labelerMay && (operation.aboutAProject() || operation.key().equals("GET /api/v1/projects"))) {
 			seen.put(Caller.NON_MEMBER, checkNonMember(operation));
 		}
+		if (SCORING_OPERATIONS.contains(operation.key())) {
+			fixture.labelersMayScore(false);
+			try {
+				expectRefusal(call(operation, Caller.LABELER, validBody(operation, Caller.LABELER)), 403);
+			}
+			finally {
+				fixture.labelersMayScore(true);
+			}
+		}
 		if (labelerMay) {
 			ApiClient.Response response = call(operation, Caller.LABELER, validBody(operation, Caller.LABELER));
 			assertThat(response.status()).as("labeler: %s, body %s", operation.key(), response.body())
@@ -178,6 +203,28 @@ class AccessMatrixTests extends IntegrationTest {
 			assertThat(response.status()).as("admin: %s, body %s", operation.key(), response.body()).isIn(expected);
 		}
 		seen.put(Caller.ADMIN, response.status());
+		return seen;
+	}
+
+	/**
+	 * Every caller, credentials or none, scores with a live key and is refused
+	 * ({@code 401}) with an unknown or revoked one.
+	 */
+	private Map<Caller, Integer> checkServingKey(Operation operation) {
+		Map<Caller, Integer> seen = new LinkedHashMap<>();
+		String body = validBody(operation, Caller.ADMIN);
+		String live = fixture.servingKeySecret();
+		String revoked = fixture.revokedServingKeySecret();
+		for (Caller caller : Caller.values()) {
+			expectRefusal(api.send("POST", "/api/v1/reward-serving/" + revoked, credentials(caller), "application/json",
+					body), 401);
+			expectRefusal(api.send("POST", "/api/v1/reward-serving/rs_unknown", credentials(caller), "application/json",
+					body), 401);
+			ApiClient.Response response = api.send("POST", "/api/v1/reward-serving/" + live, credentials(caller),
+					"application/json", body);
+			assertThat(response.status()).as("%s with a live key: %s", caller, response.body()).isEqualTo(200);
+			seen.put(caller, response.status());
+		}
 		return seen;
 	}
 
@@ -291,6 +338,8 @@ class AccessMatrixTests extends IntegrationTest {
 				// A token of the user in the path (users/{id}).
 				case "tokens/{tokenId}" -> fixture.tokenId(Caller.LABELER);
 				case "exclusions/{labeler}" -> fixture.skipperPseudonym;
+				case "serving-keys/{keyId}" -> fixture.servingKeyId();
+				case "reward-serving/{key}" -> fixture.servingKeySecret();
 				default ->
 					fail("path variable %s of %s has no fixture id: add one to AccessMatrixTests", variable, path);
 			};
@@ -342,6 +391,8 @@ class AccessMatrixTests extends IntegrationTest {
 		bodies.put("POST /api/v1/projects/{id}/reward-model/score",
 				c -> "{\"prompt\":\"p\",\"responses\":[\"a\",\"b\"]}");
 		bodies.put("PUT /api/v1/projects/{id}/exclusions/{labeler}", c -> "{\"reason\":\"matrix\"}");
+		bodies.put(SERVING_OPERATION,
+				c -> "{\"query\": [\"a\", \"b\"], \"prompts\": [\"p\", \"q\"], \"labels\": null}");
 		Function<Caller, String> body = bodies.get(operation.key());
 		if (body == null) {
 			return fail("%s takes a body that AccessMatrixTests does not know: add a valid one", operation.key());
@@ -463,6 +514,7 @@ class AccessMatrixTests extends IntegrationTest {
 				.path("token")
 				.asString();
 			api.patch("/api/v1/users/" + disabledId, admin(), "{\"disabled\":true}").expectStatus(200);
+			labelersMayScore(true);
 			nonMember = newLabeler();
 			membersOnly(labelerId, userIdOf(otherLabeler), userIdOf(nonMember));
 			nonMemberTask = api.post("/api/v1/projects/" + project + "/tasks/next", nonMember, null)
@@ -478,6 +530,11 @@ class AccessMatrixTests extends IntegrationTest {
 			job = Long.toString(jdbc.sql("""
 					INSERT INTO jobs (type, project_id, status, finished_at) VALUES ('matrix', ?, 'CANCELLED', now())
 					RETURNING id""").param(Long.parseLong(project)).query(Long.class).single());
+		}
+
+		void labelersMayScore(boolean may) {
+			api.patch("/api/v1/projects/" + project, admin(), "{\"labelers_may_score\":%b}".formatted(may))
+				.expectStatus(200);
 		}
 
 		private void membersOnly(Object... userIds) {
@@ -606,6 +663,40 @@ class AccessMatrixTests extends IntegrationTest {
 		String webhookBody() {
 			return "{\"url\":\"http://127.0.0.1:9/matrix\",\"events\":[\"project.completed\"],\"project_id\":\"%s\"}"
 				.formatted(project);
+		}
+
+		private JsonNode servingKey;
+
+		/** A live serving key of the fixture's model, made anew once revoked. */
+		String servingKeyId() {
+			return liveServingKey().path("id").asString();
+		}
+
+		String servingKeySecret() {
+			return liveServingKey().path("key").asString();
+		}
+
+		private JsonNode liveServingKey() {
+			if (servingKey == null || api
+				.post("/api/v1/reward-serving/" + servingKey.path("key").asString(), ApiClient.ANONYMOUS,
+						"{\"query\":[\"a\"]}")
+				.status() != 200) {
+				servingKey = newServingKey();
+			}
+			return servingKey;
+		}
+
+		String revokedServingKeySecret() {
+			JsonNode key = newServingKey();
+			api.delete("/api/v1/reward-models/" + rewardModel + "/serving-keys/" + key.path("id").asString(), admin())
+				.expectStatus(204);
+			return key.path("key").asString();
+		}
+
+		private JsonNode newServingKey() {
+			return api.post("/api/v1/reward-models/" + rewardModel + "/serving-keys", admin(), null)
+				.expectStatus(201)
+				.json();
 		}
 
 		String tokenSecret(Caller owner) {

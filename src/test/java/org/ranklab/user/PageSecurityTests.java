@@ -293,6 +293,8 @@ class PageSecurityTests extends IntegrationTest {
 			case "/admin/users/{id}/role" -> "role=LABELER&unused=%s";
 			case "/admin/users/{id}/password" -> "password=page-matrix-password&unused=%s";
 			case "/admin/users/{id}/tokens/{tokenId}/revoke" -> "unused=%s";
+			case "/admin/reward-models/{id}/serving-keys", "/admin/reward-models/{id}/serving-keys/{keyId}/revoke" ->
+				"unused=%s";
 			// The same password again: the caller goes on signed in with it.
 			case "/account/password" ->
 				"currentPassword=%1$s&newPassword=%1$s&repeatedPassword=%1$s&unused=%%s".formatted(password);
@@ -322,7 +324,28 @@ class PageSecurityTests extends IntegrationTest {
 
 		final String accountToken;
 
+		/**
+		 * A reward model's row in a project of its own (its artifact is not a model: the
+		 * pages about it never load it).
+		 */
+		final String rewardModel;
+
 		PageIds() {
+			long modelProject = newProject("{\"name\":\"Page ids model\"}");
+			long run = jdbc.sql("""
+					INSERT INTO training_runs (project_id, status, objective, architecture, source, settings)
+					VALUES (?, 'SUCCEEDED', 'rank', 'pooled', 'rankings', '{}') RETURNING id""")
+				.param(modelProject)
+				.query(Long.class)
+				.single();
+			rewardModel = Long.toString(jdbc
+				.sql("""
+						INSERT INTO reward_models (project_id, training_run_id, architecture, objective, metrics, reward_mean,
+						                           reward_std, artifact, artifact_bytes)
+						VALUES (?, ?, 'pooled', 'rank', '{}', 0, 1, '\\x00', 1) RETURNING id""")
+				.params(modelProject, run)
+				.query(Long.class)
+				.single());
 			project = Long
 				.toString(newProject("{\"name\":\"Page ids\",\"min_candidates\":2,\"rankings_per_prompt\":1}"));
 			api.send("POST", "/api/v1/projects/" + project + "/prompts", admin(), "application/x-ndjson",
@@ -363,6 +386,14 @@ class PageSecurityTests extends IntegrationTest {
 				.asString();
 		}
 
+		private String servingKey() {
+			return api.post("/api/v1/reward-models/" + rewardModel + "/serving-keys", admin(), null)
+				.expectStatus(201)
+				.json()
+				.path("id")
+				.asString();
+		}
+
 		private String newWebhook() {
 			return api
 				.post("/api/v1/webhooks", admin(),
@@ -387,6 +418,8 @@ class PageSecurityTests extends IntegrationTest {
 					case "webhooks/{id}" -> newWebhook();
 					case "users/{id}" -> account;
 					case "tokens/{tokenId}" -> accountToken;
+					case "reward-models/{id}" -> rewardModel;
+					case "serving-keys/{keyId}" -> servingKey();
 					default ->
 						fail("page variable %s of %s has no id: add one to PageSecurityTests", variable, pattern);
 				};

@@ -3,6 +3,7 @@ package org.ranklab.training.engine;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import ai.djl.ndarray.NDManager;
@@ -43,6 +44,7 @@ public final class RewardModel implements AutoCloseable {
 		this.manager = manager;
 		this.net = net;
 		this.store = new ParameterStore(manager, false);
+		warmUp();
 	}
 
 	public static RewardModel load(byte[] artifact) {
@@ -91,40 +93,85 @@ public final class RewardModel implements AutoCloseable {
 	 * response, in order.
 	 */
 	public double[] score(String prompt, List<String> responses) {
-		double[] raw = rawScores(prompt, responses);
+		return scoreAll(List.of(new PromptResponses(prompt, responses))).get(0);
+	}
+
+	/**
+	 * {@link #score} of several prompts' responses at once: all rows go through the
+	 * network together, in batches of rows of about the same length.
+	 */
+	public List<double[]> scoreAll(List<PromptResponses> items) {
+		List<double[]> scores = rawScoresOfAll(items);
 		double std = config.rewardStd() > 1e-9 ? config.rewardStd() : 1.0;
-		for (int i = 0; i < raw.length; i++) {
-			raw[i] = (raw[i] - config.rewardMean()) / std;
+		for (double[] raw : scores) {
+			for (int i = 0; i < raw.length; i++) {
+				raw[i] = (raw[i] - config.rewardMean()) / std;
+			}
 		}
-		return raw;
+		return scores;
 	}
 
 	/**
 	 * The network's raw rewards (an ensemble's: the mean of its members' normalised
 	 * rewards), in order.
 	 */
-	public synchronized double[] rawScores(String prompt, List<String> responses) {
+	public double[] rawScores(String prompt, List<String> responses) {
+		return rawScoresOfAll(List.of(new PromptResponses(prompt, responses))).get(0);
+	}
+
+	/**
+	 * Not synchronized: requests score with one loaded model at the same time. Each call
+	 * makes its own arrays in its own sub-manager (whose parent keeps its children in a
+	 * concurrent map) and only reads the parameters, which PyTorch allows from several
+	 * threads; the one unguarded write in DJL's {@link ParameterStore} (filling its
+	 * per-parameter list on first use) happened at load ({@link #warmUp}). The tokenizers
+	 * keep no state between calls, and the sentence embedder guards its own cache.
+	 */
+	private List<double[]> rawScoresOfAll(List<PromptResponses> items) {
 		if (!members.isEmpty()) {
-			return meanOfMembers(prompt, responses);
+			return meanOfMembers(items);
 		}
-		TextEncoder.PromptTokens promptTokens = encoder.prompt(prompt);
-		List<EncodedText> rows = new ArrayList<>(responses.size());
-		for (String response : responses) {
-			rows.add(encoder.encode(promptTokens, response));
+		List<EncodedText> rows = new ArrayList<>();
+		for (PromptResponses item : items) {
+			TextEncoder.PromptTokens promptTokens = encoder.prompt(item.prompt());
+			for (String response : item.responses()) {
+				rows.add(encoder.encode(promptTokens, response));
+			}
 		}
-		return net.rewards(manager, store, rows);
+		double[] flat = net.rewards(manager, store, rows);
+		List<double[]> scores = new ArrayList<>(items.size());
+		int from = 0;
+		for (PromptResponses item : items) {
+			scores.add(Arrays.copyOfRange(flat, from, from + item.responses().size()));
+			from += item.responses().size();
+		}
+		return scores;
 	}
 
 	/** An ensemble's raw reward: the mean of its members' normalised rewards. */
-	private double[] meanOfMembers(String prompt, List<String> responses) {
-		double[] sum = new double[responses.size()];
+	private List<double[]> meanOfMembers(List<PromptResponses> items) {
+		List<double[]> sums = new ArrayList<>();
+		for (PromptResponses item : items) {
+			sums.add(new double[item.responses().size()]);
+		}
 		for (RewardModel member : members) {
-			double[] scores = member.score(prompt, responses);
-			for (int i = 0; i < sum.length; i++) {
-				sum[i] += scores[i] / members.size();
+			List<double[]> scores = member.scoreAll(items);
+			for (int item = 0; item < sums.size(); item++) {
+				double[] sum = sums.get(item);
+				for (int i = 0; i < sum.length; i++) {
+					sum[i] += scores.get(item)[i] / members.size();
+				}
 			}
 		}
-		return sum;
+		return sums;
+	}
+
+	/**
+	 * One forward pass before the model is shared, so that DJL's parameter store holds
+	 * every parameter before concurrent calls read it.
+	 */
+	private void warmUp() {
+		net.rewards(manager, store, List.of(encoder.encode("", "")));
 	}
 
 	@Override

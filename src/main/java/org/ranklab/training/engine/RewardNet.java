@@ -1,11 +1,15 @@
 package org.ranklab.training.engine;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 
 /**
@@ -33,20 +37,50 @@ abstract class RewardNet extends AbstractBlock {
 
 	/**
 	 * Rewards of encoded rows without gradients, in batches, freeing every intermediate
-	 * array.
+	 * array. Rows are batched in order of length, so that each batch pads its rows to
+	 * about the same width (a short response beside a long one would otherwise cost as
+	 * much as the long one); the rewards come back in the rows' order.
 	 */
 	double[] rewards(NDManager parent, ParameterStore store, List<EncodedText> rows) {
+		Integer[] byLength = new Integer[rows.size()];
+		for (int i = 0; i < byLength.length; i++) {
+			byLength[i] = i;
+		}
+		Arrays.sort(byLength, Comparator.comparingInt(i -> length(rows.get(i))));
 		double[] scores = new double[rows.size()];
+		// Parameters are made to require gradients when a network is initialised, so
+		// without this PyTorch would record every operation for a backward pass that
+		// never comes (time, and native memory per call). Grad mode is per thread.
+		boolean recording = JniUtils.isGradMode();
+		JniUtils.setGradMode(false);
+		try {
+			score(parent, store, rows, byLength, scores);
+		}
+		finally {
+			JniUtils.setGradMode(recording);
+		}
+		return scores;
+	}
+
+	private void score(NDManager parent, ParameterStore store, List<EncodedText> rows, Integer[] byLength,
+			double[] scores) {
 		for (int from = 0; from < rows.size(); from += ROWS_PER_BATCH) {
-			List<EncodedText> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_BATCH));
+			int to = Math.min(rows.size(), from + ROWS_PER_BATCH);
+			List<EncodedText> chunk = new ArrayList<>(to - from);
+			for (int i = from; i < to; i++) {
+				chunk.add(rows.get(byLength[i]));
+			}
 			try (NDManager scope = parent.newSubManager()) {
 				float[] values = forward(store, inputs(scope, chunk), false).head().toFloatArray();
 				for (int i = 0; i < values.length; i++) {
-					scores[from + i] = values[i];
+					scores[byLength[from + i]] = values[i];
 				}
 			}
 		}
-		return scores;
+	}
+
+	private static int length(EncodedText row) {
+		return row.prompt().length + row.response().length;
 	}
 
 	/**
