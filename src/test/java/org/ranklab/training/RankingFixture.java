@@ -1,12 +1,16 @@
 package org.ranklab.training;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import tools.jackson.databind.JsonNode;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.ranklab.ApiClient;
 import org.ranklab.training.engine.Candidate;
 import org.ranklab.training.engine.RankedGroup;
 import org.ranklab.training.engine.SyntheticRankings;
@@ -102,6 +106,27 @@ public final class RankingFixture {
 	/** A not-rankable verdict sent without a ranking. */
 	void notRankable(long projectId, String prompt, List<String> candidates) {
 		rank(projectId, prompt, candidates, null, null);
+	}
+
+	/**
+	 * A reward model of the project, trained through the API for one epoch on 60 prompts
+	 * of {@link #easyRankings}; its id.
+	 */
+	public String trainedModel(ApiClient api, ApiClient.Credentials admin, long projectId, String architecture,
+			Duration timeout) {
+		easyRankings(projectId, 60, 3, false);
+		String run = api
+			.post("/api/v1/projects/" + projectId + "/training-runs", admin,
+					"{\"architecture\":\"" + architecture + "\",\"epochs\":1,\"batch_size\":8,\"seed\":1}")
+			.expectStatus(202)
+			.json()
+			.path("id")
+			.asString();
+		JsonNode ended = TrainingRunTests.awaitEnd(api, admin, run, new ArrayList<>(), timeout);
+		if (!ended.path("status").asString().equals("SUCCEEDED")) {
+			throw new IllegalStateException("training " + architecture + " did not succeed: " + ended);
+		}
+		return ended.path("reward_model_id").asString();
 	}
 
 }

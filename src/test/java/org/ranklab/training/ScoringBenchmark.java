@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -191,19 +190,7 @@ public final class ScoringBenchmark {
 			.json()
 			.path("id")
 			.asString());
-		new RankingFixture(jdbc).easyRankings(project, 60, 3, false);
-		String run = api
-			.post("/api/v1/projects/" + project + "/training-runs", admin,
-					"{\"architecture\":\"" + architecture + "\",\"epochs\":1,\"batch_size\":8,\"seed\":1}")
-			.expectStatus(202)
-			.json()
-			.path("id")
-			.asString();
-		JsonNode ended = TrainingRunTests.awaitEnd(api, admin, run, new ArrayList<>(), Duration.ofMinutes(20));
-		if (!ended.path("status").asString().equals("SUCCEEDED")) {
-			throw new IllegalStateException("training " + architecture + " did not succeed: " + ended);
-		}
-		return ended.path("reward_model_id").asString();
+		return new RankingFixture(jdbc).trainedModel(api, admin, project, architecture, Duration.ofMinutes(20));
 	}
 
 	/** The batch of call {@code n}: its own random texts. */

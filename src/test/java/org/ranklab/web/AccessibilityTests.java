@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import org.ranklab.ApiClient;
 import org.ranklab.BrowserTest;
+import org.ranklab.training.RankingFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -217,6 +219,8 @@ class AccessibilityTests extends BrowserTest {
 
 		final String labelerId;
 
+		final String rewardModel;
+
 		final List<String> labelerPages = new ArrayList<>();
 
 		final List<String> adminPages = new ArrayList<>();
@@ -255,6 +259,8 @@ class AccessibilityTests extends BrowserTest {
 				.path("id")
 				.asString();
 			rankOne(ApiClient.basic(labeler, labelerPassword));
+			rewardModel = new RankingFixture(jdbc).trainedModel(api, admin(),
+					newProject("{\"name\":\"Audit model\",\"min_candidates\":2}"), "pooled", Duration.ofMinutes(2));
 			pseudonym = api.get("/api/v1/projects/" + project + "/quality", admin())
 				.expectStatus(200)
 				.json()
@@ -306,6 +312,7 @@ class AccessibilityTests extends BrowserTest {
 					case "labelers/{labeler}" -> pseudonym;
 					case "webhooks/{id}" -> webhook;
 					case "users/{id}" -> labelerId;
+					case "reward-models/{id}" -> rewardModel;
 					default ->
 						fail("page variable %s of %s has no id: add one to AccessibilityTests", variable, pattern);
 				};
