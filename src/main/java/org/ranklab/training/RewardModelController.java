@@ -1,9 +1,11 @@
 package org.ranklab.training;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.ContentDisposition;
@@ -20,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.ranklab.project.ProjectAccessPolicy;
 import org.ranklab.project.Projects;
+import org.ranklab.training.engine.HuggingFaceExport;
+import org.ranklab.web.InvalidInputException;
 import org.ranklab.user.RankLabUser;
 
 /**
@@ -54,16 +58,36 @@ class RewardModelController {
 
 	/**
 	 * The zip that loads without the server ({@code RewardModel.load}); see the README
-	 * for its format.
+	 * for its format. With {@code format=hf}, a Hugging Face style model directory
+	 * instead ({@link HuggingFaceExport}), written as it is made: it holds every weight
+	 * of the encoder, some 50 to 90 MB.
 	 */
 	@GetMapping("/api/v1/reward-models/{id}/artifact")
-	ResponseEntity<byte[]> artifact(@PathVariable long id) {
-		byte[] zip = models.artifact(id);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/zip"))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("reward-model-" + id + ".zip").build().toString())
-			.body(zip);
+	@Operation(summary = "Download the model: RankLab's zip, or with format=hf a Hugging Face style directory",
+			description = "format=hf: config.json, model.safetensors, tokenizer.json and README.md (how to compute "
+					+ "a score from them); only for finetuned models.")
+	@ApiResponse(responseCode = "400", description = "an unknown format, or format=hf for another architecture")
+	ResponseEntity<byte[]> artifact(@PathVariable long id, @RequestParam(required = false) String format,
+			HttpServletResponse response) throws IOException {
+		if (format == null) {
+			return ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType("application/zip"))
+				.header(HttpHeaders.CONTENT_DISPOSITION, attachment("reward-model-" + id + ".zip"))
+				.body(models.artifact(id));
+		}
+		if (!"hf".equals(format)) {
+			throw InvalidInputException.ofField("format", "must be absent or \"hf\"");
+		}
+		byte[] stored = models.huggingFaceSource(id);
+		response.setContentType("application/zip");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment("reward-model-" + id + "-hf.zip"));
+		HuggingFaceExport.write(stored, response.getOutputStream());
+		// written: nothing left for Spring to send
+		return null;
+	}
+
+	private static String attachment(String filename) {
+		return ContentDisposition.attachment().filename(filename).build().toString();
 	}
 
 	/**

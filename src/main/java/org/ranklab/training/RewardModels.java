@@ -16,8 +16,11 @@ import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Service;
 
 import org.ranklab.project.Projects;
+import org.ranklab.training.engine.Architecture;
+import org.ranklab.training.engine.HuggingFaceExport;
 import org.ranklab.training.engine.PromptResponses;
 import org.ranklab.training.engine.RewardModel;
+import org.ranklab.web.InvalidInputException;
 import org.ranklab.web.NotFoundException;
 
 /**
@@ -85,6 +88,21 @@ class RewardModels {
 
 	byte[] artifact(long id) {
 		return store.artifact(id).orElseThrow(() -> new NotFoundException("reward model", id));
+	}
+
+	/**
+	 * The stored artifact of a model that has a Hugging Face form; {@code 400} naming the
+	 * architectures that have one otherwise.
+	 */
+	byte[] huggingFaceSource(long id) {
+		Architecture architecture = get(id).architecture();
+		if (!HuggingFaceExport.ARCHITECTURES.contains(architecture)) {
+			throw InvalidInputException.ofField("format",
+					"format=hf is only available for "
+							+ HuggingFaceExport.ARCHITECTURES.stream().map(Architecture::apiName).toList()
+							+ " models; this one is " + architecture.apiName());
+		}
+		return artifact(id);
 	}
 
 	/**
