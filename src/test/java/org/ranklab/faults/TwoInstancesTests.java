@@ -73,7 +73,7 @@ class TwoInstancesTests {
 		for (int i = 0; i < LABELERS; i++) {
 			Labeler labeler = labelers.get(i);
 			int first = i % 2;
-			threads.add(new Thread(() -> label(labeler, first, project, ranked, skipped, unexpected, hardStop),
+			threads.add(new Thread(() -> label(labeler, first, project, jdbc, ranked, skipped, unexpected, hardStop),
 					labeler.name()));
 		}
 		AtomicBoolean labeling = new AtomicBoolean(true);
@@ -188,18 +188,26 @@ class TwoInstancesTests {
 	}
 
 	/**
-	 * A labeler's loop until nothing is left: each call goes to the other instance than
-	 * the one before, so a task leased on one is ranked on the other. Every seventh task
-	 * is skipped.
+	 * A labeler's loop until the project is complete: each call goes to the other
+	 * instance than the one before, so a task leased on one is ranked on the other. Every
+	 * seventh task is skipped.
+	 * <p>
+	 * A {@code 204} only means nothing is free for this labeler now: the last slot of a
+	 * prompt may be leased by someone who then skips it, which opens it again. So a
+	 * labeler stops only once every prompt has its rankings.
 	 */
-	private static void label(Labeler labeler, int firstInstance, long project, AtomicLong ranked, AtomicLong skipped,
-			ConcurrentLinkedQueue<String> unexpected, long hardStop) {
+	private static void label(Labeler labeler, int firstInstance, long project, JdbcClient jdbc, AtomicLong ranked,
+			AtomicLong skipped, ConcurrentLinkedQueue<String> unexpected, long hardStop) {
 		int call = firstInstance;
 		int tasks = 0;
 		while (System.nanoTime() < hardStop) {
 			Labeler.Answer next = labeler.next(instances.get(call++ % 2).baseUrl(), project);
 			if (next.status() == 204) {
-				return;
+				if (rankingsOf(jdbc, project) >= PROMPTS * RANKINGS_PER_PROMPT) {
+					return;
+				}
+				AppProcess.pause(100);
+				continue;
 			}
 			if (next.status() != 200) {
 				unexpected.add(labeler.name() + " tasks/next: " + next);
@@ -237,6 +245,13 @@ class TwoInstancesTests {
 				    SELECT count(*) AS held FROM assignments
 				    WHERE project_id = ? AND (status = 'SUBMITTED' OR (status = 'OPEN' AND lease_expires_at > now()))
 				    GROUP BY prompt_id) per_prompt""").param(project).query(Long.class).single();
+	}
+
+	private static long rankingsOf(JdbcClient jdbc, long project) {
+		return jdbc.sql("SELECT count(*) FROM rankings r JOIN prompts p ON p.id = r.prompt_id WHERE p.project_id = ?")
+			.param(project)
+			.query(Long.class)
+			.single();
 	}
 
 	private static List<Double> scores(ApiClient.Response response) {
