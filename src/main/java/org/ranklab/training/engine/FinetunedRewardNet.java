@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import ai.djl.ndarray.NDArray;
@@ -136,6 +137,13 @@ final class FinetunedRewardNet extends RewardNet {
 		}
 		String rest = name.substring("encoder.layer.".length());
 		return Integer.parseInt(rest.substring(0, rest.indexOf('.')));
+	}
+
+	/**
+	 * The head's parameters, which train at their own rate ({@link TwoRateOptimizer}).
+	 */
+	Set<String> headParameterIds() {
+		return Set.of(headWeight.getId(), headBias.getId());
 	}
 
 	/** Whether a parameter's value can come from the pretrained weights. */

@@ -50,15 +50,12 @@ final class Member implements AutoCloseable {
 		this.loss = RewardLoss.of(settings.objective());
 		this.dataset = new RankingDataset(prepared.training(), net, loss, settings.batchSize(), settings.tokenDropout(),
 				new Random(seed));
-		DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss).optDevices(new Device[] { Device.cpu() })
-			.optOptimizer(Optimizer.adamW()
-				.optLearningRateTracker(LearningRateSchedule.warmUpThenLinearDecay((float) settings.learningRate(),
-						batchesPerEpoch() * settings.epochs()))
-				.optWeightDecays((float) settings.weightDecay())
-				.build())
+		DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss)
+			.optDevices(new Device[] { NativeEngine.device() })
+			.optOptimizer(optimizer(settings))
 			.addTrainingListeners(epochLoss, progress);
 		NativeEngine.get().setRandomSeed((int) seed);
-		this.model = Model.newInstance("reward-model", Device.cpu(), "PyTorch");
+		this.model = Model.newInstance("reward-model", NativeEngine.device(), "PyTorch");
 		try {
 			model.setBlock(net);
 			this.trainer = model.newTrainer(trainingConfig);
@@ -68,6 +65,24 @@ final class Member implements AutoCloseable {
 			model.close();
 			throw e;
 		}
+	}
+
+	private Optimizer optimizer(TrainingSettings settings) {
+		Optimizer body = adamW(settings, settings.learningRate());
+		if (net instanceof FinetunedRewardNet finetuned && settings.headLearningRateFactor() != 1) {
+			return new TwoRateOptimizer(body,
+					adamW(settings, settings.learningRate() * settings.headLearningRateFactor()),
+					finetuned.headParameterIds());
+		}
+		return body;
+	}
+
+	private Optimizer adamW(TrainingSettings settings, double peakLearningRate) {
+		return Optimizer.adamW()
+			.optLearningRateTracker(LearningRateSchedule.warmUpThenLinearDecay((float) peakLearningRate,
+					batchesPerEpoch() * settings.epochs()))
+			.optWeightDecays((float) settings.weightDecay())
+			.build();
 	}
 
 	int batchesPerEpoch() {

@@ -1,5 +1,6 @@
 package org.ranklab.training.engine;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
@@ -33,6 +34,15 @@ final class NativeEngine {
 			}
 		}
 		return loaded;
+	}
+
+	/**
+	 * Where training runs: the GPU when the loaded libtorch is a CUDA build that finds
+	 * one (see the README's "Training on a GPU"), else the CPU. Scoring follows it
+	 * through {@link Engine#newBaseManager()}.
+	 */
+	static Device device() {
+		return get().defaultDevice();
 	}
 
 	/** Bounds the intra-op threads that the calling thread's native operations use. */

@@ -29,11 +29,13 @@ package org.ranklab.training.engine;
  * layers of the pretrained encoder that the finetuned network keeps
  * @param frozenLayers the finetuned network's lowest layers (with its embeddings) that
  * keep their pretrained values; 0 trains everything
+ * @param headLearningRateFactor the finetuned network's head trains at this multiple of
+ * the learning rate (a new head needs larger steps than a pretrained body); 1 elsewhere
  */
 public record TrainingSettings(Objective objective, Architecture architecture, int epochs, double learningRate,
 		int batchSize, double validationFraction, long seed, int maxPromptTokens, int maxResponseTokens,
 		int embeddingSize, int hiddenSize, double weightDecay, double dropout, double tokenDropout, int threads,
-		int layers, int frozenLayers) {
+		int layers, int frozenLayers, double headLearningRateFactor) {
 
 	public TrainingSettings {
 		require(objective != null, "objective is required");
@@ -49,6 +51,8 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 		require(threads >= 1, "threads must be positive");
 		require(layers >= 1 && layers <= 12, "layers must be between 1 and 12");
 		require(frozenLayers >= 0 && frozenLayers <= layers, "frozen_layers must be between 0 and layers");
+		require(headLearningRateFactor >= 1 && headLearningRateFactor <= 1000,
+				"head_learning_rate_factor must be between 1 and 1000");
 	}
 
 	static final int FINETUNED_EPOCHS = 1;
@@ -66,6 +70,8 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 	static final int FINETUNED_RESPONSE_TOKENS = 128;
 
 	static final int FINETUNED_FROZEN_LAYERS = 3;
+
+	static final double FINETUNED_HEAD_LEARNING_RATE_FACTOR = 1;
 
 	/**
 	 * A builder starting from the measured defaults of the pooled network, the fastest
@@ -101,7 +107,8 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 				.optDropout(0.1)
 				.optTokenDropout(0)
 				.optLayers(FinetunedRewardNet.MAX_LAYERS)
-				.optFrozenLayers(FINETUNED_FROZEN_LAYERS);
+				.optFrozenLayers(FINETUNED_FROZEN_LAYERS)
+				.optHeadLearningRateFactor(FINETUNED_HEAD_LEARNING_RATE_FACTOR);
 		};
 	}
 
@@ -152,6 +159,7 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 		builder.threads = threads;
 		builder.layers = layers;
 		builder.frozenLayers = frozenLayers;
+		builder.headLearningRateFactor = headLearningRateFactor;
 		return builder;
 	}
 
@@ -194,6 +202,8 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 		private int layers = 2;
 
 		private int frozenLayers;
+
+		private double headLearningRateFactor = 1;
 
 		private Builder(Architecture architecture) {
 			this.architecture = architecture;
@@ -275,10 +285,15 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 			return this;
 		}
 
+		public Builder optHeadLearningRateFactor(double headLearningRateFactor) {
+			this.headLearningRateFactor = headLearningRateFactor;
+			return this;
+		}
+
 		public TrainingSettings build() {
 			return new TrainingSettings(objective, architecture, epochs, learningRate, batchSize, validationFraction,
 					seed, maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout,
-					tokenDropout, threads, layers, frozenLayers);
+					tokenDropout, threads, layers, frozenLayers, headLearningRateFactor);
 		}
 
 	}

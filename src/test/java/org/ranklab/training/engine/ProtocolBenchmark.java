@@ -162,6 +162,8 @@ public final class ProtocolBenchmark {
 				case "lr" -> b.optLearningRate(Double.parseDouble(kv[1])).build();
 				case "batch" -> b.optBatchSize(Integer.parseInt(kv[1])).build();
 				case "frozen" -> b.optFrozenLayers(Integer.parseInt(kv[1])).build();
+				case "headlr" -> b.optHeadLearningRateFactor(Double.parseDouble(kv[1])).build();
+				case "wd" -> b.optWeightDecay(Double.parseDouble(kv[1])).build();
 				case "layers" -> b.optLayers(Integer.parseInt(kv[1])).build();
 				case "tokens" ->
 					b.optMaxTokens(Integer.parseInt(kv[1].split(",")[0]), Integer.parseInt(kv[1].split(",")[1]))
