@@ -21,6 +21,9 @@ final class Ensemble implements AutoCloseable {
 
 	private final Validation validation;
 
+	/** The most epochs of any member: a member with fewer stops early. */
+	private final int epochs;
+
 	/**
 	 * @param prepared one preparation per member; every member encodes the same groups in
 	 * the same order, so rows and examples line up
@@ -29,14 +32,14 @@ final class Ensemble implements AutoCloseable {
 		this.settings = settings;
 		PreparedRankings first = prepared.get(0);
 		this.validation = new Validation(first.validation(), settings.batchSize());
-		int batchesPerEpoch = (first.training().examples.size() + settings.batchSize() - 1) / settings.batchSize();
-		ProgressListener progress = new ProgressListener(monitor, settings.epochs(), prepared.size(),
-				batchesPerEpoch * settings.epochs() * prepared.size(), metrics);
+		this.epochs = prepared.stream().mapToInt(p -> p.settings().epochs()).max().orElseThrow();
+		int steps = prepared.stream().mapToInt(Ensemble::steps).sum();
+		ProgressListener progress = new ProgressListener(monitor, epochs, prepared.size(), steps, metrics);
 		try {
 			for (int i = 0; i < prepared.size(); i++) {
 				// member 0 keeps the run's seed, so a single network trains exactly as it
 				// always did
-				members.add(new Member(prepared.get(i), settings, settings.seed() + 1009L * i, progress));
+				members.add(new Member(prepared.get(i), settings.seed() + 1009L * i, progress));
 			}
 		}
 		catch (RuntimeException e) {
@@ -47,15 +50,23 @@ final class Ensemble implements AutoCloseable {
 
 	TrainingResult fit() {
 		long started = System.nanoTime();
-		for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+		for (int epoch = 1; epoch <= epochs; epoch++) {
+			int epochNumber = epoch;
+			List<Member> training = members.stream().filter(m -> m.epochs() >= epochNumber).toList();
 			double trainLoss = 0;
-			for (Member member : members) {
-				trainLoss += member.trainEpoch() / members.size();
+			for (Member member : training) {
+				trainLoss += member.trainEpoch() / training.size();
 			}
 			metrics.add(validate(epoch, trainLoss));
 			members.forEach(Member::endEpoch);
 		}
 		return result((System.nanoTime() - started) / 1_000_000);
+	}
+
+	/** Optimizer steps of one member's whole training. */
+	private static int steps(PreparedRankings member) {
+		int batchSize = member.settings().batchSize();
+		return (member.training().examples.size() + batchSize - 1) / batchSize * member.settings().epochs();
 	}
 
 	private EpochMetrics validate(int epoch, double trainLoss) {

@@ -71,6 +71,7 @@ final class FinetunedRewardNet extends RewardNet {
 	private final Parameter headBias;
 
 	FinetunedRewardNet(ModelConfig config) {
+		super(config);
 		if (config.layers() < 1 || config.layers() > MAX_LAYERS) {
 			throw new IllegalArgumentException("a finetuned network has 1 to " + MAX_LAYERS + " layers");
 		}
@@ -192,10 +193,11 @@ final class FinetunedRewardNet extends RewardNet {
 		NDArray pooled = PooledRewardNet.meanPool(encode(store, ids, inputs.get(1), training), mask);
 		NDArray features = NDArrays.concat(new NDList(Dropout.dropout(pooled, dropout, training).head(), inputs.get(2)),
 				1);
-		return new NDList(
-				Linear.linear(features, value(store, headWeight, ids, training), value(store, headBias, ids, training))
-					.head()
-					.reshape(-1));
+		NDArray reward = Linear
+			.linear(features, value(store, headWeight, ids, training), value(store, headBias, ids, training))
+			.head()
+			.reshape(-1);
+		return new NDList(plusLengthPrior(reward, inputs.get(2)));
 	}
 
 	/**

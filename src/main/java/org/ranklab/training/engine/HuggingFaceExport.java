@@ -63,6 +63,7 @@ public final class HuggingFaceExport {
 				values.put(name, parameter.getValue().getArray().toFloatArray());
 				shapes.put(name, parameter.getValue().getArray().getShape().getShape());
 			}
+			foldLengthPrior(model.config(), values.get("score.weight"));
 			try (ZipOutputStream zip = new ZipOutputStream(out)) {
 				zip.putNextEntry(new ZipEntry("config.json"));
 				zip.write(config(model.config(), shapes));
@@ -76,6 +77,20 @@ public final class HuggingFaceExport {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+	}
+
+	/**
+	 * The length prior is linear in the same features as the head's last columns, so the
+	 * head can carry it: one formula for the reader.
+	 */
+	private static void foldLengthPrior(ModelConfig config, float[] scoreWeight) {
+		if (config.lengthPrior() == null) {
+			return;
+		}
+		int first = scoreWeight.length - config.lengthPrior().size();
+		for (int i = 0; i < config.lengthPrior().size(); i++) {
+			scoreWeight[first + i] += config.lengthPrior().get(i).floatValue();
 		}
 	}
 

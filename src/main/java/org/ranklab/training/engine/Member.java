@@ -41,8 +41,9 @@ final class Member implements AutoCloseable {
 	 * @param seed initialises the network, its dropout and its shuffling
 	 * @param progress the run's listener, told of every batch and epoch
 	 */
-	Member(PreparedRankings prepared, TrainingSettings settings, long seed, TrainingListener progress) {
+	Member(PreparedRankings prepared, long seed, TrainingListener progress) {
 		this.prepared = prepared;
+		TrainingSettings settings = prepared.settings();
 		this.net = RewardNet.create(prepared.config());
 		if (net instanceof FinetunedRewardNet finetuned) {
 			finetuned.freezeBelow(settings.frozenLayers());
@@ -87,6 +88,11 @@ final class Member implements AutoCloseable {
 
 	int batchesPerEpoch() {
 		return dataset.batches();
+	}
+
+	/** The epochs this member trains (a run's members may differ). */
+	int epochs() {
+		return prepared.settings().epochs();
 	}
 
 	/** One pass over the training rankings; returns its mean loss per ranking. */

@@ -1,5 +1,8 @@
 package org.ranklab.training.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,15 +32,18 @@ import tools.jackson.databind.json.JsonMapper;
  * reads
  * @param members for {@link Architecture#ENSEMBLE}: how many member models the zip holds
  * ({@code member-1.zip} ..); 0 (absent) otherwise
+ * @param lengthPrior the weights of the {@link LengthPrior} on the length features that
+ * the network's reward is added to; null (absent) for none
  */
 public record ModelConfig(String format, int formatVersion, Architecture architecture, Objective objective,
 		int embeddingSize, int hiddenSize, int layers, int heads, double dropout, int maxPromptTokens,
 		int maxResponseTokens, boolean wordBigrams, int oovBuckets, int vocabularyWords, double rewardMean,
-		double rewardStd, String textEncoder, Integer members) {
+		double rewardStd, String textEncoder, Integer members, List<Double> lengthPrior) {
 
 	public ModelConfig {
 		// absent in artifacts written before ensembles existed
 		members = members == null ? 0 : members;
+		lengthPrior = lengthPrior == null ? null : List.copyOf(lengthPrior);
 	}
 
 	public static final String FORMAT = "ranklab-reward-model";
@@ -55,7 +61,17 @@ public record ModelConfig(String format, int formatVersion, Architecture archite
 	ModelConfig withRewardStatistics(double mean, double std) {
 		return new ModelConfig(format, formatVersion, architecture, objective, embeddingSize, hiddenSize, layers, heads,
 				dropout, maxPromptTokens, maxResponseTokens, wordBigrams, oovBuckets, vocabularyWords, mean, std,
-				textEncoder, members);
+				textEncoder, members, lengthPrior);
+	}
+
+	ModelConfig withLengthPrior(float[] weights) {
+		List<Double> prior = new ArrayList<>();
+		for (float weight : weights) {
+			prior.add((double) weight);
+		}
+		return new ModelConfig(format, formatVersion, architecture, objective, embeddingSize, hiddenSize, layers, heads,
+				dropout, maxPromptTokens, maxResponseTokens, wordBigrams, oovBuckets, vocabularyWords, rewardMean,
+				rewardStd, textEncoder, members, prior);
 	}
 
 	/**
@@ -64,7 +80,7 @@ public record ModelConfig(String format, int formatVersion, Architecture archite
 	ModelConfig asEnsemble(int memberCount, String memberTextEncoder) {
 		return new ModelConfig(format, formatVersion, Architecture.ENSEMBLE, objective, embeddingSize, hiddenSize,
 				layers, heads, dropout, maxPromptTokens, maxResponseTokens, wordBigrams, oovBuckets, vocabularyWords,
-				rewardMean, rewardStd, memberTextEncoder, memberCount);
+				rewardMean, rewardStd, memberTextEncoder, memberCount, null);
 	}
 
 	byte[] toJson() {

@@ -49,6 +49,7 @@ final class PooledRewardNet extends RewardNet {
 	private final Parameter pretrainedWeight;
 
 	PooledRewardNet(ModelConfig config) {
+		super(config);
 		int d = config.embeddingSize();
 		int h = config.hiddenSize();
 		this.pretrained = TextEncoder.embeddingFeatures(config.textEncoder());
@@ -139,7 +140,7 @@ final class PooledRewardNet extends RewardNet {
 			NDArray embedded = Dropout.dropout(inputs.get(3), dropout, training).head();
 			reward = reward.add(embedded.matMul(value(store, pretrainedWeight, x, training).transpose()).reshape(-1));
 		}
-		return new NDList(reward);
+		return new NDList(plusLengthPrior(reward, inputs.get(2)));
 	}
 
 	static NDArray value(ParameterStore store, Parameter parameter, NDArray like, boolean training) {

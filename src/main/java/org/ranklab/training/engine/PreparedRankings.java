@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one network trains on: the split by prompt, the vocabulary of the training side
- * only, every text encoded once, and the network's config.
+ * What one network trains on and how: its settings, the split by prompt, the vocabulary
+ * of the training side only, every text encoded once, and the network's config.
  */
-record PreparedRankings(PromptSplit split, Vocabulary vocabulary, ModelConfig config, EncodedRankings training,
-		EncodedRankings validation) {
+record PreparedRankings(TrainingSettings settings, PromptSplit split, Vocabulary vocabulary, ModelConfig config,
+		EncodedRankings training, EncodedRankings validation) {
 
 	private static final int MIN_TOKEN_COUNT = 2;
 
@@ -43,9 +43,13 @@ record PreparedRankings(PromptSplit split, Vocabulary vocabulary, ModelConfig co
 		ModelConfig config = new ModelConfig(ModelConfig.FORMAT, ModelConfig.FORMAT_VERSION, architecture,
 				settings.objective(), settings.embeddingSize(), settings.hiddenSize(), layers, heads,
 				settings.dropout(), settings.maxPromptTokens(), settings.maxResponseTokens(), wordBigrams,
-				finetuned ? 0 : OOV_BUCKETS, vocabulary.words().size(), 0, 1, textEncoder, 0);
+				finetuned ? 0 : OOV_BUCKETS, vocabulary.words().size(), 0, 1, textEncoder, 0, null);
 		TextEncoder encoder = TextEncoder.of(config, vocabulary);
-		return new PreparedRankings(split, vocabulary, config, EncodedRankings.of(split.training(), encoder),
+		EncodedRankings training = EncodedRankings.of(split.training(), encoder);
+		if (settings.lengthPrior() && settings.objective() == Objective.RANK) {
+			config = config.withLengthPrior(LengthPrior.fit(training));
+		}
+		return new PreparedRankings(settings, split, vocabulary, config, training,
 				EncodedRankings.of(split.validation(), encoder));
 	}
 

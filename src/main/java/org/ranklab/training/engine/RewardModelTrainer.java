@@ -65,9 +65,30 @@ public final class RewardModelTrainer {
 		Map<Architecture, PreparedRankings> byArchitecture = new HashMap<>();
 		List<PreparedRankings> prepared = new ArrayList<>();
 		for (Architecture member : members) {
-			prepared.add(byArchitecture.computeIfAbsent(member, a -> PreparedRankings.of(groups, settings, a)));
+			prepared.add(byArchitecture.computeIfAbsent(member,
+					a -> PreparedRankings.of(groups, memberSettings(settings, a), a)));
 		}
 		return prepared;
+	}
+
+	/**
+	 * A member's settings: the run's, except that a finetuned member of an ensemble keeps
+	 * its own measured defaults (a pretrained encoder wants a learning rate ten times
+	 * smaller, fewer epochs, smaller batches and its own token limits). Objective, split,
+	 * seed, threads and length prior stay the run's, so every member sees the same
+	 * rankings.
+	 */
+	static TrainingSettings memberSettings(TrainingSettings run, Architecture member) {
+		if (member != Architecture.FINETUNED || run.architecture() == Architecture.FINETUNED) {
+			return run;
+		}
+		return TrainingSettings.builder(Architecture.FINETUNED)
+			.optObjective(run.objective())
+			.optValidationFraction(run.validationFraction())
+			.optSeed(run.seed())
+			.optThreads(run.threads())
+			.optLengthPrior(run.lengthPrior())
+			.build();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -19,6 +20,21 @@ import ai.djl.training.ParameterStore;
 abstract class RewardNet extends AbstractBlock {
 
 	private static final int ROWS_PER_BATCH = 64;
+
+	/** The {@link LengthPrior}'s weights, or null. */
+	private final float[] lengthPrior;
+
+	RewardNet(ModelConfig config) {
+		if (config.lengthPrior() == null) {
+			this.lengthPrior = null;
+		}
+		else {
+			this.lengthPrior = new float[config.lengthPrior().size()];
+			for (int i = 0; i < lengthPrior.length; i++) {
+				lengthPrior[i] = config.lengthPrior().get(i).floatValue();
+			}
+		}
+	}
 
 	/** The input arrays of a batch, created in {@code manager}. */
 	abstract NDList inputs(NDManager manager, List<EncodedText> rows);
@@ -81,6 +97,18 @@ abstract class RewardNet extends AbstractBlock {
 
 	private static int length(EncodedText row) {
 		return row.prompt().length + row.response().length;
+	}
+
+	/**
+	 * The network's reward [N] plus the length prior's on the rows' features [N, F]: a
+	 * constant, not a parameter, so training leaves it as fitted.
+	 */
+	NDArray plusLengthPrior(NDArray reward, NDArray features) {
+		if (lengthPrior == null) {
+			return reward;
+		}
+		NDArray weights = features.getManager().create(lengthPrior, new Shape(lengthPrior.length, 1));
+		return reward.add(features.matMul(weights).reshape(-1));
 	}
 
 	/**

@@ -31,11 +31,13 @@ package org.ranklab.training.engine;
  * keep their pretrained values; 0 trains everything
  * @param headLearningRateFactor the finetuned network's head trains at this multiple of
  * the learning rate (a new head needs larger steps than a pretrained body); 1 elsewhere
+ * @param lengthPrior whether the network learns on top of a {@link LengthPrior} fitted
+ * first (the rank objective only)
  */
 public record TrainingSettings(Objective objective, Architecture architecture, int epochs, double learningRate,
 		int batchSize, double validationFraction, long seed, int maxPromptTokens, int maxResponseTokens,
 		int embeddingSize, int hiddenSize, double weightDecay, double dropout, double tokenDropout, int threads,
-		int layers, int frozenLayers, double headLearningRateFactor) {
+		int layers, int frozenLayers, double headLearningRateFactor, boolean lengthPrior) {
 
 	public TrainingSettings {
 		require(objective != null, "objective is required");
@@ -160,6 +162,7 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 		builder.layers = layers;
 		builder.frozenLayers = frozenLayers;
 		builder.headLearningRateFactor = headLearningRateFactor;
+		builder.lengthPrior = lengthPrior;
 		return builder;
 	}
 
@@ -204,6 +207,8 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 		private int frozenLayers;
 
 		private double headLearningRateFactor = 1;
+
+		private boolean lengthPrior;
 
 		private Builder(Architecture architecture) {
 			this.architecture = architecture;
@@ -290,10 +295,15 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 			return this;
 		}
 
+		public Builder optLengthPrior(boolean lengthPrior) {
+			this.lengthPrior = lengthPrior;
+			return this;
+		}
+
 		public TrainingSettings build() {
 			return new TrainingSettings(objective, architecture, epochs, learningRate, batchSize, validationFraction,
 					seed, maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout,
-					tokenDropout, threads, layers, frozenLayers, headLearningRateFactor);
+					tokenDropout, threads, layers, frozenLayers, headLearningRateFactor, lengthPrior);
 		}
 
 	}

@@ -59,6 +59,7 @@ final class TransformerRewardNet extends RewardNet {
 	private final Parameter outputBias;
 
 	TransformerRewardNet(ModelConfig config) {
+		super(config);
 		size = config.embeddingSize();
 		heads = config.heads();
 		dropout = (float) config.dropout();
@@ -156,10 +157,11 @@ final class TransformerRewardNet extends RewardNet {
 				Linear.linear(features, value(store, hiddenWeight, x, training), value(store, hiddenBias, x, training))
 					.head());
 		hidden = Dropout.dropout(hidden, dropout, training).head();
-		return new NDList(
-				Linear.linear(hidden, value(store, outputWeight, x, training), value(store, outputBias, x, training))
-					.head()
-					.reshape(-1));
+		NDArray reward = Linear
+			.linear(hidden, value(store, outputWeight, x, training), value(store, outputBias, x, training))
+			.head()
+			.reshape(-1);
+		return new NDList(plusLengthPrior(reward, inputs.get(3)));
 	}
 
 	private NDArray norm(NDArray x, NDArray gamma, NDArray beta) {

@@ -53,23 +53,36 @@ class FinetunedArchitectureTests {
 	@Test
 	void savedModelHoldsOnlyWhatTrainingChangedAndScoresAsTheTrainedOne() {
 		List<RankedGroup> validation = PromptSplit.of(GROUPS, 0.25, TINY.seed()).validation();
-		double correct = 0;
-		int pairs = 0;
 		try (RewardModel loaded = RewardModel.load(trained.artifact())) {
 			assertThat(loaded.config().architecture()).isEqualTo(Architecture.FINETUNED);
-			for (RankedGroup group : validation) {
-				double[] scores = loaded.rawScores(group.prompt(),
-						group.candidates().stream().map(Candidate::text).toList());
-				for (int[] pair : group.orderedPairs()) {
-					correct += scores[pair[0]] > scores[pair[1]] ? 1 : scores[pair[0]] == scores[pair[1]] ? 0.5 : 0;
-					pairs++;
-				}
-			}
+			assertThat(ModelAccuracy.of(loaded, validation)).isEqualTo(trained.last().valAccuracy());
 		}
-		assertThat(correct / pairs).isEqualTo(trained.last().valAccuracy());
 		// one trained layer of 1.8 M parameters and the head; the frozen layer and the
 		// 12 M embedding weights stay in their jar
 		assertThat(trained.artifact().length).isBetween(6_000_000, 9_000_000);
+	}
+
+	@Test
+	void anEnsembleTrainsItsFinetunedMemberWithTheFinetunedDefaultsAndScoresAsTrained() {
+		List<RankedGroup> groups = GROUPS.subList(0, 40);
+		TrainingSettings run = TrainingSettings.builder(Architecture.ENSEMBLE)
+			.optEpochs(2)
+			.optBatchSize(8)
+			.optValidationFraction(0.25)
+			.build();
+
+		TrainingResult result = new RewardModelTrainer().train(groups, run, TrainingMonitor.NONE,
+				List.of(Architecture.POOLED, Architecture.FINETUNED));
+
+		assertThat(result.metrics()).hasSize(2);
+		try (RewardModel ensemble = RewardModel.load(result.artifact())) {
+			ModelConfig finetuned = ensemble.members().get(1).config();
+			assertThat(finetuned.architecture()).isEqualTo(Architecture.FINETUNED);
+			assertThat(finetuned.maxPromptTokens()).isEqualTo(TrainingSettings.FINETUNED_PROMPT_TOKENS);
+			assertThat(finetuned.layers()).isEqualTo(FinetunedRewardNet.MAX_LAYERS);
+			List<RankedGroup> validation = PromptSplit.of(groups, 0.25, run.seed()).validation();
+			assertThat(ModelAccuracy.of(ensemble, validation)).isEqualTo(result.last().valAccuracy());
+		}
 	}
 
 	@Test

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * cluster bootstrap over the held-out pairs.
  *
  * <pre>
- * DATASET K [folds=1,2] [archs=pooled,finetuned] [grid=ARCH:key=value;key=value|...] [key=value ...]
+ * DATASET K [folds=1,2] [archs=pooled,finetuned] [fraction=0.5] [members=pooled+finetuned] [grid=ARCH:key=value;key=value|...] [key=value ...]
  * </pre>
  */
 public final class ProtocolBenchmark {
@@ -57,10 +57,18 @@ public final class ProtocolBenchmark {
 		List<String> architectures = List.of("pooled", "finetuned");
 		Map<String, List<String>> grids = new HashMap<>();
 		List<String> common = new ArrayList<>();
+		double fraction = 1;
+		List<Architecture> members = Architecture.ENSEMBLE_MEMBERS;
 		for (int i = 2; i < args.length; i++) {
 			String arg = args[i];
 			if (arg.startsWith("folds=")) {
 				folds = Arrays.stream(arg.substring(6).split(",")).map(Integer::parseInt).toList();
+			}
+			else if (arg.startsWith("members=")) {
+				members = Arrays.stream(arg.substring(8).split("\\+")).map(Architecture::fromApiName).toList();
+			}
+			else if (arg.startsWith("fraction=")) {
+				fraction = Double.parseDouble(arg.substring(9));
 			}
 			else if (arg.startsWith("archs=")) {
 				architectures = List.of(arg.substring(6).split(","));
@@ -93,6 +101,9 @@ public final class ProtocolBenchmark {
 				}
 			}
 			List<List<RankedGroup>> inner = innerSplit(training, clusters, fold);
+			if (fraction < 1) {
+				inner = List.of(firstClusters(inner.get(0), clusters, fraction, fold), inner.get(1));
+			}
 			System.out.printf(Locale.ROOT, "fold %d: training %d pairs (inner %d + validation %d), test %d pairs%n",
 					fold, pairs(training), pairs(inner.get(0)), pairs(inner.get(1)), pairs(test));
 			for (RankedGroup group : test) {
@@ -106,7 +117,9 @@ public final class ProtocolBenchmark {
 				Trained best = null;
 				for (String alternative : grids.getOrDefault(architecture, List.of(""))) {
 					TrainingSettings settings = settings(architecture, common, alternative);
-					Trained trained = train(inner.get(0), inner.get(1), test, settings);
+					Trained trained = train(inner.get(0), inner.get(1), test, settings,
+							settings.architecture() == Architecture.ENSEMBLE ? members
+									: List.of(settings.architecture()));
 					System.out.printf(Locale.ROOT,
 							"  fold %d %s [%s]: inner validation %.3f, test %.3f, training %.1f s (%d pairs x %d epochs), peak heap %d MiB%n",
 							fold, architecture, alternative, trained.innerAccuracy, mean(trained.testOutcomes),
@@ -126,7 +139,7 @@ public final class ProtocolBenchmark {
 	}
 
 	private static Trained train(List<RankedGroup> training, List<RankedGroup> validation, List<RankedGroup> test,
-			TrainingSettings settings) {
+			TrainingSettings settings, List<Architecture> members) {
 		long started = System.nanoTime();
 		long cpuStarted = cpuNanos();
 		int[] tenths = { 0 };
@@ -137,7 +150,7 @@ public final class ProtocolBenchmark {
 						(System.nanoTime() - started) / 1e9, progress.secondsLeft());
 			}
 			return true;
-		});
+		}, members);
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		System.out.printf(Locale.ROOT, "    training: wall %.1f s, CPU %.1f s of this process, RSS %s%n",
 				millis / 1000.0, (cpuNanos() - cpuStarted) / 1e9, rss());
@@ -164,6 +177,7 @@ public final class ProtocolBenchmark {
 				case "frozen" -> b.optFrozenLayers(Integer.parseInt(kv[1])).build();
 				case "headlr" -> b.optHeadLearningRateFactor(Double.parseDouble(kv[1])).build();
 				case "wd" -> b.optWeightDecay(Double.parseDouble(kv[1])).build();
+				case "prior" -> b.optLengthPrior(kv[1].equals("1")).build();
 				case "layers" -> b.optLayers(Integer.parseInt(kv[1])).build();
 				case "tokens" ->
 					b.optMaxTokens(Integer.parseInt(kv[1].split(",")[0]), Integer.parseInt(kv[1].split(",")[1]))
@@ -257,6 +271,30 @@ public final class ProtocolBenchmark {
 			(held.contains(clusters.get(group.promptId())) ? validation : inner).add(group);
 		}
 		return List.of(inner, validation);
+	}
+
+	/**
+	 * The groups of whole clusters, taken in a shuffled order until they hold
+	 * {@code fraction} of the pairs: for a learning curve, where a smaller fraction is
+	 * part of every larger one (same seed).
+	 */
+	static List<RankedGroup> firstClusters(List<RankedGroup> groups, Map<Long, String> clusters, double fraction,
+			long seed) {
+		List<String> order = new ArrayList<>(
+				new TreeSet<>(groups.stream().map(g -> clusters.get(g.promptId())).toList()));
+		Collections.shuffle(order, new Random(seed));
+		Map<String, Integer> sizes = new HashMap<>();
+		groups.forEach(g -> sizes.merge(clusters.get(g.promptId()), g.orderedPairs().size(), Integer::sum));
+		Set<String> kept = new HashSet<>();
+		int keptPairs = 0;
+		for (String cluster : order) {
+			if (keptPairs >= fraction * pairs(groups)) {
+				break;
+			}
+			kept.add(cluster);
+			keptPairs += sizes.get(cluster);
+		}
+		return groups.stream().filter(g -> kept.contains(clusters.get(g.promptId()))).toList();
 	}
 
 	private static void record(String name, List<Double> testOutcomes, double inner, Map<String, List<Double>> outcomes,

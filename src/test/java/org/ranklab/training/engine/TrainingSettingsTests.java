@@ -12,21 +12,21 @@ class TrainingSettingsTests {
 	@Test
 	void everyArchitectureStartsFromItsMeasuredDefaults() {
 		assertThat(TrainingSettings.builder().build()).isEqualTo(new TrainingSettings(Objective.RANK,
-				Architecture.POOLED, 4, 3e-3, 32, 0.1, 42, 128, 256, 64, 64, 1.0, 0.2, 0.25, THREADS, 2, 0, 1));
+				Architecture.POOLED, 4, 3e-3, 32, 0.1, 42, 128, 256, 64, 64, 1.0, 0.2, 0.25, THREADS, 2, 0, 1, false));
 		assertThat(TrainingSettings.builder(Architecture.ENSEMBLE).build())
 			.isEqualTo(new TrainingSettings(Objective.RANK, Architecture.ENSEMBLE, 4, 3e-3, 32, 0.1, 42, 128, 256, 64,
-					64, 1.0, 0.2, 0.25, THREADS, 2, 0, 1));
+					64, 1.0, 0.2, 0.25, THREADS, 2, 0, 1, false));
 		assertThat(TrainingSettings.builder(Architecture.MINILM).build()).isEqualTo(new TrainingSettings(Objective.RANK,
-				Architecture.MINILM, 1, 3e-3, 32, 0.1, 42, 128, 256, 64, 64, 1.0, 0.2, 0.25, THREADS, 2, 0, 1));
+				Architecture.MINILM, 1, 3e-3, 32, 0.1, 42, 128, 256, 64, 64, 1.0, 0.2, 0.25, THREADS, 2, 0, 1, false));
 		assertThat(TrainingSettings.builder(Architecture.TRANSFORMER).build())
 			.isEqualTo(new TrainingSettings(Objective.RANK, Architecture.TRANSFORMER, 3, 1e-3, 16, 0.1, 42, 64, 96, 64,
-					64, 1.0, 0.1, 0.25, THREADS, 2, 0, 1));
+					64, 1.0, 0.1, 0.25, THREADS, 2, 0, 1, false));
 		assertThat(TrainingSettings.builder(Architecture.FINETUNED).build())
 			.isEqualTo(new TrainingSettings(Objective.RANK, Architecture.FINETUNED, TrainingSettings.FINETUNED_EPOCHS,
 					TrainingSettings.FINETUNED_LEARNING_RATE, TrainingSettings.FINETUNED_BATCH_SIZE, 0.1, 42,
 					TrainingSettings.FINETUNED_PROMPT_TOKENS, TrainingSettings.FINETUNED_RESPONSE_TOKENS, 384, 64, 0.01,
 					0.1, 0, THREADS, 6, TrainingSettings.FINETUNED_FROZEN_LAYERS,
-					TrainingSettings.FINETUNED_HEAD_LEARNING_RATE_FACTOR));
+					TrainingSettings.FINETUNED_HEAD_LEARNING_RATE_FACTOR, false));
 	}
 
 	@Test
@@ -48,10 +48,11 @@ class TrainingSettingsTests {
 			.optLayers(3)
 			.optFrozenLayers(1)
 			.optHeadLearningRateFactor(2)
+			.optLengthPrior(true)
 			.build();
 
 		assertThat(settings).isEqualTo(new TrainingSettings(Objective.DIRECT_SCORE, Architecture.TRANSFORMER, 7, 0.01,
-				5, 0.3, 9, 10, 20, 8, 16, 0.5, 0.05, 0, 1, 3, 1, 2));
+				5, 0.3, 9, 10, 20, 8, 16, 0.5, 0.05, 0, 1, 3, 1, 2, true));
 		assertThat(settings.toBuilder().build()).isEqualTo(settings);
 		assertThat(settings.toBuilder().optEpochs(2).build().epochs()).isEqualTo(2);
 	}
