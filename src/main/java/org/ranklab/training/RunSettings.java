@@ -25,6 +25,7 @@ record RunSettings(TrainingSettings training, TrainingSource source) {
 		map.put("batch_size", training.batchSize());
 		map.put("validation_fraction", training.validationFraction());
 		map.put("seed", training.seed());
+		map.put("length_prior", training.lengthPrior());
 		return map;
 	}
 
@@ -32,7 +33,9 @@ record RunSettings(TrainingSettings training, TrainingSource source) {
 		TrainingSettings settings = TrainingSettings.of(Objective.fromApiName(stored.path("objective").asString()),
 				Architecture.fromApiName(stored.path("architecture").asString()), stored.path("epochs").asInt(),
 				stored.path("learning_rate").asDouble(), stored.path("batch_size").asInt(),
-				stored.path("validation_fraction").asDouble(), stored.path("seed").asLong());
+				stored.path("validation_fraction").asDouble(), stored.path("seed").asLong(),
+				// absent in runs queued before it existed: the default
+				stored.has("length_prior") ? stored.path("length_prior").asBoolean() : null);
 		return new RunSettings(settings, TrainingSource.fromApiName(stored.path("source").asString()));
 	}
 

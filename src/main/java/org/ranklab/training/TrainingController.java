@@ -35,8 +35,8 @@ class TrainingController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	StartedRun start(@PathVariable long id, @RequestBody(required = false) TrainingRequest request,
 			@AuthenticationPrincipal RankLabUser user) {
-		TrainingRequest body = request == null ? new TrainingRequest(null, null, null, null, null, null, null, null)
-				: request;
+		TrainingRequest body = request == null
+				? new TrainingRequest(null, null, null, null, null, null, null, null, null) : request;
 		TrainingRun run = runs.start(id, body, user.id());
 		return new StartedRun(run.id(), run.status());
 	}

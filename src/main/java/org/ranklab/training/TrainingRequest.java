@@ -16,7 +16,7 @@ import org.ranklab.web.InvalidInputException;
  * strings so that a wrong value is named in the 400.
  */
 record TrainingRequest(String objective, String source, Integer epochs, Double learningRate, Integer batchSize,
-		Double validationFraction, Long seed, String architecture) {
+		Double validationFraction, Long seed, String architecture, Boolean lengthPrior) {
 
 	/**
 	 * Upper bound of the API (the engine allows more): a run must end in reasonable time
@@ -48,13 +48,16 @@ record TrainingRequest(String objective, String source, Integer epochs, Double l
 		if (seed != null && seed < 0) {
 			errors.add(InputError.field("seed", "must not be negative"));
 		}
+		if (Boolean.TRUE.equals(lengthPrior) && chosenObjective != Objective.RANK) {
+			errors.add(InputError.field("length_prior", "applies to the rank objective only"));
+		}
 		if (!errors.isEmpty()) {
 			throw invalid(errors);
 		}
 		TrainingSettings settings;
 		try {
 			settings = TrainingSettings.of(chosenObjective, chosenArchitecture, epochs, learningRate, batchSize,
-					validationFraction, seed);
+					validationFraction, seed, lengthPrior);
 		}
 		catch (IllegalArgumentException e) {
 			// The engine's messages start with the field's name ("epochs must be ...").

@@ -171,6 +171,30 @@ class TrainingRunTests extends IntegrationTest {
 		assertThat(run.path("architecture").asString()).isEqualTo("minilm");
 		// minilm's measured default is one epoch
 		assertThat(run.path("metrics").size()).isEqualTo(1);
+		assertThat(lengthPriorOf(run)).hasSize(5);
+	}
+
+	@Test
+	void trainsWithoutTheLengthPriorWhenAskedAndRefusesItForDirectScores() {
+		long project = newProject("{\"name\":\"No length prior\"}");
+		new RankingFixture(jdbc).easyRankings(project, 30, 17, false);
+
+		JsonNode run = awaitEnd(start(project, "{\"architecture\":\"pooled\",\"epochs\":1,\"length_prior\":false}"));
+
+		assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
+		assertThat(lengthPriorOf(run)).isNull();
+		assertThat(fields(api
+			.post("/api/v1/projects/" + project + "/training-runs", admin(),
+					"{\"objective\":\"direct_score\",\"length_prior\":true}")
+			.expectProblem(400))).containsExactly("length_prior");
+	}
+
+	private List<Double> lengthPriorOf(JsonNode run) {
+		byte[] artifact = download("/api/v1/reward-models/" + run.path("reward_model_id").asLong() + "/artifact")
+			.bytes();
+		try (RewardModel model = RewardModel.load(artifact)) {
+			return model.config().lengthPrior();
+		}
 	}
 
 	@Test

@@ -59,6 +59,8 @@ public final class HuggingFaceCheck {
 			.optEpochs(2)
 			.optBatchSize(8)
 			.optValidationFraction(0.25)
+			// the export folds the prior into the head's feature weights: checked too
+			.optLengthPrior(true)
 			.build();
 		TrainingResult trained = new RewardModelTrainer().train(groups, tiny, TrainingMonitor.NONE);
 		System.out.println("RESULT trained: val accuracy " + trained.last().valAccuracy());

@@ -12,21 +12,21 @@ class TrainingSettingsTests {
 	@Test
 	void everyArchitectureStartsFromItsMeasuredDefaults() {
 		assertThat(TrainingSettings.builder().build()).isEqualTo(new TrainingSettings(Objective.RANK,
-				Architecture.POOLED, 4, 3e-3, 32, 0.1, 42, 128, 256, 64, 64, 1.0, 0.2, 0.25, THREADS, 2, 0, 1, false));
+				Architecture.POOLED, 4, 3e-3, 32, 0.1, 42, 128, 256, 64, 64, 1.0, 0.2, 0.25, THREADS, 2, 0, 1, true));
 		assertThat(TrainingSettings.builder(Architecture.ENSEMBLE).build())
 			.isEqualTo(new TrainingSettings(Objective.RANK, Architecture.ENSEMBLE, 4, 3e-3, 32, 0.1, 42, 128, 256, 64,
-					64, 1.0, 0.2, 0.25, THREADS, 2, 0, 1, false));
+					64, 1.0, 0.2, 0.25, THREADS, 2, 0, 1, true));
 		assertThat(TrainingSettings.builder(Architecture.MINILM).build()).isEqualTo(new TrainingSettings(Objective.RANK,
-				Architecture.MINILM, 1, 3e-3, 32, 0.1, 42, 128, 256, 64, 64, 1.0, 0.2, 0.25, THREADS, 2, 0, 1, false));
+				Architecture.MINILM, 1, 3e-3, 32, 0.1, 42, 128, 256, 64, 64, 1.0, 0.2, 0.25, THREADS, 2, 0, 1, true));
 		assertThat(TrainingSettings.builder(Architecture.TRANSFORMER).build())
 			.isEqualTo(new TrainingSettings(Objective.RANK, Architecture.TRANSFORMER, 3, 1e-3, 16, 0.1, 42, 64, 96, 64,
-					64, 1.0, 0.1, 0.25, THREADS, 2, 0, 1, false));
+					64, 1.0, 0.1, 0.25, THREADS, 2, 0, 1, true));
 		assertThat(TrainingSettings.builder(Architecture.FINETUNED).build())
 			.isEqualTo(new TrainingSettings(Objective.RANK, Architecture.FINETUNED, TrainingSettings.FINETUNED_EPOCHS,
 					TrainingSettings.FINETUNED_LEARNING_RATE, TrainingSettings.FINETUNED_BATCH_SIZE, 0.1, 42,
 					TrainingSettings.FINETUNED_PROMPT_TOKENS, TrainingSettings.FINETUNED_RESPONSE_TOKENS, 384, 64, 0.01,
 					0.1, 0, THREADS, 6, TrainingSettings.FINETUNED_FROZEN_LAYERS,
-					TrainingSettings.FINETUNED_HEAD_LEARNING_RATE_FACTOR, false));
+					TrainingSettings.FINETUNED_HEAD_LEARNING_RATE_FACTOR, true));
 	}
 
 	@Test
@@ -48,20 +48,20 @@ class TrainingSettingsTests {
 			.optLayers(3)
 			.optFrozenLayers(1)
 			.optHeadLearningRateFactor(2)
-			.optLengthPrior(true)
+			.optLengthPrior(false)
 			.build();
 
 		assertThat(settings).isEqualTo(new TrainingSettings(Objective.DIRECT_SCORE, Architecture.TRANSFORMER, 7, 0.01,
-				5, 0.3, 9, 10, 20, 8, 16, 0.5, 0.05, 0, 1, 3, 1, 2, true));
+				5, 0.3, 9, 10, 20, 8, 16, 0.5, 0.05, 0, 1, 3, 1, 2, false));
 		assertThat(settings.toBuilder().build()).isEqualTo(settings);
 		assertThat(settings.toBuilder().optEpochs(2).build().epochs()).isEqualTo(2);
 	}
 
 	@Test
 	void theApiFillsWhatARequestLeftOutWithTheArchitecturesDefaults() {
-		assertThat(TrainingSettings.of(null, null, null, null, null, null, null))
+		assertThat(TrainingSettings.of(null, null, null, null, null, null, null, null))
 			.isEqualTo(TrainingSettings.builder(Architecture.DEFAULT).build());
-		assertThat(TrainingSettings.of(Objective.DIRECT_SCORE, Architecture.TRANSFORMER, 2, null, 8, null, 5L))
+		assertThat(TrainingSettings.of(Objective.DIRECT_SCORE, Architecture.TRANSFORMER, 2, null, 8, null, 5L, null))
 			.isEqualTo(TrainingSettings.builder(Architecture.TRANSFORMER)
 				.optObjective(Objective.DIRECT_SCORE)
 				.optEpochs(2)
