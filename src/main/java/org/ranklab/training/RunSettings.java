@@ -34,8 +34,8 @@ record RunSettings(TrainingSettings training, TrainingSource source) {
 				Architecture.fromApiName(stored.path("architecture").asString()), stored.path("epochs").asInt(),
 				stored.path("learning_rate").asDouble(), stored.path("batch_size").asInt(),
 				stored.path("validation_fraction").asDouble(), stored.path("seed").asLong(),
-				// absent in runs queued before it existed: the default
-				stored.has("length_prior") ? stored.path("length_prior").asBoolean() : null);
+				// absent in runs queued before it existed, which trained without it
+				stored.path("length_prior").asBoolean(false));
 		return new RunSettings(settings, TrainingSource.fromApiName(stored.path("source").asString()));
 	}
 

@@ -29,6 +29,7 @@ import org.ranklab.training.engine.TrainingResult;
 import org.ranklab.training.engine.TrainingSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code GET /reward-models/{id}/artifact?format=hf}: a tiny finetuned model (two of six
@@ -75,6 +76,18 @@ class HuggingFaceExportTests extends IntegrationTest {
 		assertThat(tensors.get("bert.encoder.layer.1.output.dense.weight")).containsExactly(384, 1536);
 		assertThat(tensors.get("score.weight")).containsExactly(1, 389);
 		assertThat(tensors.get("score.bias")).containsExactly(1);
+
+		// the length prior travels in the head's five feature columns
+		Map<String, byte[]> own = unzip(finetuned());
+		JsonNode prior = JSON.readTree(own.get("config.json")).path("length_prior");
+		float[] trainedHead = floats(own.get("weights.safetensors"), "head.weight");
+		float[] exportedHead = floats(entries.get("model.safetensors"), "score.weight");
+		assertThat(prior.size()).isEqualTo(5);
+		assertThat(prior.get(1).asDouble()).as("the prior's weight on log characters").isNotCloseTo(0, within(0.01));
+		for (int i = 0; i < 389; i++) {
+			double expected = trainedHead[i] + (i < 384 ? 0 : prior.get(i - 384).asDouble());
+			assertThat((double) exportedHead[i]).as("score.weight[%d]", i).isCloseTo(expected, within(1e-6));
+		}
 
 		JsonNode tokenizer = JSON.readTree(entries.get("tokenizer.json"));
 		assertThat(tokenizer.path("model").path("type").asString()).isEqualTo("WordPiece");
@@ -159,6 +172,19 @@ class HuggingFaceExportTests extends IntegrationTest {
 			}
 		}
 		return entries;
+	}
+
+	/** One float32 tensor of a safetensors file, flat. */
+	private static float[] floats(byte[] file, String name) {
+		long headerLength = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+		JsonNode offsets = JSON.readTree(new String(file, 8, (int) headerLength, StandardCharsets.UTF_8))
+			.path(name)
+			.path("data_offsets");
+		int start = (int) (8 + headerLength + offsets.get(0).asLong());
+		int bytes = (int) (offsets.get(1).asLong() - offsets.get(0).asLong());
+		float[] values = new float[bytes / 4];
+		ByteBuffer.wrap(file, start, bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+		return values;
 	}
 
 	/**

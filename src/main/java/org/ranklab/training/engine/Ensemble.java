@@ -9,7 +9,9 @@ import java.util.Objects;
  * {@link Member}; a single network is an ensemble of one. With more than one, the reward
  * is the mean of the members' rewards, each standardised by its mean and standard
  * deviation over the training candidates; one network's reward is its own raw reward and
- * its artifact its own.
+ * its artifact its own. Each member trains its own number of epochs (a finetuned member
+ * fewer than pooled ones); an epoch's training loss is the mean over the members that
+ * trained in it.
  */
 final class Ensemble implements AutoCloseable {
 

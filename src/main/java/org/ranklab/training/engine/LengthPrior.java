@@ -1,6 +1,7 @@
 package org.ranklab.training.engine;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A Bradley-Terry model on the length features alone ({@link TextEncoder#FEATURES}):
@@ -27,7 +28,7 @@ final class LengthPrior {
 	 * The weights minimising the mean over rankings of each ranking's mean pair loss -log
 	 * sigmoid(w · (f_winner - f_loser)), the rank loss of the network.
 	 */
-	static float[] fit(EncodedRankings training) {
+	static List<Double> fit(EncodedRankings training) {
 		int f = TextEncoder.FEATURES;
 		double[] w = new double[f];
 		for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
@@ -59,11 +60,7 @@ final class LengthPrior {
 				break;
 			}
 		}
-		float[] weights = new float[f];
-		for (int i = 0; i < f; i++) {
-			weights[i] = (float) w[i];
-		}
-		return weights;
+		return Arrays.stream(w).boxed().toList();
 	}
 
 	private static double[] difference(EncodedRankings data, int winner, int loser) {

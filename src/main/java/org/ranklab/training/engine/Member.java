@@ -2,6 +2,8 @@ package org.ranklab.training.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Random;
 
 import ai.djl.Device;
@@ -36,6 +38,14 @@ final class Member implements AutoCloseable {
 	private final RankingDataset dataset;
 
 	private final EpochLoss epochLoss = new EpochLoss();
+
+	private int epochsTrained;
+
+	/**
+	 * Rewards once every epoch is trained: they no longer change while an ensemble's
+	 * other members go on (a finetuned member's pass over the texts is costly).
+	 */
+	private final Map<EncodedRankings, double[]> finalRewards = new IdentityHashMap<>();
 
 	/**
 	 * @param seed initialises the network, its dropout and its shuffling
@@ -111,6 +121,7 @@ final class Member implements AutoCloseable {
 		catch (TranslateException e) {
 			throw new IllegalStateException(e);
 		}
+		epochsTrained++;
 		return epochLoss.takeMean();
 	}
 
@@ -121,6 +132,13 @@ final class Member implements AutoCloseable {
 
 	/** Raw rewards of every row of an encoded table, without dropout. */
 	double[] rewards(EncodedRankings data) {
+		if (epochsTrained == epochs()) {
+			return finalRewards.computeIfAbsent(data, this::score);
+		}
+		return score(data);
+	}
+
+	private double[] score(EncodedRankings data) {
 		return net.rewards(trainer.getManager(), new ParameterStore(trainer.getManager(), false), data.table);
 	}
 

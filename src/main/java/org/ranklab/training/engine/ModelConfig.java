@@ -1,6 +1,5 @@
 package org.ranklab.training.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -64,14 +63,10 @@ public record ModelConfig(String format, int formatVersion, Architecture archite
 				textEncoder, members, lengthPrior);
 	}
 
-	ModelConfig withLengthPrior(float[] weights) {
-		List<Double> prior = new ArrayList<>();
-		for (float weight : weights) {
-			prior.add((double) weight);
-		}
+	ModelConfig withLengthPrior(List<Double> weights) {
 		return new ModelConfig(format, formatVersion, architecture, objective, embeddingSize, hiddenSize, layers, heads,
 				dropout, maxPromptTokens, maxResponseTokens, wordBigrams, oovBuckets, vocabularyWords, rewardMean,
-				rewardStd, textEncoder, members, prior);
+				rewardStd, textEncoder, members, weights);
 	}
 
 	/**

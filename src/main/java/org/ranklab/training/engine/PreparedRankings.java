@@ -46,7 +46,7 @@ record PreparedRankings(TrainingSettings settings, PromptSplit split, Vocabulary
 				finetuned ? 0 : OOV_BUCKETS, vocabulary.words().size(), 0, 1, textEncoder, 0, null);
 		TextEncoder encoder = TextEncoder.of(config, vocabulary);
 		EncodedRankings training = EncodedRankings.of(split.training(), encoder);
-		if (settings.lengthPrior() && settings.objective() == Objective.RANK) {
+		if (settings.lengthPrior()) {
 			config = config.withLengthPrior(LengthPrior.fit(training));
 		}
 		return new PreparedRankings(settings, split, vocabulary, config, training,

@@ -32,7 +32,7 @@ package org.ranklab.training.engine;
  * @param headLearningRateFactor the finetuned network's head trains at this multiple of
  * the learning rate (a new head needs larger steps than a pretrained body); 1 elsewhere
  * @param lengthPrior whether the network learns on top of a {@link LengthPrior} fitted
- * first (the rank objective only)
+ * first; always false for the direct-score objective
  */
 public record TrainingSettings(Objective objective, Architecture architecture, int epochs, double learningRate,
 		int batchSize, double validationFraction, long seed, int maxPromptTokens, int maxResponseTokens,
@@ -55,6 +55,8 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 		require(frozenLayers >= 0 && frozenLayers <= layers, "frozen_layers must be between 0 and layers");
 		require(headLearningRateFactor >= 1 && headLearningRateFactor <= 1000,
 				"head_learning_rate_factor must be between 1 and 1000");
+		// a prior on pairs means nothing to an objective that fits scores
+		lengthPrior = lengthPrior && objective == Objective.RANK;
 	}
 
 	static final int FINETUNED_EPOCHS = 1;

@@ -59,7 +59,8 @@ public final class HuggingFaceCheck {
 			.optEpochs(2)
 			.optBatchSize(8)
 			.optValidationFraction(0.25)
-			// the export folds the prior into the head's feature weights: checked too
+			// the export folds the prior into the head's feature weights: said here, so
+			// that the check covers it whatever the default
 			.optLengthPrior(true)
 			.build();
 		TrainingResult trained = new RewardModelTrainer().train(groups, tiny, TrainingMonitor.NONE);

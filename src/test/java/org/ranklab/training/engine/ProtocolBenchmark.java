@@ -177,7 +177,11 @@ public final class ProtocolBenchmark {
 				case "frozen" -> b.optFrozenLayers(Integer.parseInt(kv[1])).build();
 				case "headlr" -> b.optHeadLearningRateFactor(Double.parseDouble(kv[1])).build();
 				case "wd" -> b.optWeightDecay(Double.parseDouble(kv[1])).build();
-				case "prior" -> b.optLengthPrior(kv[1].equals("1")).build();
+				case "prior" -> b.optLengthPrior(switch (kv[1]) {
+					case "1" -> true;
+					case "0" -> false;
+					default -> throw new IllegalArgumentException("prior=1 or prior=0, not " + kv[1]);
+				}).build();
 				case "layers" -> b.optLayers(Integer.parseInt(kv[1])).build();
 				case "tokens" ->
 					b.optMaxTokens(Integer.parseInt(kv[1].split(",")[0]), Integer.parseInt(kv[1].split(",")[1]))
@@ -286,9 +290,10 @@ public final class ProtocolBenchmark {
 		Map<String, Integer> sizes = new HashMap<>();
 		groups.forEach(g -> sizes.merge(clusters.get(g.promptId()), g.orderedPairs().size(), Integer::sum));
 		Set<String> kept = new HashSet<>();
+		double target = fraction * pairs(groups);
 		int keptPairs = 0;
 		for (String cluster : order) {
-			if (keptPairs >= fraction * pairs(groups)) {
+			if (keptPairs >= target) {
 				break;
 			}
 			kept.add(cluster);

@@ -68,6 +68,9 @@ class TrainingSettingsTests {
 				.optBatchSize(8)
 				.optSeed(5)
 				.build());
+		assertThat(TrainingSettings.of(Objective.DIRECT_SCORE, null, null, null, null, null, null, true).lengthPrior())
+			.as("a prior on pairs is never fitted to scores")
+			.isFalse();
 	}
 
 	@Test
