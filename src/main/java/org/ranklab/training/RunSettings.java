@@ -1,6 +1,8 @@
 package org.ranklab.training;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -26,6 +28,9 @@ record RunSettings(TrainingSettings training, TrainingSource source) {
 		map.put("validation_fraction", training.validationFraction());
 		map.put("seed", training.seed());
 		map.put("length_prior", training.lengthPrior());
+		if (training.architecture() == Architecture.ENSEMBLE) {
+			map.put("ensemble_members", training.members().stream().map(Architecture::apiName).toList());
+		}
 		return map;
 	}
 
@@ -35,8 +40,18 @@ record RunSettings(TrainingSettings training, TrainingSource source) {
 				stored.path("learning_rate").asDouble(), stored.path("batch_size").asInt(),
 				stored.path("validation_fraction").asDouble(), stored.path("seed").asLong(),
 				// absent in runs queued before it existed, which trained without it
-				stored.path("length_prior").asBoolean(false));
+				stored.path("length_prior").asBoolean(false), members(stored.path("ensemble_members")));
 		return new RunSettings(settings, TrainingSource.fromApiName(stored.path("source").asString()));
+	}
+
+	/** Absent in runs queued before members could be chosen: the default members. */
+	private static List<Architecture> members(JsonNode stored) {
+		if (stored.isMissingNode()) {
+			return null;
+		}
+		List<Architecture> members = new ArrayList<>();
+		stored.forEach(name -> members.add(Architecture.fromApiName(name.asString())));
+		return members;
 	}
 
 }

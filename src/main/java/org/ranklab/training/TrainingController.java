@@ -36,7 +36,7 @@ class TrainingController {
 	StartedRun start(@PathVariable long id, @RequestBody(required = false) TrainingRequest request,
 			@AuthenticationPrincipal RankLabUser user) {
 		TrainingRequest body = request == null
-				? new TrainingRequest(null, null, null, null, null, null, null, null, null) : request;
+				? new TrainingRequest(null, null, null, null, null, null, null, null, null, null) : request;
 		TrainingRun run = runs.start(id, body, user.id());
 		return new StartedRun(run.id(), run.status());
 	}

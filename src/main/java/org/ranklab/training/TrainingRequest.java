@@ -16,7 +16,7 @@ import org.ranklab.web.InvalidInputException;
  * strings so that a wrong value is named in the 400.
  */
 record TrainingRequest(String objective, String source, Integer epochs, Double learningRate, Integer batchSize,
-		Double validationFraction, Long seed, String architecture, Boolean lengthPrior) {
+		Double validationFraction, Long seed, String architecture, Boolean lengthPrior, List<String> ensembleMembers) {
 
 	/**
 	 * Upper bound of the API (the engine allows more): a run must end in reasonable time
@@ -51,13 +51,14 @@ record TrainingRequest(String objective, String source, Integer epochs, Double l
 		if (Boolean.TRUE.equals(lengthPrior) && chosenObjective != Objective.RANK) {
 			errors.add(InputError.field("length_prior", "applies to the rank objective only"));
 		}
+		List<Architecture> members = members(chosenArchitecture, errors);
 		if (!errors.isEmpty()) {
 			throw invalid(errors);
 		}
 		TrainingSettings settings;
 		try {
 			settings = TrainingSettings.of(chosenObjective, chosenArchitecture, epochs, learningRate, batchSize,
-					validationFraction, seed, lengthPrior);
+					validationFraction, seed, lengthPrior, members);
 		}
 		catch (IllegalArgumentException e) {
 			// The engine's messages start with the field's name ("epochs must be ...").
@@ -66,6 +67,28 @@ record TrainingRequest(String objective, String source, Integer epochs, Double l
 			throw invalid(List.of(InputError.field(field, message)));
 		}
 		return new RunSettings(settings, chosenSource);
+	}
+
+	/** The members of an ensemble, or null for the default ones. */
+	private List<Architecture> members(Architecture chosen, List<InputError> errors) {
+		if (ensembleMembers == null) {
+			return null;
+		}
+		try {
+			if (chosen != Architecture.ENSEMBLE) {
+				throw new IllegalArgumentException("not an ensemble");
+			}
+			List<Architecture> members = ensembleMembers.stream()
+				.map(name -> Architecture.fromApiName(String.valueOf(name).strip()))
+				.toList();
+			// the engine checks the count and that no member is an ensemble
+			return TrainingSettings.builder(Architecture.ENSEMBLE).optMembers(members).build().members();
+		}
+		catch (IllegalArgumentException e) {
+			errors.add(InputError.field("ensemble_members", "must be 1 to " + TrainingSettings.MAX_MEMBERS + " of "
+					+ architectures() + " other than \"ensemble\", with \"architecture\": \"ensemble\""));
+			return null;
+		}
 	}
 
 	private static <T> T parse(String field, String value, T fallback, List<InputError> errors,

@@ -24,7 +24,7 @@ class TrainingPageTests extends BrowserTest {
 		open("/admin/projects/" + project + "/training");
 		assertThat(visible(By.id("models-empty")).getText()).isEqualTo("None yet.");
 		Select architecture = new Select(browser.findElement(By.id("architecture")));
-		assertThat(architecture.getFirstSelectedOption().getAttribute("value")).isEqualTo("minilm");
+		assertThat(architecture.getFirstSelectedOption().getAttribute("value")).isEqualTo("ensemble");
 		// every architecture offered is explained, with its measured figures
 		assertThat(browser.findElements(By.cssSelector("#architecture-notes [data-architecture]")))
 			.extracting(note -> note.getAttribute("data-architecture"))

@@ -168,9 +168,9 @@ class TrainingRunTests extends IntegrationTest {
 		JsonNode run = awaitEnd(start(project, "{\"batch_size\":8}"));
 
 		assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
-		assertThat(run.path("architecture").asString()).isEqualTo("minilm");
-		// minilm's measured default is one epoch
-		assertThat(run.path("metrics").size()).isEqualTo(1);
+		assertThat(run.path("architecture").asString()).isEqualTo("ensemble");
+		// the ensemble's members train pooled's measured four epochs
+		assertThat(run.path("metrics").size()).isEqualTo(4);
 		assertThat(lengthPriorOf(run)).hasSize(5);
 	}
 
@@ -189,11 +189,36 @@ class TrainingRunTests extends IntegrationTest {
 			.expectProblem(400))).containsExactly("length_prior");
 	}
 
+	@Test
+	void anEnsembleTrainsTheMembersAskedForAndRefusesMembersItCannotTrain() {
+		long project = newProject("{\"name\":\"Chosen members\"}");
+		new RankingFixture(jdbc).easyRankings(project, 30, 17, false);
+		String path = "/api/v1/projects/" + project + "/training-runs";
+
+		JsonNode run = awaitEnd(start(project,
+				"{\"architecture\":\"ensemble\",\"ensemble_members\":[\"pooled\",\"pooled\"],\"epochs\":1}"));
+
+		assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
+		byte[] artifact = download("/api/v1/reward-models/" + run.path("reward_model_id").asLong() + "/artifact")
+			.bytes();
+		try (RewardModel model = RewardModel.load(artifact)) {
+			assertThat(model.config().members()).isEqualTo(2);
+		}
+		for (String body : List.of("{\"ensemble_members\":[\"pooled\"],\"architecture\":\"pooled\"}",
+				"{\"architecture\":\"ensemble\",\"ensemble_members\":[]}",
+				"{\"architecture\":\"ensemble\",\"ensemble_members\":[\"ensemble\"]}",
+				"{\"architecture\":\"ensemble\",\"ensemble_members\":[\"pooled\",\"huge\"]}")) {
+			assertThat(fields(api.post(path, admin(), body).expectProblem(400))).as(body)
+				.containsExactly("ensemble_members");
+		}
+	}
+
 	private List<Double> lengthPriorOf(JsonNode run) {
 		byte[] artifact = download("/api/v1/reward-models/" + run.path("reward_model_id").asLong() + "/artifact")
 			.bytes();
 		try (RewardModel model = RewardModel.load(artifact)) {
-			return model.config().lengthPrior();
+			// an ensemble's prior is its members'
+			return (model.members().isEmpty() ? model : model.members().get(0)).config().lengthPrior();
 		}
 	}
 

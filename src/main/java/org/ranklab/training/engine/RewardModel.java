@@ -80,7 +80,7 @@ public final class RewardModel implements AutoCloseable {
 	}
 
 	/** An ensemble's members, in artifact order; empty for a single network. */
-	List<RewardModel> members() {
+	public List<RewardModel> members() {
 		return members;
 	}
 

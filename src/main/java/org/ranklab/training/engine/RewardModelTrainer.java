@@ -28,17 +28,12 @@ public final class RewardModelTrainer {
 	 */
 	private static final ReentrantLock ONE_RUN_PER_PROCESS = new ReentrantLock(true);
 
-	public TrainingResult train(List<RankedGroup> groups, TrainingSettings settings, TrainingMonitor monitor) {
-		return train(groups, settings, monitor, members(settings.architecture()));
-	}
-
 	/**
-	 * Trains the given networks side by side on one split as an {@link Ensemble} (the
-	 * benchmark compares member lists through this).
+	 * Trains the settings' networks (an ensemble's members side by side on one split as
+	 * an {@link Ensemble}).
 	 */
-	TrainingResult train(List<RankedGroup> groups, TrainingSettings settings, TrainingMonitor monitor,
-			List<Architecture> members) {
-		List<PreparedRankings> prepared = prepare(groups, settings, members);
+	public TrainingResult train(List<RankedGroup> groups, TrainingSettings settings, TrainingMonitor monitor) {
+		List<PreparedRankings> prepared = prepare(groups, settings);
 		ONE_RUN_PER_PROCESS.lock();
 		try {
 			NativeEngine.useThreads(settings.threads());
@@ -51,20 +46,14 @@ public final class RewardModelTrainer {
 		}
 	}
 
-	/** The networks an architecture trains: itself, or the members of the ensemble. */
-	static List<Architecture> members(Architecture architecture) {
-		return architecture == Architecture.ENSEMBLE ? Architecture.ENSEMBLE_MEMBERS : List.of(architecture);
-	}
-
 	/**
 	 * One preparation per member; members reading the same inputs share it (split and
 	 * vocabulary are the same).
 	 */
-	static List<PreparedRankings> prepare(List<RankedGroup> groups, TrainingSettings settings,
-			List<Architecture> members) {
+	static List<PreparedRankings> prepare(List<RankedGroup> groups, TrainingSettings settings) {
 		Map<Architecture, PreparedRankings> byArchitecture = new HashMap<>();
 		List<PreparedRankings> prepared = new ArrayList<>();
-		for (Architecture member : members) {
+		for (Architecture member : settings.members()) {
 			prepared.add(byArchitecture.computeIfAbsent(member,
 					a -> PreparedRankings.of(groups, memberSettings(settings, a), a)));
 		}

@@ -1,5 +1,7 @@
 package org.ranklab.training.engine;
 
+import java.util.List;
+
 /**
  * Everything a training run needs besides the data. Start from {@link #builder()},
  * {@link #builder(Architecture)} or {@link #of}; the defaults were chosen by measurement
@@ -33,11 +35,13 @@ package org.ranklab.training.engine;
  * the learning rate (a new head needs larger steps than a pretrained body); 1 elsewhere
  * @param lengthPrior whether the network learns on top of a {@link LengthPrior} fitted
  * first; always false for the direct-score objective
+ * @param members the networks trained: an ensemble's members (each a finetuned one with
+ * its own defaults), or the architecture alone
  */
 public record TrainingSettings(Objective objective, Architecture architecture, int epochs, double learningRate,
 		int batchSize, double validationFraction, long seed, int maxPromptTokens, int maxResponseTokens,
 		int embeddingSize, int hiddenSize, double weightDecay, double dropout, double tokenDropout, int threads,
-		int layers, int frozenLayers, double headLearningRateFactor, boolean lengthPrior) {
+		int layers, int frozenLayers, double headLearningRateFactor, boolean lengthPrior, List<Architecture> members) {
 
 	public TrainingSettings {
 		require(objective != null, "objective is required");
@@ -57,7 +61,19 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 				"head_learning_rate_factor must be between 1 and 1000");
 		// a prior on pairs means nothing to an objective that fits scores
 		lengthPrior = lengthPrior && objective == Objective.RANK;
+		if (architecture != Architecture.ENSEMBLE) {
+			members = List.of(architecture);
+		}
+		else {
+			members = members == null ? Architecture.ENSEMBLE_MEMBERS : List.copyOf(members);
+		}
+		require(!members.isEmpty() && members.size() <= MAX_MEMBERS
+				&& members.stream().noneMatch(m -> m == Architecture.ENSEMBLE),
+				"ensemble_members must be 1 to " + MAX_MEMBERS + " architectures other than ensemble");
 	}
+
+	/** An ensemble's members at most: each is a training of its own. */
+	public static final int MAX_MEMBERS = 8;
 
 	static final int FINETUNED_EPOCHS = 1;
 
@@ -121,7 +137,8 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 	 * as the REST API does for its optional fields.
 	 */
 	public static TrainingSettings of(Objective objective, Architecture architecture, Integer epochs,
-			Double learningRate, Integer batchSize, Double validationFraction, Long seed, Boolean lengthPrior) {
+			Double learningRate, Integer batchSize, Double validationFraction, Long seed, Boolean lengthPrior,
+			List<Architecture> members) {
 		Builder builder = builder(architecture == null ? Architecture.DEFAULT : architecture);
 		if (objective != null) {
 			builder.optObjective(objective);
@@ -143,6 +160,9 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 		}
 		if (lengthPrior != null) {
 			builder.optLengthPrior(lengthPrior);
+		}
+		if (members != null) {
+			builder.optMembers(members);
 		}
 		return builder.build();
 	}
@@ -168,6 +188,7 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 		builder.frozenLayers = frozenLayers;
 		builder.headLearningRateFactor = headLearningRateFactor;
 		builder.lengthPrior = lengthPrior;
+		builder.members = members;
 		return builder;
 	}
 
@@ -218,6 +239,8 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 		 * against 0.632, minilm 0.687 against 0.596; HH pooled 0.605 against 0.603.
 		 */
 		private boolean lengthPrior = true;
+
+		private List<Architecture> members = Architecture.ENSEMBLE_MEMBERS;
 
 		private Builder(Architecture architecture) {
 			this.architecture = architecture;
@@ -309,10 +332,16 @@ public record TrainingSettings(Objective objective, Architecture architecture, i
 			return this;
 		}
 
+		/** An ensemble's members (ignored for other architectures). */
+		public Builder optMembers(List<Architecture> members) {
+			this.members = members;
+			return this;
+		}
+
 		public TrainingSettings build() {
 			return new TrainingSettings(objective, architecture, epochs, learningRate, batchSize, validationFraction,
 					seed, maxPromptTokens, maxResponseTokens, embeddingSize, hiddenSize, weightDecay, dropout,
-					tokenDropout, threads, layers, frozenLayers, headLearningRateFactor, lengthPrior);
+					tokenDropout, threads, layers, frozenLayers, headLearningRateFactor, lengthPrior, members);
 		}
 
 	}

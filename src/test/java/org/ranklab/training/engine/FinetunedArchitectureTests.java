@@ -69,10 +69,10 @@ class FinetunedArchitectureTests {
 			.optEpochs(2)
 			.optBatchSize(8)
 			.optValidationFraction(0.25)
+			.optMembers(List.of(Architecture.POOLED, Architecture.FINETUNED))
 			.build();
 
-		TrainingResult result = new RewardModelTrainer().train(groups, run, TrainingMonitor.NONE,
-				List.of(Architecture.POOLED, Architecture.FINETUNED));
+		TrainingResult result = new RewardModelTrainer().train(groups, run, TrainingMonitor.NONE);
 
 		assertThat(result.metrics()).hasSize(2);
 		try (RewardModel ensemble = RewardModel.load(result.artifact())) {

@@ -58,14 +58,10 @@ public final class ProtocolBenchmark {
 		Map<String, List<String>> grids = new HashMap<>();
 		List<String> common = new ArrayList<>();
 		double fraction = 1;
-		List<Architecture> members = Architecture.ENSEMBLE_MEMBERS;
 		for (int i = 2; i < args.length; i++) {
 			String arg = args[i];
 			if (arg.startsWith("folds=")) {
 				folds = Arrays.stream(arg.substring(6).split(",")).map(Integer::parseInt).toList();
-			}
-			else if (arg.startsWith("members=")) {
-				members = Arrays.stream(arg.substring(8).split("\\+")).map(Architecture::fromApiName).toList();
 			}
 			else if (arg.startsWith("fraction=")) {
 				fraction = Double.parseDouble(arg.substring(9));
@@ -117,9 +113,7 @@ public final class ProtocolBenchmark {
 				Trained best = null;
 				for (String alternative : grids.getOrDefault(architecture, List.of(""))) {
 					TrainingSettings settings = settings(architecture, common, alternative);
-					Trained trained = train(inner.get(0), inner.get(1), test, settings,
-							settings.architecture() == Architecture.ENSEMBLE ? members
-									: List.of(settings.architecture()));
+					Trained trained = train(inner.get(0), inner.get(1), test, settings);
 					System.out.printf(Locale.ROOT,
 							"  fold %d %s [%s]: inner validation %.3f, test %.3f, training %.1f s (%d pairs x %d epochs), peak heap %d MiB%n",
 							fold, architecture, alternative, trained.innerAccuracy, mean(trained.testOutcomes),
@@ -139,7 +133,7 @@ public final class ProtocolBenchmark {
 	}
 
 	private static Trained train(List<RankedGroup> training, List<RankedGroup> validation, List<RankedGroup> test,
-			TrainingSettings settings, List<Architecture> members) {
+			TrainingSettings settings) {
 		long started = System.nanoTime();
 		long cpuStarted = cpuNanos();
 		int[] tenths = { 0 };
@@ -150,7 +144,7 @@ public final class ProtocolBenchmark {
 						(System.nanoTime() - started) / 1e9, progress.secondsLeft());
 			}
 			return true;
-		}, members);
+		});
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		System.out.printf(Locale.ROOT, "    training: wall %.1f s, CPU %.1f s of this process, RSS %s%n",
 				millis / 1000.0, (cpuNanos() - cpuStarted) / 1e9, rss());
@@ -177,6 +171,8 @@ public final class ProtocolBenchmark {
 				case "frozen" -> b.optFrozenLayers(Integer.parseInt(kv[1])).build();
 				case "headlr" -> b.optHeadLearningRateFactor(Double.parseDouble(kv[1])).build();
 				case "wd" -> b.optWeightDecay(Double.parseDouble(kv[1])).build();
+				case "members" ->
+					b.optMembers(Arrays.stream(kv[1].split("\\+")).map(Architecture::fromApiName).toList()).build();
 				case "prior" -> b.optLengthPrior(switch (kv[1]) {
 					case "1" -> true;
 					case "0" -> false;

@@ -36,14 +36,15 @@ public final class RewardBenchmark {
 		int seeds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
 		TrainingSettings settings = TrainingSettings.builder(architecture).optValidationFraction(0.2).build();
 		boolean tune = false;
-		List<Architecture> members = RewardModelTrainer.members(architecture);
 		for (int i = 4; i < args.length; i++) {
 			if (args[i].startsWith("members=")) {
 				// an ensemble of other members than the default, e.g.
 				// members=pooled+pooled+minilm
-				members = java.util.Arrays.stream(args[i].substring(8).split("\\+"))
-					.map(Architecture::fromApiName)
-					.toList();
+				settings = settings.toBuilder()
+					.optMembers(java.util.Arrays.stream(args[i].substring(8).split("\\+"))
+						.map(Architecture::fromApiName)
+						.toList())
+					.build();
 			}
 			else if (args[i].equals("tune")) {
 				// never look at the test split: carve a validation split out of the 80%
@@ -54,6 +55,7 @@ public final class RewardBenchmark {
 				settings = apply(settings, args[i]);
 			}
 		}
+		List<Architecture> members = settings.members();
 		System.out.printf(Locale.ROOT, "%s%s: %d groups, %s, members %s%n", dataset,
 				tune ? " (validation inside the 80%)" : "", groups.size(), settings, members);
 		Path cacheFile = Path.of(System.getProperty("java.io.tmpdir"), "ranklab-minilm-" + dataset + ".bin");
@@ -67,7 +69,7 @@ public final class RewardBenchmark {
 			List<RankedGroup> data = tune ? PromptSplit.of(groups, 0.2, seed).training() : groups;
 			long started = System.nanoTime();
 			TrainingResult result = new RewardModelTrainer().train(data, settings.toBuilder().optSeed(seed).build(),
-					TrainingMonitor.NONE, members);
+					TrainingMonitor.NONE);
 			long whole = (System.nanoTime() - started) / 1_000_000;
 			if (embeds && seed == 1) {
 				EmbeddingCacheFile.write(cacheFile, SentenceEmbedder.named(SentenceEmbedder.MINILM));

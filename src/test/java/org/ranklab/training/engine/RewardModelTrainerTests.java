@@ -80,8 +80,14 @@ class RewardModelTrainerTests {
 	void ensembleAveragesTheNormalisedScoresOfMembersTrainedFromDifferentSeeds() {
 		TrainingSettings settings = shortRun.toBuilder().optEpochs(1).build();
 		TrainingResult single = trainer.train(groups, settings, TrainingMonitor.NONE);
-		TrainingResult pair = trainer.train(groups, settings, TrainingMonitor.NONE,
-				List.of(Architecture.POOLED, Architecture.POOLED));
+		TrainingResult pair = trainer.train(groups,
+				TrainingSettings.builder(Architecture.ENSEMBLE)
+					.optValidationFraction(0.2)
+					.optEpochs(1)
+					.optBatchSize(8)
+					.optMembers(List.of(Architecture.POOLED, Architecture.POOLED))
+					.build(),
+				TrainingMonitor.NONE);
 
 		try (RewardModel both = RewardModel.load(pair.artifact())) {
 			String prompt = groups.get(0).prompt();
