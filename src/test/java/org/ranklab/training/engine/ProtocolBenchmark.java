@@ -250,21 +250,7 @@ public final class ProtocolBenchmark {
 	 * [inner training, inner validation]: whole clusters, a fifth of the pairs held out.
 	 */
 	static List<List<RankedGroup>> innerSplit(List<RankedGroup> training, Map<Long, String> clusters, long seed) {
-		List<String> order = new ArrayList<>(
-				new TreeSet<>(training.stream().map(g -> clusters.get(g.promptId())).toList()));
-		Collections.shuffle(order, new Random(seed));
-		int target = (int) Math.round(pairs(training) * INNER_VALIDATION);
-		Set<String> held = new HashSet<>();
-		Map<String, Integer> sizes = new HashMap<>();
-		training.forEach(g -> sizes.merge(clusters.get(g.promptId()), g.orderedPairs().size(), Integer::sum));
-		int heldPairs = 0;
-		for (String cluster : order) {
-			if (heldPairs >= target) {
-				break;
-			}
-			held.add(cluster);
-			heldPairs += sizes.get(cluster);
-		}
+		Set<String> held = clustersHolding(training, clusters, Math.round(pairs(training) * INNER_VALIDATION), seed);
 		List<RankedGroup> inner = new ArrayList<>();
 		List<RankedGroup> validation = new ArrayList<>();
 		for (RankedGroup group : training) {
@@ -274,11 +260,20 @@ public final class ProtocolBenchmark {
 	}
 
 	/**
-	 * The groups of whole clusters, taken in a shuffled order until they hold
-	 * {@code fraction} of the pairs: for a learning curve, where a smaller fraction is
-	 * part of every larger one (same seed).
+	 * The groups of whole clusters that hold {@code fraction} of the pairs: for a
+	 * learning curve, where a smaller fraction is part of every larger one (same seed).
 	 */
 	static List<RankedGroup> firstClusters(List<RankedGroup> groups, Map<Long, String> clusters, double fraction,
+			long seed) {
+		Set<String> kept = clustersHolding(groups, clusters, fraction * pairs(groups), seed);
+		return groups.stream().filter(g -> kept.contains(clusters.get(g.promptId()))).toList();
+	}
+
+	/**
+	 * Whole clusters, in an order shuffled by the seed, until they hold the pairs asked
+	 * for.
+	 */
+	private static Set<String> clustersHolding(List<RankedGroup> groups, Map<Long, String> clusters, double pairs,
 			long seed) {
 		List<String> order = new ArrayList<>(
 				new TreeSet<>(groups.stream().map(g -> clusters.get(g.promptId())).toList()));
@@ -286,16 +281,15 @@ public final class ProtocolBenchmark {
 		Map<String, Integer> sizes = new HashMap<>();
 		groups.forEach(g -> sizes.merge(clusters.get(g.promptId()), g.orderedPairs().size(), Integer::sum));
 		Set<String> kept = new HashSet<>();
-		double target = fraction * pairs(groups);
 		int keptPairs = 0;
 		for (String cluster : order) {
-			if (keptPairs >= target) {
+			if (keptPairs >= pairs) {
 				break;
 			}
 			kept.add(cluster);
 			keptPairs += sizes.get(cluster);
 		}
-		return groups.stream().filter(g -> kept.contains(clusters.get(g.promptId()))).toList();
+		return kept;
 	}
 
 	private static void record(String name, List<Double> testOutcomes, double inner, Map<String, List<Double>> outcomes,
