@@ -1,5 +1,6 @@
 package org.ranklab.training.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -30,6 +31,14 @@ final class LengthPrior {
 	 */
 	static List<Double> fit(EncodedRankings training) {
 		int f = TextEncoder.FEATURES;
+		List<double[]> differences = new ArrayList<>();
+		List<Double> weights = new ArrayList<>();
+		for (RankingExample example : training.examples) {
+			for (int[] pair : example.pairs()) {
+				differences.add(difference(training, example.rows()[pair[0]], example.rows()[pair[1]]));
+				weights.add(1.0 / (example.pairs().length * training.examples.size()));
+			}
+		}
 		double[] w = new double[f];
 		for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
 			double[] gradient = new double[f];
@@ -38,17 +47,14 @@ final class LengthPrior {
 				gradient[i] = PENALTY * w[i];
 				hessian[i][i] = PENALTY;
 			}
-			double rankings = training.examples.size();
-			for (RankingExample example : training.examples) {
-				double weight = 1.0 / (example.pairs().length * rankings);
-				for (int[] pair : example.pairs()) {
-					double[] d = difference(training, example.rows()[pair[0]], example.rows()[pair[1]]);
-					double p = sigmoid(dot(w, d));
-					for (int i = 0; i < f; i++) {
-						gradient[i] -= weight * (1 - p) * d[i];
-						for (int j = 0; j < f; j++) {
-							hessian[i][j] += weight * p * (1 - p) * d[i] * d[j];
-						}
+			for (int k = 0; k < differences.size(); k++) {
+				double[] d = differences.get(k);
+				double weight = weights.get(k);
+				double p = sigmoid(dot(w, d));
+				for (int i = 0; i < f; i++) {
+					gradient[i] -= weight * (1 - p) * d[i];
+					for (int j = 0; j < f; j++) {
+						hessian[i][j] += weight * p * (1 - p) * d[i] * d[j];
 					}
 				}
 			}

@@ -71,24 +71,6 @@ class LengthPriorTests {
 		}
 	}
 
-	@Test
-	void aNetworkOnTopOfThePriorStillLearnsWhatTheWordsSay() {
-		List<RankedGroup> groups = SyntheticRankings.groups(150, 4, 7)
-			.stream()
-			.filter(g -> !g.orderedPairs().isEmpty())
-			.toList();
-		TrainingSettings settings = TrainingSettings.builder()
-			.optLengthPrior(true)
-			.optValidationFraction(0.2)
-			.optEpochs(8)
-			.optBatchSize(8)
-			.build();
-
-		TrainingResult result = trainer.train(groups, settings, TrainingMonitor.NONE);
-
-		assertThat(result.last().valAccuracy()).isGreaterThanOrEqualTo(0.9);
-	}
-
 	/**
 	 * 120 prompts with 4 candidates of 2 to 40 neutral words each, ranked by their number
 	 * of words alone (equal numbers tie).

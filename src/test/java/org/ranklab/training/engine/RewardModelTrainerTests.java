@@ -28,8 +28,11 @@ class RewardModelTrainerTests {
 		.optBatchSize(8)
 		.build();
 
+	/** With the length prior, as by default: the network still learns the words. */
 	@Test
 	void pooledNetworkLearnsAHiddenOrderOfWords() {
+		assertThat(shortRun.lengthPrior()).isTrue();
+
 		TrainingResult result = trainer.train(groups, shortRun, TrainingMonitor.NONE);
 
 		assertThat(result.metrics()).hasSize(8);
